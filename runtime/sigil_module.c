@@ -1,0 +1,124 @@
+/* sigil_module.c: the `sigil` Python module.
+ *
+ * sigil.info()        facts about the engine and the build (a dict)
+ * sigil.stats()       a snapshot of every counter (a dict)
+ * sigil.reset_stats() restart the counters from zero
+ * sigil.print_stats() print the table PYTHON_SIGIL_STATS=1 prints at exit
+ */
+#include "sigil_runtime.h"
+
+/* Store key -> value (a new reference, stolen) in d. */
+static int
+put(PyObject *d, const char *key, PyObject *value)
+{
+    if (value == NULL) {
+        return -1;
+    }
+    int r = PyDict_SetItemString(d, key, value);
+    Py_DECREF(value);
+    return r;
+}
+
+static PyObject *
+str_or_none(const char *s)
+{
+    return s != NULL ? PyUnicode_FromString(s) : Py_NewRef(Py_None);
+}
+
+static PyObject *
+sigil_info(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    sigil_runtime *rt = sigil_runtime_find(PyInterpreterState_Get());
+    sigil_mode mode = rt != NULL
+        ? (sigil_mode)atomic_load_explicit(&rt->mode, memory_order_relaxed)
+        : SIGIL_MODE_OFF;
+    PyObject *d = PyDict_New();
+    if (d == NULL) {
+        return NULL;
+    }
+    if (put(d, "mode", PyUnicode_FromString(sigil_mode_name(mode))) < 0 ||
+        put(d, "default_mode", PyUnicode_FromString(sigil_mode_name(sigil_default_mode()))) < 0 ||
+        put(d, "sigil_version", PyUnicode_FromString(SIGIL_VERSION)) < 0 ||
+        put(d, "cpython_version", PyUnicode_FromString(PY_VERSION)) < 0 ||
+        put(d, "flavor", PyUnicode_FromString(sigil_build_flavor())) < 0 ||
+        put(d, "build_type", PyUnicode_FromString(sigil_build_type())) < 0 ||
+        put(d, "free_threaded", PyBool_FromLong(
+#ifdef Py_GIL_DISABLED
+                1
+#else
+                0
+#endif
+            )) < 0 ||
+        put(d, "jit_available", PyBool_FromLong(sigil_jit_available())) < 0 ||
+        put(d, "llvm_version", str_or_none(sigil_llvm_version())) < 0 ||
+        put(d, "installed", PyBool_FromLong(rt != NULL)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+static PyObject *
+sigil_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    return sigil_stats_dict();
+}
+
+static PyObject *
+sigil_reset_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    sigil_stats_reset();
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+sigil_print_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    sigil_stats_print(stderr);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef sigil_methods[] = {
+    {"info", sigil_info, METH_NOARGS,
+     "info() -> dict\n\nEngine mode, CPython version and flavor, JIT availability, LLVM version."},
+    {"stats", sigil_stats, METH_NOARGS,
+     "stats() -> dict\n\nA snapshot of Sigil's counters, keyed 'family.counter'."},
+    {"reset_stats", sigil_reset_stats, METH_NOARGS,
+     "reset_stats()\n\nRestart every counter from zero."},
+    {"print_stats", sigil_print_stats, METH_NOARGS,
+     "print_stats()\n\nPrint the counter table to stderr (as PYTHON_SIGIL_STATS=1 does at exit)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyModuleDef_Slot sigil_slots[] = {
+    /* The module keeps no Python-level state; it is safe without the GIL
+     * and must not make CPython re-enable it on import. */
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+    {0, NULL},
+};
+
+static struct PyModuleDef sigil_moduledef = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "sigil",
+    .m_doc = "Sigil: thread-safe specializer and JIT for free-threaded CPython.",
+    .m_size = 0,
+    .m_methods = sigil_methods,
+    .m_slots = sigil_slots,
+};
+
+PyObject *
+sigil_module_init(void)
+{
+    return PyModuleDef_Init(&sigil_moduledef);
+}
+
+int
+sigil_register_module(void)
+{
+    return PyImport_AppendInittab("sigil", sigil_module_init);
+}

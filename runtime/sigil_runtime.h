@@ -1,0 +1,44 @@
+/* sigil_runtime.h: the per-interpreter runtime and the CPython boundary.
+ *
+ * One sigil_runtime per interpreter Sigil is installed on. It owns the engine
+ * mode and (in later layers) the specialization lock and the code cache.
+ */
+#ifndef SIGIL_RUNTIME_H
+#define SIGIL_RUNTIME_H
+
+#include "sigil_python.h"
+#include "sigil/sigil.h"
+#include "sigil_stats.h"
+
+typedef struct sigil_runtime {
+    PyInterpreterState *interp;  /* immutable after install */
+    /* Engine mode. Written by sigil_install/uninstall while the world is
+     * stopped or before threads exist; read relaxed by sigil.info(). */
+    _Atomic int mode;
+    int stats_at_exit;           /* immutable after install */
+} sigil_runtime;
+
+/* The runtime of an interpreter, or NULL if Sigil is not installed on it. */
+sigil_runtime *sigil_runtime_find(PyInterpreterState *interp);
+
+/* The PEP 523 frame evaluator (sigil_eval.c). */
+PyObject *sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                           int throwflag);
+
+/* Facts about this build, for sigil.info(). */
+const char *sigil_build_flavor(void);   /* CPython flavor linked in */
+const char *sigil_build_type(void);     /* "debug" or "release" */
+const char *sigil_llvm_version(void);   /* NULL without the JIT */
+
+/* The `sigil` module's init function (sigil_module.c). */
+PyObject *sigil_module_init(void);
+
+#ifdef SIGIL_DEBUG
+#  define SIGIL_ASSERT(cond) \
+      ((cond) ? (void)0 : sigil_assert_fail(#cond, __FILE__, __LINE__))
+_Noreturn void sigil_assert_fail(const char *expr, const char *file, int line);
+#else
+#  define SIGIL_ASSERT(cond) ((void)0)
+#endif
+
+#endif /* SIGIL_RUNTIME_H */

@@ -1,0 +1,231 @@
+/* sigil_stats.c: the counter registry, snapshots, the stats table.
+ *
+ * Threads register a sigil_tstate on first use; when an OS thread exits,
+ * a pthread key destructor folds its counters into `retired` and parks the
+ * record on the list for reuse, so a program that starts a million
+ * short-lived threads holds only as many records as were ever live at once.
+ */
+#include "sigil_stats.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sigil_python.h"
+#include "sigil/sigil.h"
+
+/* -- Tables expanded from the .def files --------------------------------- */
+
+static const char *const counter_keys[SIGIL_NCOUNTERS] = {
+#define SIGIL_STATDEF(name, key, desc) key,
+#include "sigil_stats.def"
+#undef SIGIL_STATDEF
+#define SIGIL_FALLBACKDEF(name, desc) "fallback." #name,
+#include "sigil_fallback.def"
+#undef SIGIL_FALLBACKDEF
+};
+
+static const char *const counter_descs[SIGIL_NCOUNTERS] = {
+#define SIGIL_STATDEF(name, key, desc) desc,
+#include "sigil_stats.def"
+#undef SIGIL_STATDEF
+#define SIGIL_FALLBACKDEF(name, desc) desc,
+#include "sigil_fallback.def"
+#undef SIGIL_FALLBACKDEF
+};
+
+_Static_assert(sizeof(counter_keys) / sizeof(counter_keys[0]) == SIGIL_NCOUNTERS,
+               "ORDER STAT: key table out of step with the .def files");
+
+const char *
+sigil_stats_key(int idx)
+{
+    return (idx >= 0 && idx < SIGIL_NCOUNTERS) ? counter_keys[idx] : NULL;
+}
+
+const char *
+sigil_stats_desc(int idx)
+{
+    return (idx >= 0 && idx < SIGIL_NCOUNTERS) ? counter_descs[idx] : NULL;
+}
+
+/* -- Registry ------------------------------------------------------------ */
+
+/* The process-wide registry of per-thread records. This is Sigil's one
+ * process-global: counters must outlive interpreters (the exit table is
+ * printed after finalization) and OS threads (folded on exit). Every field
+ * is guarded by `lock`. */
+static struct {
+    pthread_mutex_t lock;
+    pthread_key_t key;
+    pthread_once_t once;
+    sigil_tstate *head;          /* all records, live or parked */
+    int nrecords;
+    uint64_t retired[SIGIL_NCOUNTERS];   /* folded from exited threads */
+    uint64_t baseline[SIGIL_NCOUNTERS];  /* subtracted after a reset */
+} reg = {
+    .lock = PTHREAD_MUTEX_INITIALIZER,
+    .once = PTHREAD_ONCE_INIT,
+};
+
+_Thread_local sigil_tstate *sigil_tls_state;
+
+/* Thread-exit destructor: fold the thread's counters into `retired` and park
+ * the record. Runs on the exiting thread, so no other thread writes it. */
+static void
+tstate_exit(void *arg)
+{
+    sigil_tstate *ts = arg;
+    pthread_mutex_lock(&reg.lock);
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        reg.retired[i] += atomic_load_explicit(&ts->counters[i], memory_order_relaxed);
+        atomic_store_explicit(&ts->counters[i], 0, memory_order_relaxed);
+    }
+    ts->live = 0;
+    pthread_mutex_unlock(&reg.lock);
+    sigil_tls_state = NULL;
+}
+
+static void
+registry_init(void)
+{
+    if (pthread_key_create(&reg.key, tstate_exit) != 0) {
+        Py_FatalError("sigil: pthread_key_create failed");
+    }
+}
+
+/* First use on a thread: reuse a parked record or allocate one. */
+sigil_tstate *
+sigil_tstate_get_slow(void)
+{
+    pthread_once(&reg.once, registry_init);
+    pthread_mutex_lock(&reg.lock);
+    sigil_tstate *ts;
+    for (ts = reg.head; ts != NULL; ts = ts->next) {
+        if (!ts->live) {
+            break;
+        }
+    }
+    if (ts == NULL) {
+        ts = PyMem_RawCalloc(1, sizeof(*ts));
+        if (ts == NULL) {
+            pthread_mutex_unlock(&reg.lock);
+            Py_FatalError("sigil: out of memory allocating thread state");
+        }
+        ts->next = reg.head;
+        reg.head = ts;
+        reg.nrecords++;
+    }
+    ts->live = 1;
+    pthread_mutex_unlock(&reg.lock);
+    pthread_setspecific(reg.key, ts);
+    sigil_tls_state = ts;
+    sigil_stat_bump(ts, SIGIL_STAT_threads_seen);
+    return ts;
+}
+
+int
+sigil_stats_nthreads(void)
+{
+    pthread_mutex_lock(&reg.lock);
+    int n = reg.nrecords;
+    pthread_mutex_unlock(&reg.lock);
+    return n;
+}
+
+/* -- Snapshots --------------------------------------------------------- */
+
+static void
+sum_locked(uint64_t *out)
+{
+    memcpy(out, reg.retired, sizeof(reg.retired));
+    for (sigil_tstate *ts = reg.head; ts != NULL; ts = ts->next) {
+        for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+            out[i] += atomic_load_explicit(&ts->counters[i], memory_order_relaxed);
+        }
+    }
+}
+
+void
+sigil_stats_snapshot(uint64_t *out)
+{
+    pthread_mutex_lock(&reg.lock);
+    sum_locked(out);
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        /* A counter read concurrently can only grow, so the difference is
+         * non-negative except for a counter that was not yet visible at the
+         * reset; clamp rather than wrap. */
+        out[i] = out[i] >= reg.baseline[i] ? out[i] - reg.baseline[i] : 0;
+    }
+    pthread_mutex_unlock(&reg.lock);
+}
+
+void
+sigil_stats_reset(void)
+{
+    /* Owners keep writing their own slots; a reset only moves the baseline,
+     * so the single-writer rule of the counters is never broken. */
+    pthread_mutex_lock(&reg.lock);
+    sum_locked(reg.baseline);
+    pthread_mutex_unlock(&reg.lock);
+}
+
+int64_t
+sigil_stats_get(const char *key)
+{
+    uint64_t snap[SIGIL_NCOUNTERS];
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        if (strcmp(counter_keys[i], key) == 0) {
+            sigil_stats_snapshot(snap);
+            return (int64_t)snap[i];
+        }
+    }
+    return -1;
+}
+
+PyObject *
+sigil_stats_dict(void)
+{
+    uint64_t snap[SIGIL_NCOUNTERS];
+    sigil_stats_snapshot(snap);
+    PyObject *d = PyDict_New();
+    if (d == NULL) {
+        return NULL;
+    }
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        PyObject *v = PyLong_FromUnsignedLongLong(snap[i]);
+        if (v == NULL || PyDict_SetItemString(d, counter_keys[i], v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(d);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return d;
+}
+
+/* The PYTHON_SIGIL_STATS=1 table: one row per counter, grouped by family
+ * (the part of the key before the dot), zero rows included so that a
+ * missing count is visible as 0 rather than absent. */
+void
+sigil_stats_print(FILE *out)
+{
+    uint64_t snap[SIGIL_NCOUNTERS];
+    sigil_stats_snapshot(snap);
+    fprintf(out, "sigil stats (Sigil %s)\n", SIGIL_VERSION);
+    fprintf(out, "  %-30s %14s  %s\n", "counter", "value", "meaning");
+    const char *family = NULL;
+    size_t famlen = 0;
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        const char *key = counter_keys[i];
+        const char *dot = strchr(key, '.');
+        size_t len = dot ? (size_t)(dot - key) : strlen(key);
+        if (family == NULL || len != famlen || strncmp(family, key, len) != 0) {
+            fprintf(out, "  [%.*s]\n", (int)len, key);
+            family = key;
+            famlen = len;
+        }
+        fprintf(out, "  %-30s %14llu  %s\n", key, (unsigned long long)snap[i], counter_descs[i]);
+    }
+    fflush(out);
+}

@@ -1,0 +1,95 @@
+/* sigil_stats.h: per-thread counters, summed on demand.
+ *
+ * Every counter is declared once in a .def table (sigil_stats.def,
+ * sigil_fallback.def) and expanded here into one flat index space. Each OS
+ * thread owns a sigil_tstate whose counters only it writes; readers sum all
+ * threads. The hot path is therefore a plain load and store of a cache line
+ * the thread owns: no atomic read-modify-write, no shared line bouncing.
+ */
+#ifndef SIGIL_STATS_H
+#define SIGIL_STATS_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* -- Counter index space ------------------------------------------------ */
+
+typedef enum sigil_stat {
+#define SIGIL_STATDEF(name, key, desc) SIGIL_STAT_##name,
+#include "sigil_stats.def"
+#undef SIGIL_STATDEF
+    SIGIL_STAT__MAX
+} sigil_stat;
+
+typedef enum sigil_fallback {
+#define SIGIL_FALLBACKDEF(name, desc) SIGIL_FB_##name,
+#include "sigil_fallback.def"
+#undef SIGIL_FALLBACKDEF
+    SIGIL_FB__MAX
+} sigil_fallback;
+
+/* ORDER STAT: plain stats first, then one counter per fallback reason. */
+#define SIGIL_CTR_STAT(s)     ((int)(s))
+#define SIGIL_CTR_FALLBACK(r) ((int)SIGIL_STAT__MAX + (int)(r))
+#define SIGIL_NCOUNTERS       ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX)
+
+/* -- Per-thread state ---------------------------------------------------- */
+
+typedef struct sigil_tstate {
+    /* Written only by the owning thread (relaxed load + relaxed store);
+     * read by any thread summing stats with relaxed loads. Atomic types make
+     * that cross-thread read well-defined; relaxed is enough because a
+     * counter snapshot promises no ordering against other memory. */
+    _Atomic uint64_t counters[SIGIL_NCOUNTERS];
+    /* Registry list link and liveness: written under the registry mutex
+     * only (sigil_stats.c), never read outside it. */
+    struct sigil_tstate *next;
+    int live;
+} sigil_tstate;
+
+/* The calling thread's state; created on first use. Never NULL. */
+extern _Thread_local sigil_tstate *sigil_tls_state;
+sigil_tstate *sigil_tstate_get_slow(void);
+
+static inline sigil_tstate *
+sigil_tstate_get(void)
+{
+    sigil_tstate *ts = sigil_tls_state;
+    return ts != NULL ? ts : sigil_tstate_get_slow();
+}
+
+/* Add n to counter idx of the calling thread. Single writer: the owner is
+ * the only thread that stores to its slots, so load+store cannot lose an
+ * update, and avoids a lock-prefixed RMW on the hot path. */
+static inline void
+sigil_counter_add(sigil_tstate *ts, int idx, uint64_t n)
+{
+    uint64_t v = atomic_load_explicit(&ts->counters[idx], memory_order_relaxed);
+    atomic_store_explicit(&ts->counters[idx], v + n, memory_order_relaxed);
+}
+
+static inline void
+sigil_stat_bump(sigil_tstate *ts, sigil_stat s)
+{
+    sigil_counter_add(ts, SIGIL_CTR_STAT(s), 1);
+}
+
+static inline void
+sigil_fallback_bump(sigil_tstate *ts, sigil_fallback r)
+{
+    sigil_counter_add(ts, SIGIL_CTR_FALLBACK(r), 1);
+}
+
+/* -- Reading ---------------------------------------------------------------- */
+
+/* Sum every counter over all threads (live and exited) minus the reset
+ * baseline, into out[SIGIL_NCOUNTERS]. */
+void sigil_stats_snapshot(uint64_t *out);
+/* The key ("family.counter") and description of counter idx. */
+const char *sigil_stats_key(int idx);
+const char *sigil_stats_desc(int idx);
+/* Number of sigil_tstate records allocated (live + reusable). */
+int sigil_stats_nthreads(void);
+
+#endif /* SIGIL_STATS_H */

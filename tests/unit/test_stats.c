@@ -1,0 +1,130 @@
+/* test_stats.c: per-thread counters sum correctly across live and exited
+ * threads, resets move the baseline, and the dict/table expose every key. */
+#include "sigil_runtime.h"
+#include "sigil_test.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#define NTHREADS 8
+#define NBUMPS 100000
+
+static void *
+bumper(void *arg)
+{
+    (void)arg;
+    sigil_tstate *ts = sigil_tstate_get();
+    for (int i = 0; i < NBUMPS; i++) {
+        sigil_stat_bump(ts, SIGIL_STAT_frames_seen);
+        if (i % 10 == 0) {
+            sigil_fallback_bump(ts, SIGIL_FB_traced);
+        }
+    }
+    return NULL;
+}
+
+/* Run NTHREADS bumpers; while they run, snapshots must never go down. */
+static void
+test_threads(void)
+{
+    uint64_t before[SIGIL_NCOUNTERS], during[SIGIL_NCOUNTERS], after[SIGIL_NCOUNTERS];
+    sigil_stats_snapshot(before);
+    pthread_t t[NTHREADS];
+    for (int i = 0; i < NTHREADS; i++) {
+        CHECK(pthread_create(&t[i], NULL, bumper, NULL) == 0);
+    }
+    uint64_t last = before[SIGIL_CTR_STAT(SIGIL_STAT_frames_seen)];
+    for (int k = 0; k < 100; k++) {
+        sigil_stats_snapshot(during);
+        CHECK(during[SIGIL_CTR_STAT(SIGIL_STAT_frames_seen)] >= last);
+        last = during[SIGIL_CTR_STAT(SIGIL_STAT_frames_seen)];
+    }
+    for (int i = 0; i < NTHREADS; i++) {
+        pthread_join(t[i], NULL);
+    }
+    sigil_stats_snapshot(after);
+    CHECK(after[SIGIL_CTR_STAT(SIGIL_STAT_frames_seen)] -
+          before[SIGIL_CTR_STAT(SIGIL_STAT_frames_seen)] == (uint64_t)NTHREADS * NBUMPS);
+    CHECK(after[SIGIL_CTR_FALLBACK(SIGIL_FB_traced)] -
+          before[SIGIL_CTR_FALLBACK(SIGIL_FB_traced)] == (uint64_t)NTHREADS * (NBUMPS / 10));
+    CHECK(after[SIGIL_CTR_STAT(SIGIL_STAT_threads_seen)] -
+          before[SIGIL_CTR_STAT(SIGIL_STAT_threads_seen)] == NTHREADS);
+    /* Exited threads park their records for reuse: a second wave of
+     * threads must not allocate more records than were live at once. */
+    int records = sigil_stats_nthreads();
+    for (int i = 0; i < NTHREADS; i++) {
+        CHECK(pthread_create(&t[i], NULL, bumper, NULL) == 0);
+    }
+    for (int i = 0; i < NTHREADS; i++) {
+        pthread_join(t[i], NULL);
+    }
+    CHECK(sigil_stats_nthreads() <= records + 1);
+}
+
+static void
+test_reset(void)
+{
+    sigil_tstate *ts = sigil_tstate_get();
+    sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
+    CHECK(sigil_stats_get("eval.frames_sigil") >= 1);
+    sigil_stats_reset();
+    CHECK(sigil_stats_get("eval.frames_sigil") == 0);
+    sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
+    sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
+    CHECK(sigil_stats_get("eval.frames_sigil") == 2);
+    CHECK(sigil_stats_get("no.such.counter") == -1);
+}
+
+static void
+test_tables(void)
+{
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        const char *k = sigil_stats_key(i);
+        CHECK(k != NULL && strchr(k, '.') != NULL);
+        CHECK(sigil_stats_desc(i) != NULL && sigil_stats_desc(i)[0] != '\0');
+        for (int j = 0; j < i; j++) {
+            CHECK(strcmp(k, sigil_stats_key(j)) != 0);
+        }
+    }
+    CHECK(sigil_stats_key(SIGIL_NCOUNTERS) == NULL);
+    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FALLBACK(SIGIL_FB_traced)), "fallback.traced") == 0);
+
+    Py_Initialize();
+    PyObject *d = sigil_stats_dict();
+    CHECK(d != NULL && PyDict_Size(d) == SIGIL_NCOUNTERS);
+    PyObject *v = d ? PyDict_GetItemString(d, "eval.frames_sigil") : NULL;
+    CHECK(v != NULL && PyLong_AsLong(v) == 2);
+    Py_XDECREF(d);
+    Py_Finalize();
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    sigil_stats_print(f);
+    fclose(f);
+    CHECK(buf != NULL && strstr(buf, "fallback.no_evaluator") != NULL);
+    CHECK(buf != NULL && strstr(buf, "[eval]") != NULL);
+    free(buf);
+}
+
+static void
+test_modes(void)
+{
+    sigil_mode m;
+    CHECK(sigil_mode_parse("off", &m) == 0 && m == SIGIL_MODE_OFF);
+    CHECK(sigil_mode_parse("interp", &m) == 0 && m == SIGIL_MODE_INTERP);
+    CHECK(sigil_mode_parse("jit", &m) == 0 && m == SIGIL_MODE_JIT);
+    CHECK(sigil_mode_parse("bogus", &m) == -1);
+    CHECK(sigil_mode_parse("", &m) == -1);
+    CHECK(strcmp(sigil_mode_name(SIGIL_MODE_JIT), "jit") == 0);
+}
+
+int
+main(void)
+{
+    test_modes();
+    test_threads();
+    test_reset();
+    test_tables();
+    return sigil_test_done("test_stats");
+}
