@@ -1,26 +1,25 @@
 /* sigil_eval.c: the PEP 523 frame evaluator.
  *
  * Every Python frame that CPython starts from C (calls from C, generator
- * resumption, module and class bodies) arrives here. The frame is classified
- * first: traced or instrumented code always runs on the stock evaluator, so
- * that sys.settrace, sys.setprofile and sys.monitoring see exactly the events
- * CPython would produce. Sigil's own interpreter loop is not built yet; until
- * it is, every frame is handed to the stock loop and counted by reason.
+ * resumption, module and class bodies) arrives here. Traced or instrumented
+ * code runs on the stock evaluator, so that sys.settrace, sys.setprofile and
+ * sys.monitoring see exactly the events CPython would produce; everything
+ * else runs on Sigil's loop (sigil_interp.c).
  */
-#include "sigil_runtime.h"
+#include "sigil_interp.h"
 
-/* Why this frame cannot run on Sigil, or -1 if it can. */
-static int
-classify_frame(PyThreadState *tstate, _PyInterpreterFrame *frame)
+/* The calling thread's runtime, cached in its sigil_tstate: a frame entry
+ * then costs one compare instead of a registry lookup. */
+static inline sigil_runtime *
+runtime_of(sigil_tstate *ts, PyInterpreterState *interp)
 {
-    if (tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL) {
-        return SIGIL_FB_traced;
+    if (ts->interp == interp) {
+        return ts->rt;
     }
-    PyCodeObject *co = _PyFrame_GetCode(frame);
-    if (co->_co_monitoring != NULL) {
-        return SIGIL_FB_instrumented;
-    }
-    return SIGIL_FB_no_evaluator;
+    sigil_runtime *rt = sigil_runtime_find(interp);
+    ts->interp = interp;
+    ts->rt = rt;
+    return rt;
 }
 
 PyObject *
@@ -28,8 +27,15 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
 {
     sigil_tstate *ts = sigil_tstate_get();
     sigil_stat_bump(ts, SIGIL_STAT_frames_seen);
-    int reason = classify_frame(tstate, frame);
-    sigil_stat_bump(ts, SIGIL_STAT_frames_fallback);
-    sigil_fallback_bump(ts, (sigil_fallback)reason);
-    return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    sigil_runtime *rt = runtime_of(ts, tstate->interp);
+    int reason = rt != NULL ? sigil_interp_needs_stock(tstate, _PyFrame_GetCode(frame))
+                            : SIGIL_FB_no_code_table;
+    if (reason >= 0) {
+        sigil_stat_bump(ts, SIGIL_STAT_frames_fallback);
+        sigil_fallback_bump(ts, (sigil_fallback)reason);
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
+    sigil_interp_ctx ctx = {.ts = ts, .extra_index = rt->extra_index, .load_reason = 0};
+    return sigil_interp_run(&ctx, tstate, frame, throwflag);
 }

@@ -82,7 +82,32 @@ sigil_print_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
     Py_RETURN_NONE;
 }
 
+/* {name: "implemented" | reason} for every base opcode, from
+ * sigil_opcodes.def, so tests can compare it with the dis module. */
+static PyObject *
+sigil_opcodes(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    (void)module;
+    PyObject *d = PyDict_New();
+    if (d == NULL) {
+        return NULL;
+    }
+#define SIGIL_OPCODE(op) \
+    if (put(d, #op, PyUnicode_FromString("implemented")) < 0) goto fail;
+#define SIGIL_OPCODE_ABSENT(op, why) \
+    if (put(d, #op, PyUnicode_FromString(why)) < 0) goto fail;
+#include "sigil_opcodes.def"
+#undef SIGIL_OPCODE
+#undef SIGIL_OPCODE_ABSENT
+    return d;
+fail:
+    Py_DECREF(d);
+    return NULL;
+}
+
 static PyMethodDef sigil_methods[] = {
+    {"_opcodes", sigil_opcodes, METH_NOARGS,
+     "_opcodes() -> dict\n\nEach CPython base opcode: 'implemented', or why it never reaches Sigil's loop."},
     {"info", sigil_info, METH_NOARGS,
      "info() -> dict\n\nEngine mode, CPython version and flavor, JIT availability, LLVM version."},
     {"stats", sigil_stats, METH_NOARGS,

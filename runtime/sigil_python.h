@@ -14,11 +14,32 @@
 
 #include <Python.h>
 
-#include "internal/pycore_ceval.h"      /* _PyEval_EvalFrameDefault */
+#include "internal/pycore_abstract.h"
+#include "internal/pycore_call.h"       /* _PyStack_UnpackDict */
+#include "internal/pycore_cell.h"       /* PyCell_GetRef & co */
+#include "internal/pycore_ceval.h"      /* _PyEval_EvalFrameDefault, helpers */
 #include "internal/pycore_code.h"       /* _PyCode_CODE */
+#include "internal/pycore_dict.h"       /* _PyDict_LoadGlobal, _PyDict_FromItems */
 #include "internal/pycore_frame.h"      /* _PyInterpreterFrame */
+#include "internal/pycore_function.h"   /* _PyFunction_SetVersion */
+#include "internal/pycore_genobject.h"  /* _Py_MakeCoro, _PyGen_yf */
+#include "internal/pycore_import.h"     /* _PyImport_IsDefaultImportFunc */
 #include "internal/pycore_interp.h"     /* PyInterpreterState internals */
+#include "internal/pycore_intrinsics.h" /* _PyIntrinsics_*Functions */
+#include "internal/pycore_list.h"       /* _PyList_AppendTakeRef */
+#include "internal/pycore_moduleobject.h"
+#include "internal/pycore_object.h"     /* _PyObject_GetMethod */
+#include "internal/pycore_opcode_metadata.h" /* _PyOpcode_Caches */
+#include "internal/pycore_opcode_utils.h"
+#include "internal/pycore_pyerrors.h"   /* _PyErr_SetString & co */
 #include "internal/pycore_pystate.h"    /* _PyThreadState_GET */
+#include "internal/pycore_qsbr.h"       /* _Py_qsbr_quiescent_state */
+#include "internal/pycore_setobject.h"  /* _PySet_Update */
+#include "internal/pycore_sliceobject.h"
+#include "internal/pycore_sysmodule.h"
+#include "internal/pycore_tstate.h"     /* _PyThreadStateImpl */
+#include "internal/pycore_tuple.h"      /* _PyTuple_FromArraySteal */
+#include "internal/pycore_unicodeobject.h"
 
 #if PY_VERSION_HEX < 0x030D0000 || PY_VERSION_HEX >= 0x030E0000
 #  error "Sigil targets CPython 3.13"

@@ -5,10 +5,12 @@
  * entering a frame, so it is switched with the world stopped.
  */
 #include "sigil_runtime.h"
+#include "sigil_code.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef SIGIL_JIT
 #include "../jit/sigil_jit.h"
@@ -139,10 +141,28 @@ sigil_runtime_find(PyInterpreterState *interp)
     return found;
 }
 
+/* Exit hook (Py_AtExit, after finalization): the PYTHON_SIGIL_STATS=1
+ * table, and with PYTHON_SIGIL_STATS_DIR=DIR a JSON file DIR/sigil-PID.json
+ * so that test runners can sum counters over many processes without
+ * writing to anyone's stderr. */
+static int exit_print_table;
+static char *exit_stats_dir;
+
 static void
-print_stats_at_exit(void)
+stats_at_exit(void)
 {
-    sigil_stats_print(stderr);
+    if (exit_print_table) {
+        sigil_stats_print(stderr);
+    }
+    if (exit_stats_dir != NULL) {
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/sigil-%ld.json", exit_stats_dir, (long)getpid());
+        FILE *f = fopen(path, "w");
+        if (f != NULL) {
+            sigil_stats_print_json(f);
+            fclose(f);
+        }
+    }
 }
 
 /* Point the interpreter's frame hook at `fn` with every other thread
@@ -176,6 +196,10 @@ sigil_install(PyInterpreterState *interp, const sigil_options *o)
             return -1;
         }
         rt->interp = interp;
+        if (sigil_code_init(&rt->extra_index) < 0) {
+            PyMem_RawFree(rt);
+            return -1;
+        }
         pthread_mutex_lock(&runtimes.lock);
         if (runtimes.n == MAX_RUNTIMES) {
             pthread_mutex_unlock(&runtimes.lock);
@@ -190,12 +214,19 @@ sigil_install(PyInterpreterState *interp, const sigil_options *o)
     /* Relaxed: readers (sigil.info) only report the mode; the hook switch
      * below is what changes behaviour, and it stops the world. */
     atomic_store_explicit(&rt->mode, (int)o->mode, memory_order_relaxed);
-    if (o->stats_at_exit) {
+    const char *dir = getenv("PYTHON_SIGIL_STATS_DIR");
+    if (o->stats_at_exit || (dir != NULL && dir[0] != '\0')) {
         pthread_mutex_lock(&runtimes.lock);
         int need = !runtimes.atexit_registered;
         runtimes.atexit_registered = 1;
+        if (o->stats_at_exit) {
+            exit_print_table = 1;
+        }
+        if (dir != NULL && dir[0] != '\0' && exit_stats_dir == NULL) {
+            exit_stats_dir = strdup(dir);
+        }
         pthread_mutex_unlock(&runtimes.lock);
-        if (need && Py_AtExit(print_stats_at_exit) < 0) {
+        if (need && Py_AtExit(stats_at_exit) < 0) {
             PyErr_SetString(PyExc_RuntimeError, "sigil: cannot register the exit stats hook");
             return -1;
         }

@@ -16,6 +16,8 @@ typedef struct sigil_runtime {
      * stopped or before threads exist; read relaxed by sigil.info(). */
     _Atomic int mode;
     int stats_at_exit;           /* immutable after install */
+    Py_ssize_t extra_index;      /* code-extra slot of instruction tables;
+                                    immutable after install */
 } sigil_runtime;
 
 /* The runtime of an interpreter, or NULL if Sigil is not installed on it. */

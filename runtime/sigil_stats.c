@@ -82,6 +82,8 @@ tstate_exit(void *arg)
         atomic_store_explicit(&ts->counters[i], 0, memory_order_relaxed);
     }
     ts->live = 0;
+    ts->interp = NULL;
+    ts->rt = NULL;
     pthread_mutex_unlock(&reg.lock);
     sigil_tls_state = NULL;
 }
@@ -228,4 +230,17 @@ sigil_stats_print(FILE *out)
         fprintf(out, "  %-30s %14llu  %s\n", key, (unsigned long long)snap[i], counter_descs[i]);
     }
     fflush(out);
+}
+
+void
+sigil_stats_print_json(FILE *out)
+{
+    uint64_t snap[SIGIL_NCOUNTERS];
+    sigil_stats_snapshot(snap);
+    fputc('{', out);
+    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        fprintf(out, "%s\"%s\": %llu", i ? ", " : "", counter_keys[i],
+                (unsigned long long)snap[i]);
+    }
+    fputs("}\n", out);
 }

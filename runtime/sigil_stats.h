@@ -42,6 +42,10 @@ typedef struct sigil_tstate {
      * that cross-thread read well-defined; relaxed is enough because a
      * counter snapshot promises no ordering against other memory. */
     _Atomic uint64_t counters[SIGIL_NCOUNTERS];
+    /* Owner-only cache of the runtime for the last interpreter this thread
+     * ran frames in (sigil_eval.c); never read by other threads. */
+    struct _is *interp;
+    struct sigil_runtime *rt;
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */
     struct sigil_tstate *next;
@@ -89,6 +93,8 @@ void sigil_stats_snapshot(uint64_t *out);
 /* The key ("family.counter") and description of counter idx. */
 const char *sigil_stats_key(int idx);
 const char *sigil_stats_desc(int idx);
+/* Print every counter as one JSON object. */
+void sigil_stats_print_json(FILE *out);
 /* Number of sigil_tstate records allocated (live + reusable). */
 int sigil_stats_nthreads(void);
 

@@ -102,7 +102,7 @@ test_tables(void)
     FILE *f = open_memstream(&buf, &len);
     sigil_stats_print(f);
     fclose(f);
-    CHECK(buf != NULL && strstr(buf, "fallback.no_evaluator") != NULL);
+    CHECK(buf != NULL && strstr(buf, "fallback.no_code_table") != NULL);
     CHECK(buf != NULL && strstr(buf, "[eval]") != NULL);
     free(buf);
 }

@@ -1,0 +1,2320 @@
+/* sigil_interp.c: Sigil's interpreter loop over the shared instruction words.
+ *
+ * One C activation of sigil_interp_run() runs a chain of Python frames:
+ * Python-to-Python calls (CALL, CALL_KW, CALL_FUNCTION_EX on plain
+ * functions) push the callee's frame and continue in the same loop, and a
+ * return pops back to the caller, so deep Python recursion costs no C stack.
+ *
+ * The frame protocol is CPython 3.13's own, so that every other part of
+ * CPython (tracebacks, sys._getframe, generators, the GC, fallback) sees
+ * ordinary frames:
+ *   - frame->instr_ptr points at the instruction being executed (set at
+ *     every dispatch); a caller's instr_ptr stays on its CALL while the
+ *     callee runs and frame->return_offset says where to resume;
+ *   - the value stack lives in frame->localsplus after the locals; its top
+ *     is saved in frame->stacktop whenever the frame is left;
+ *   - py_recursion_remaining is charged once per frame, c_recursion_remaining
+ *     once per C activation, exactly as the stock loop does, so
+ *     RecursionError appears at the same depth;
+ *   - an exception is looked up in co_exceptiontable at the offset of the
+ *     last executed code unit (for a frame resumed with an error, the unit
+ *     before instr_ptr), as the stock loop does.
+ *
+ * Fallback: a frame can be handed to _PyEval_EvalFrameDefault at any
+ * instruction boundary (hand_to_stock): instr_ptr and the stack pointer are
+ * synced, the frame is unlinked (the stock loop links it again), and the
+ * stock loop runs it to its end; its result then flows back into this loop
+ * as if a call had returned. Every fallback is counted by reason.
+ *
+ * Glossary: pc = index of the current instruction's first code unit (its
+ * word); next = index after it and its inline caches; a jump by oparg is
+ * relative to next, as in CPython.
+ */
+#include "sigil_interp.h"
+
+/* Error texts are part of Python's behaviour: they match CPython's. */
+#define MSG_NAME_ERROR "name '%.200s' is not defined"
+#define MSG_UNBOUND_LOCAL "cannot access local variable '%s' where it is not associated with a value"
+
+/* C stack units one activation charges (CPython charges the same). */
+#define C_STACK_UNITS 2
+
+/* -- Helpers with CPython's semantics ------------------------------------ */
+
+/* Find the handler covering code unit `offset` in the exception table.
+ * Entries are varint-encoded (start, length, target, depth<<1|lasti), the
+ * first byte of each entry flagged with bit 7; six data bits per byte, bit
+ * 6 meaning "more". Returns 1 and fills the outs, or 0 if none. */
+static int
+read_varint(const unsigned char **p)
+{
+    const unsigned char *q = *p;
+    int val = *q & 63;
+    while (*q & 64) {
+        q++;
+        val = (val << 6) | (*q & 63);
+    }
+    *p = q + 1;
+    return val;
+}
+
+static int
+find_handler(PyCodeObject *co, int offset, int *level, int *handler, int *lasti)
+{
+    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(co->co_exceptiontable);
+    const unsigned char *end = p + PyBytes_GET_SIZE(co->co_exceptiontable);
+    while (p < end) {
+        int start = read_varint(&p);
+        int size = read_varint(&p);
+        int target = read_varint(&p);
+        int dl = read_varint(&p);
+        if (offset < start) {
+            return 0;   /* entries are sorted by start */
+        }
+        if (offset < start + size) {
+            *handler = target;
+            *level = dl >> 1;
+            *lasti = dl & 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* RAISE_VARARGS: set the exception for `raise`, `raise exc`, `raise exc
+ * from cause`. Consumes exc and cause. Returns 1 for a bare re-raise (the
+ * caller unwinds without a new traceback entry), else 0 with an error set. */
+static int
+raise_exception(PyThreadState *tstate, PyObject *exc, PyObject *cause)
+{
+    if (exc == NULL) {
+        _PyErr_StackItem *info = _PyErr_GetTopmostException(tstate);
+        PyObject *active = info->exc_value;
+        if (active == NULL || Py_IsNone(active)) {
+            _PyErr_SetString(tstate, PyExc_RuntimeError, "No active exception to reraise");
+            return 0;
+        }
+        _PyErr_SetRaisedException(tstate, Py_NewRef(active));
+        return 1;
+    }
+    PyObject *type = NULL, *value = NULL;
+    if (PyExceptionClass_Check(exc)) {
+        type = exc;   /* owns the reference we were given */
+        value = PyObject_CallNoArgs(exc);
+        if (value == NULL) {
+            goto fail;
+        }
+        if (!PyExceptionInstance_Check(value)) {
+            _PyErr_Format(tstate, PyExc_TypeError,
+                          "calling %R should have returned an instance of BaseException, not %R",
+                          type, Py_TYPE(value));
+            goto fail;
+        }
+    }
+    else if (PyExceptionInstance_Check(exc)) {
+        value = exc;
+        type = Py_NewRef(PyExceptionInstance_Class(exc));
+    }
+    else {
+        Py_DECREF(exc);
+        _PyErr_SetString(tstate, PyExc_TypeError, "exceptions must derive from BaseException");
+        goto fail;
+    }
+    if (cause != NULL) {
+        PyObject *fixed;
+        if (PyExceptionClass_Check(cause)) {
+            fixed = PyObject_CallNoArgs(cause);
+            if (fixed == NULL) {
+                goto fail;
+            }
+            if (!PyExceptionInstance_Check(fixed)) {
+                _PyErr_Format(tstate, PyExc_TypeError,
+                              "calling %R should have returned an instance of BaseException, not %R",
+                              cause, Py_TYPE(fixed));
+                Py_DECREF(fixed);
+                goto fail;
+            }
+            Py_DECREF(cause);
+        }
+        else if (PyExceptionInstance_Check(cause)) {
+            fixed = cause;
+        }
+        else if (Py_IsNone(cause)) {
+            Py_DECREF(cause);
+            fixed = NULL;
+        }
+        else {
+            _PyErr_SetString(tstate, PyExc_TypeError, "exception causes must derive from BaseException");
+            goto fail;
+        }
+        cause = NULL;
+        PyException_SetCause(value, fixed);
+    }
+    _PyErr_SetObject(tstate, type, value);
+    Py_DECREF(value);
+    Py_DECREF(type);
+    return 0;
+fail:
+    Py_XDECREF(value);
+    Py_XDECREF(type);
+    Py_XDECREF(cause);
+    return 0;
+}
+
+/* IMPORT_NAME: call __import__ from the frame's builtins. */
+static PyObject *
+import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
+            PyObject *fromlist, PyObject *level)
+{
+    PyObject *import_func;
+    if (PyMapping_GetOptionalItem(frame->f_builtins, &_Py_ID(__import__), &import_func) < 0) {
+        return NULL;
+    }
+    if (import_func == NULL) {
+        _PyErr_SetString(tstate, PyExc_ImportError, "__import__ not found");
+        return NULL;
+    }
+    PyObject *locals = frame->f_locals != NULL ? frame->f_locals : Py_None;
+    if (_PyImport_IsDefaultImportFunc(tstate->interp, import_func)) {
+        Py_DECREF(import_func);
+        int ilevel = PyLong_AsInt(level);
+        if (ilevel == -1 && _PyErr_Occurred(tstate)) {
+            return NULL;
+        }
+        return PyImport_ImportModuleLevelObject(name, frame->f_globals, locals, fromlist, ilevel);
+    }
+    PyObject *args[5] = {name, frame->f_globals, locals, fromlist, level};
+    PyObject *res = PyObject_Vectorcall(import_func, args, 5, NULL);
+    Py_DECREF(import_func);
+    return res;
+}
+
+/* The ImportError of a failed `from module import name`, worded as CPython
+ * words it (circular import, shadowed stdlib module, unknown location). */
+static void
+import_from_error(PyThreadState *tstate, PyObject *v, PyObject *name, PyObject *mod_name)
+{
+    PyObject *shown = mod_name != NULL ? Py_NewRef(mod_name)
+                                       : PyUnicode_FromString("<unknown module name>");
+    if (shown == NULL) {
+        return;
+    }
+    PyObject *spec = NULL, *origin = NULL, *msg = NULL;
+    if (PyObject_GetOptionalAttr(v, &_Py_ID(__spec__), &spec) < 0) {
+        goto done;
+    }
+    if (spec == NULL) {
+        msg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name, shown);
+        goto emit;
+    }
+    if (_PyModuleSpec_GetFileOrigin(spec, &origin) < 0) {
+        goto done;
+    }
+    int shadowing = _PyModule_IsPossiblyShadowing(origin);
+    if (shadowing < 0) {
+        goto done;
+    }
+    int shadowing_stdlib = 0;
+    if (shadowing) {
+        PyObject *stdlib;
+        if (_PySys_GetOptionalAttrString("stdlib_module_names", &stdlib) < 0) {
+            goto done;
+        }
+        if (stdlib != NULL && PyAnySet_Check(stdlib)) {
+            shadowing_stdlib = PySet_Contains(stdlib, shown);
+            if (shadowing_stdlib < 0) {
+                Py_DECREF(stdlib);
+                goto done;
+            }
+        }
+        Py_XDECREF(stdlib);
+    }
+    if (origin == NULL && PyModule_Check(v)) {
+        origin = PyModule_GetFilenameObject(v);
+        if (origin == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_SystemError)) {
+                goto done;
+            }
+            _PyErr_Clear(tstate);
+        }
+    }
+    if (shadowing_stdlib) {
+        msg = PyUnicode_FromFormat(
+            "cannot import name %R from %R (consider renaming %R since it has the same name as "
+            "the standard library module named %R and prevents importing that standard library "
+            "module)", name, shown, origin, shown);
+    }
+    else {
+        int init = _PyModuleSpec_IsInitializing(spec);
+        if (init < 0) {
+            goto done;
+        }
+        if (init > 0 && shadowing) {
+            msg = PyUnicode_FromFormat(
+                "cannot import name %R from %R (consider renaming %R if it has the same name as a "
+                "library you intended to import)", name, shown, origin);
+        }
+        else if (init > 0 && origin != NULL) {
+            msg = PyUnicode_FromFormat(
+                "cannot import name %R from partially initialized module %R (most likely due to a "
+                "circular import) (%S)", name, shown, origin);
+        }
+        else if (init > 0) {
+            msg = PyUnicode_FromFormat(
+                "cannot import name %R from partially initialized module %R (most likely due to a "
+                "circular import)", name, shown);
+        }
+        else if (origin != NULL) {
+            msg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name, shown, origin);
+        }
+        else {
+            msg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name,
+                                       shown);
+        }
+    }
+emit:
+    if (msg != NULL) {
+        _PyErr_SetImportErrorWithNameFrom(msg, mod_name, origin, name);
+        Py_DECREF(msg);
+    }
+done:
+    Py_XDECREF(origin);
+    Py_XDECREF(spec);
+    Py_DECREF(shown);
+}
+
+/* IMPORT_FROM: getattr, then sys.modules for a circular relative import. */
+static PyObject *
+import_from(PyThreadState *tstate, PyObject *v, PyObject *name)
+{
+    PyObject *x;
+    if (PyObject_GetOptionalAttr(v, name, &x) != 0) {
+        return x;
+    }
+    PyObject *mod_name;
+    if (PyObject_GetOptionalAttr(v, &_Py_ID(__name__), &mod_name) < 0) {
+        return NULL;
+    }
+    if (mod_name == NULL || !PyUnicode_Check(mod_name)) {
+        Py_CLEAR(mod_name);
+        import_from_error(tstate, v, name, NULL);
+        return NULL;
+    }
+    PyObject *full = PyUnicode_FromFormat("%U.%U", mod_name, name);
+    if (full == NULL) {
+        Py_DECREF(mod_name);
+        return NULL;
+    }
+    x = PyImport_GetModule(full);
+    Py_DECREF(full);
+    if (x == NULL && !_PyErr_Occurred(tstate)) {
+        import_from_error(tstate, v, name, mod_name);
+    }
+    Py_DECREF(mod_name);
+    return x;
+}
+
+/* CALL_FUNCTION_EX: the TypeError for `f(*x)` with a non-iterable x. */
+static int
+check_star_args(PyThreadState *tstate, PyObject *func, PyObject *args)
+{
+    if (Py_TYPE(args)->tp_iter == NULL && !PySequence_Check(args)) {
+        _PyErr_Clear(tstate);
+        PyObject *fs = _PyObject_FunctionStr(func);
+        if (fs != NULL) {
+            _PyErr_Format(tstate, PyExc_TypeError,
+                          "%U argument after * must be an iterable, not %.200s", fs,
+                          Py_TYPE(args)->tp_name);
+            Py_DECREF(fs);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+/* Push a frame for func(*callargs, **kwargs); steals func, locals,
+ * callargs and kwargs. NULL with an error set on failure. */
+static _PyInterpreterFrame *
+push_frame_ex(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
+              PyObject *callargs, PyObject *kwargs)
+{
+    Py_ssize_t nargs = PyTuple_GET_SIZE(callargs);
+    int has_kw = kwargs != NULL && PyDict_GET_SIZE(kwargs) > 0;
+    PyObject *kwnames = NULL;
+    PyObject *const *args;
+    if (has_kw) {
+        args = _PyStack_UnpackDict(tstate, _PyTuple_ITEMS(callargs), nargs, kwargs, &kwnames);
+        if (args == NULL) {
+            Py_DECREF(func);
+            Py_XDECREF(locals);
+            Py_DECREF(callargs);
+            Py_XDECREF(kwargs);
+            return NULL;
+        }
+    }
+    else {
+        args = _PyTuple_ITEMS(callargs);
+        for (Py_ssize_t i = 0; i < nargs; i++) {
+            Py_INCREF(args[i]);   /* the new frame takes these references */
+        }
+    }
+    _PyInterpreterFrame *f = _PyEvalFramePushAndInit(tstate, func, locals, args, nargs, kwnames);
+    if (has_kw) {
+        _PyStack_UnpackDict_FreeNoDecRef(args, kwnames);
+    }
+    Py_DECREF(callargs);
+    Py_XDECREF(kwargs);
+    return f;
+}
+
+/* Can a call to `callable` push a frame in this loop (a plain function
+ * using the standard vectorcall)? */
+static inline int
+inlinable_function(PyObject *callable)
+{
+    return Py_TYPE(callable) == &PyFunction_Type &&
+           ((PyFunctionObject *)callable)->vectorcall == _PyFunction_Vectorcall;
+}
+
+/* -- Frames the loop cannot run ----------------------------------------- */
+
+int
+sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
+{
+    if (tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL) {
+        return SIGIL_FB_traced;
+    }
+    /* Instrumentation state is versioned: a code object whose version lags
+     * the interpreter's must be re-instrumented by the stock RESUME before
+     * anything runs. */
+    uintptr_t global_version =
+        _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
+    uintptr_t code_version = _Py_atomic_load_uintptr_acquire(&co->_co_instrumentation_version);
+    if (code_version != global_version) {
+        return SIGIL_FB_instrumentation_sync;
+    }
+    _PyCoMonitoringData *mon = co->_co_monitoring;
+    if (mon != NULL) {
+        for (int i = 0; i < _PY_MONITORING_LOCAL_EVENTS; i++) {
+            if (mon->active_monitors.tools[i]) {
+                return SIGIL_FB_instrumented;
+            }
+        }
+    }
+    const _Py_GlobalMonitors *g = &tstate->interp->monitors;
+    for (int i = 0; i < _PY_MONITORING_UNGROUPED_EVENTS; i++) {
+        if (g->tools[i]) {
+            return SIGIL_FB_instrumented;
+        }
+    }
+    return -1;
+}
+
+/* Point co/sc/code0 at `frame`'s code. 0 if the frame must run on the stock
+ * loop (ctx->load_reason says why); a pending exception is preserved. */
+static inline int
+load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *frame,
+           PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0)
+{
+    PyCodeObject *c = _PyFrame_GetCode(frame);
+    int reason = sigil_interp_needs_stock(tstate, c);
+    if (reason >= 0) {
+        ctx->load_reason = reason;
+        return 0;
+    }
+    sigil_code *t = sigil_code_get_fast(c, ctx->extra_index);
+    if (t == NULL) {
+        /* First run of this code: build its table, keeping any exception
+         * that is in flight (a frame resumed with an error). */
+        PyObject *pending = _PyErr_GetRaisedException(tstate);
+        t = sigil_code_get_slow(c, ctx->extra_index);
+        if (t == NULL) {
+            PyErr_Clear();
+        }
+        _PyErr_SetRaisedException(tstate, pending);
+        if (t == NULL) {
+            ctx->load_reason = SIGIL_FB_no_code_table;
+            return 0;
+        }
+    }
+    *co = c;
+    *sc = t;
+    *code0 = _PyCode_CODE(c);
+    return 1;
+}
+
+/* -- The loop ---------------------------------------------------------------- */
+
+#define GETLOCAL(i) (frame->localsplus[(i)])
+#define SETLOCAL(i, v)                 \
+    do {                               \
+        PyObject *old_ = GETLOCAL(i);  \
+        GETLOCAL(i) = (v);             \
+        Py_XDECREF(old_);              \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define NAME(i) PyTuple_GET_ITEM(co->co_names, (i))
+#define CONST(i) PyTuple_GET_ITEM(co->co_consts, (i))
+#define NEXT() do { pc = next; goto dispatch; } while (0)
+#define JUMP_TO(target) do { pc = (target); goto dispatch; } while (0)
+#define ERROR_POP(n) do { sp -= (n); goto error; } while (0)
+/* Also publishes the instruction count at each check point, so that
+ * sigil.stats() read by running code is current to the last loop edge. */
+#define CHECK_EVAL_BREAKER()                                                          \
+    do {                                                                              \
+        sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr); \
+        ninstr = 0;                                                                   \
+        _Py_qsbr_quiescent_state(((_PyThreadStateImpl *)tstate)->qsbr);               \
+        if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & _PY_EVAL_EVENTS_MASK) { \
+            _PyFrame_SetStackPointer(frame, sp);                                      \
+            int err_ = _Py_HandlePending(tstate);                                     \
+            sp = _PyFrame_GetStackPointer(frame);                                     \
+            if (err_ != 0) {                                                          \
+                goto error;                                                           \
+            }                                                                         \
+        }                                                                             \
+    } while (0)
+
+PyObject *
+sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *entry,
+                 int throwflag)
+{
+    /* ORDER OPCODE: indexed by CPython 3.13 opcode number; every slot not
+     * named in sigil_opcodes.def goes to op_unknown (a counted fallback). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static void *const targets[256] = {
+        [0 ... 255] = &&op_unknown,
+#define SIGIL_OPCODE(op) [op] = &&op_##op,
+#define SIGIL_OPCODE_ABSENT(op, why) [op] = &&op_unknown,
+#include "sigil_opcodes.def"
+#undef SIGIL_OPCODE
+#undef SIGIL_OPCODE_ABSENT
+    };
+#pragma GCC diagnostic pop
+
+    sigil_tstate *ts = ctx->ts;
+    _PyInterpreterFrame *frame = entry;
+    _PyInterpreterFrame *callee = NULL;
+    PyCodeObject *co = NULL;
+    sigil_code *sc = NULL;
+    _Py_CODEUNIT *code0 = NULL;
+    PyObject **sp = NULL;
+    int pc = 0, next = 0, oparg = 0;
+    int fb_error = 0;
+    int async_with = 0;
+    uint64_t ninstr = 0;
+    PyObject *retval = NULL;
+
+    /* Link the entry frame; charge this C activation. */
+    frame->previous = tstate->current_frame;
+    tstate->current_frame = frame;
+    tstate->c_recursion_remaining -= (C_STACK_UNITS - 1);
+    if (_Py_EnterRecursiveCallTstate(tstate, "")) {
+        tstate->c_recursion_remaining--;
+        tstate->py_recursion_remaining--;
+        goto exit_unwind;
+    }
+    if (throwflag) {
+        /* gen.throw(): the exception is set; raise it at the resumption
+         * point of the generator's frame. */
+        if (tstate->py_recursion_remaining-- <= 0 && _Py_CheckRecursiveCallPy(tstate)) {
+            goto exit_unwind;
+        }
+        goto resume_with_error;
+    }
+
+start_frame:
+    if (tstate->py_recursion_remaining-- <= 0 && _Py_CheckRecursiveCallPy(tstate)) {
+        goto exit_unwind;
+    }
+    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0)) {
+        pc = (int)(frame->instr_ptr - _PyCode_CODE(_PyFrame_GetCode(frame)));
+        sp = NULL;
+        fb_error = 0;
+        goto fallback;
+    }
+    pc = (int)(frame->instr_ptr - code0);
+    sp = _PyFrame_GetStackPointer(frame);
+
+dispatch : {
+    sigil_word w = sigil_code_word(sc, pc);
+    frame->instr_ptr = code0 + pc;
+    oparg = SIGIL_W_ARG(w);
+    next = pc + 1 + SIGIL_W_NCACHE(w);
+    ninstr++;
+    goto *targets[SIGIL_W_OP(w)];
+}
+
+/* -- Locals, constants, stack shuffling -- */
+op_NOP:
+op_EXTENDED_ARG:
+    NEXT();
+
+op_RESUME: {
+    uintptr_t global_version =
+        _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
+    uintptr_t code_version = _Py_atomic_load_uintptr_acquire(&co->_co_instrumentation_version);
+    if (code_version != global_version) {
+        ctx->load_reason = SIGIL_FB_instrumentation_sync;
+        fb_error = 0;
+        goto fallback;
+    }
+    if ((oparg & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
+        CHECK_EVAL_BREAKER();
+    }
+    NEXT();
+}
+
+op_LOAD_FAST: {
+    PyObject *v = GETLOCAL(oparg);
+    PUSH(Py_NewRef(v));
+    NEXT();
+}
+
+op_LOAD_FAST_CHECK: {
+    PyObject *v = GETLOCAL(oparg);
+    if (v == NULL) {
+        _PyEval_FormatExcCheckArg(tstate, PyExc_UnboundLocalError, MSG_UNBOUND_LOCAL,
+                                  PyTuple_GetItem(co->co_localsplusnames, oparg));
+        goto error;
+    }
+    PUSH(Py_NewRef(v));
+    NEXT();
+}
+
+op_LOAD_FAST_AND_CLEAR: {
+    PUSH(GETLOCAL(oparg));
+    GETLOCAL(oparg) = NULL;
+    NEXT();
+}
+
+op_LOAD_FAST_LOAD_FAST: {
+    PyObject *a = GETLOCAL(oparg >> 4);
+    PyObject *b = GETLOCAL(oparg & 15);
+    PUSH(Py_NewRef(a));
+    PUSH(Py_NewRef(b));
+    NEXT();
+}
+
+op_LOAD_CONST:
+    PUSH(Py_NewRef(CONST(oparg)));
+    NEXT();
+
+op_STORE_FAST: {
+    PyObject *v = POP();
+    SETLOCAL(oparg, v);
+    NEXT();
+}
+
+op_STORE_FAST_LOAD_FAST: {
+    PyObject *v = POP();
+    SETLOCAL(oparg >> 4, v);
+    PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    NEXT();
+}
+
+op_STORE_FAST_STORE_FAST: {
+    PyObject *v1 = POP();
+    PyObject *v2 = POP();
+    SETLOCAL(oparg >> 4, v1);
+    SETLOCAL(oparg & 15, v2);
+    NEXT();
+}
+
+op_DELETE_FAST: {
+    PyObject *v = GETLOCAL(oparg);
+    if (v == NULL) {
+        _PyEval_FormatExcCheckArg(tstate, PyExc_UnboundLocalError, MSG_UNBOUND_LOCAL,
+                                  PyTuple_GetItem(co->co_localsplusnames, oparg));
+        goto error;
+    }
+    SETLOCAL(oparg, NULL);
+    NEXT();
+}
+
+op_POP_TOP:
+op_END_FOR: {
+    PyObject *v = POP();
+    Py_DECREF(v);
+    NEXT();
+}
+
+op_PUSH_NULL:
+    PUSH(NULL);
+    NEXT();
+
+op_END_SEND: {
+    PyObject *v = POP();
+    PyObject *receiver = POP();
+    Py_DECREF(receiver);
+    PUSH(v);
+    NEXT();
+}
+
+op_COPY: {
+    PyObject *v = PEEK(oparg);
+    PUSH(Py_NewRef(v));
+    NEXT();
+}
+
+op_SWAP: {
+    PyObject *t = TOP();
+    TOP() = PEEK(oparg);
+    PEEK(oparg) = t;
+    NEXT();
+}
+
+/* -- Cells and free variables -- */
+op_MAKE_CELL: {
+    PyObject *cell = PyCell_New(GETLOCAL(oparg));
+    if (cell == NULL) {
+        goto error;
+    }
+    SETLOCAL(oparg, cell);
+    NEXT();
+}
+
+op_COPY_FREE_VARS: {
+    PyObject *closure = ((PyFunctionObject *)frame->f_funcobj)->func_closure;
+    int offset = co->co_nlocalsplus - oparg;
+    for (int i = 0; i < oparg; i++) {
+        frame->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
+    }
+    NEXT();
+}
+
+op_LOAD_DEREF: {
+    PyObject *v = PyCell_GetRef((PyCellObject *)GETLOCAL(oparg));
+    if (v == NULL) {
+        _PyEval_FormatExcUnbound(tstate, co, oparg);
+        goto error;
+    }
+    PUSH(v);
+    NEXT();
+}
+
+op_STORE_DEREF: {
+    PyObject *v = POP();
+    PyCell_SetTakeRef((PyCellObject *)GETLOCAL(oparg), v);
+    NEXT();
+}
+
+op_DELETE_DEREF: {
+    PyObject *old = PyCell_SwapTakeRef((PyCellObject *)GETLOCAL(oparg), NULL);
+    if (old == NULL) {
+        _PyEval_FormatExcUnbound(tstate, co, oparg);
+        goto error;
+    }
+    Py_DECREF(old);
+    NEXT();
+}
+
+op_LOAD_FROM_DICT_OR_DEREF: {
+    PyObject *class_dict = TOP();
+    PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, oparg);
+    PyObject *v;
+    if (PyMapping_GetOptionalItem(class_dict, name, &v) < 0) {
+        goto error;
+    }
+    if (v == NULL) {
+        v = PyCell_GetRef((PyCellObject *)GETLOCAL(oparg));
+        if (v == NULL) {
+            _PyEval_FormatExcUnbound(tstate, co, oparg);
+            goto error;
+        }
+    }
+    Py_DECREF(class_dict);
+    TOP() = v;
+    NEXT();
+}
+
+/* -- Names: locals dict, globals, builtins -- */
+op_LOAD_LOCALS: {
+    PyObject *locals = frame->f_locals;
+    if (locals == NULL) {
+        _PyErr_SetString(tstate, PyExc_SystemError, "no locals found");
+        goto error;
+    }
+    PUSH(Py_NewRef(locals));
+    NEXT();
+}
+
+op_STORE_NAME: {
+    PyObject *name = NAME(oparg);
+    PyObject *ns = frame->f_locals;
+    PyObject *v = POP();
+    int err;
+    if (ns == NULL) {
+        _PyErr_Format(tstate, PyExc_SystemError, "no locals found when storing %R", name);
+        Py_DECREF(v);
+        goto error;
+    }
+    err = PyDict_CheckExact(ns) ? PyDict_SetItem(ns, name, v) : PyObject_SetItem(ns, name, v);
+    Py_DECREF(v);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_DELETE_NAME: {
+    PyObject *name = NAME(oparg);
+    PyObject *ns = frame->f_locals;
+    if (ns == NULL) {
+        _PyErr_Format(tstate, PyExc_SystemError, "no locals when deleting %R", name);
+        goto error;
+    }
+    if (PyObject_DelItem(ns, name) != 0) {
+        _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+        goto error;
+    }
+    NEXT();
+}
+
+op_LOAD_NAME: {
+    PyObject *ns = frame->f_locals;
+    if (ns == NULL) {
+        _PyErr_SetString(tstate, PyExc_SystemError, "no locals found");
+        goto error;
+    }
+    PyObject *name = NAME(oparg);
+    PyObject *v;
+    if (PyMapping_GetOptionalItem(ns, name, &v) < 0) {
+        goto error;
+    }
+    if (v == NULL) {
+        if (PyDict_GetItemRef(frame->f_globals, name, &v) < 0) {
+            goto error;
+        }
+        if (v == NULL) {
+            if (PyMapping_GetOptionalItem(frame->f_builtins, name, &v) < 0) {
+                goto error;
+            }
+            if (v == NULL) {
+                _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+                goto error;
+            }
+        }
+    }
+    PUSH(v);
+    NEXT();
+}
+
+op_LOAD_FROM_DICT_OR_GLOBALS: {
+    PyObject *dict = TOP();
+    PyObject *name = NAME(oparg);
+    PyObject *v;
+    if (PyMapping_GetOptionalItem(dict, name, &v) < 0) {
+        goto error;
+    }
+    if (v == NULL) {
+        if (PyDict_CheckExact(frame->f_globals) && PyDict_CheckExact(frame->f_builtins)) {
+            v = _PyDict_LoadGlobal((PyDictObject *)frame->f_globals,
+                                   (PyDictObject *)frame->f_builtins, name);
+            if (v == NULL) {
+                if (!_PyErr_Occurred(tstate)) {
+                    _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+                }
+                goto error;
+            }
+        }
+        else {
+            if (PyMapping_GetOptionalItem(frame->f_globals, name, &v) < 0) {
+                Py_DECREF(dict);
+                ERROR_POP(1);
+            }
+            if (v == NULL) {
+                if (PyMapping_GetOptionalItem(frame->f_builtins, name, &v) < 0) {
+                    Py_DECREF(dict);
+                    ERROR_POP(1);
+                }
+                if (v == NULL) {
+                    _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+                    Py_DECREF(dict);
+                    ERROR_POP(1);
+                }
+            }
+        }
+    }
+    Py_DECREF(dict);
+    TOP() = v;
+    NEXT();
+}
+
+op_LOAD_GLOBAL: {
+    PyObject *name = NAME(oparg >> 1);
+    PyObject *v;
+    if (PyDict_CheckExact(frame->f_globals) && PyDict_CheckExact(frame->f_builtins)) {
+        v = _PyDict_LoadGlobal((PyDictObject *)frame->f_globals, (PyDictObject *)frame->f_builtins,
+                               name);
+        if (v == NULL) {
+            if (!_PyErr_Occurred(tstate)) {
+                _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+            }
+            goto error;
+        }
+    }
+    else {
+        if (PyMapping_GetOptionalItem(frame->f_globals, name, &v) < 0) {
+            goto error;
+        }
+        if (v == NULL) {
+            if (PyMapping_GetOptionalItem(frame->f_builtins, name, &v) < 0) {
+                goto error;
+            }
+            if (v == NULL) {
+                _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+                goto error;
+            }
+        }
+    }
+    PUSH(v);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_STORE_GLOBAL: {
+    PyObject *v = POP();
+    int err = PyDict_SetItem(frame->f_globals, NAME(oparg), v);
+    Py_DECREF(v);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_DELETE_GLOBAL: {
+    PyObject *name = NAME(oparg);
+    int err = PyDict_Pop(frame->f_globals, name, NULL);
+    if (err < 0) {
+        goto error;
+    }
+    if (err == 0) {
+        _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
+        goto error;
+    }
+    NEXT();
+}
+
+op_LOAD_BUILD_CLASS: {
+    PyObject *bc;
+    if (PyMapping_GetOptionalItem(frame->f_builtins, &_Py_ID(__build_class__), &bc) < 0) {
+        goto error;
+    }
+    if (bc == NULL) {
+        _PyErr_SetString(tstate, PyExc_NameError, "__build_class__ not found");
+        goto error;
+    }
+    PUSH(bc);
+    NEXT();
+}
+
+op_SETUP_ANNOTATIONS: {
+    PyObject *ns = frame->f_locals;
+    PyObject *ann;
+    if (ns == NULL) {
+        _PyErr_Format(tstate, PyExc_SystemError, "no locals found when setting up annotations");
+        goto error;
+    }
+    if (PyMapping_GetOptionalItem(ns, &_Py_ID(__annotations__), &ann) < 0) {
+        goto error;
+    }
+    if (ann == NULL) {
+        ann = PyDict_New();
+        if (ann == NULL) {
+            goto error;
+        }
+        int err = PyObject_SetItem(ns, &_Py_ID(__annotations__), ann);
+        Py_DECREF(ann);
+        if (err) {
+            goto error;
+        }
+    }
+    else {
+        Py_DECREF(ann);
+    }
+    NEXT();
+}
+
+op_LOAD_ASSERTION_ERROR:
+    PUSH(Py_NewRef(PyExc_AssertionError));
+    NEXT();
+
+/* -- Attributes -- */
+op_LOAD_ATTR: {
+    PyObject *owner = TOP();
+    PyObject *name = NAME(oparg >> 1);
+    if (oparg & 1) {
+        PyObject *attr = NULL;
+        if (_PyObject_GetMethod(owner, name, &attr)) {
+            TOP() = attr;
+            PUSH(owner);   /* self: ownership moves to the new slot */
+        }
+        else {
+            Py_DECREF(owner);
+            if (attr == NULL) {
+                ERROR_POP(1);
+            }
+            TOP() = attr;
+            PUSH(NULL);
+        }
+    }
+    else {
+        PyObject *attr = PyObject_GetAttr(owner, name);
+        Py_DECREF(owner);
+        if (attr == NULL) {
+            ERROR_POP(1);
+        }
+        TOP() = attr;
+    }
+    NEXT();
+}
+
+op_STORE_ATTR: {
+    PyObject *owner = POP();
+    PyObject *v = POP();
+    int err = PyObject_SetAttr(owner, NAME(oparg), v);
+    Py_DECREF(v);
+    Py_DECREF(owner);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_DELETE_ATTR: {
+    PyObject *owner = POP();
+    int err = PyObject_DelAttr(owner, NAME(oparg));
+    Py_DECREF(owner);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_LOAD_SUPER_ATTR: {
+    PyObject *self = POP();
+    PyObject *klass = POP();
+    PyObject *global_super = POP();
+    PyObject *stack[2] = {klass, self};
+    PyObject *super = PyObject_Vectorcall(global_super, stack, oparg & 2, NULL);
+    Py_DECREF(global_super);
+    Py_DECREF(klass);
+    Py_DECREF(self);
+    if (super == NULL) {
+        goto error;
+    }
+    PyObject *attr = PyObject_GetAttr(super, NAME(oparg >> 2));
+    Py_DECREF(super);
+    if (attr == NULL) {
+        goto error;
+    }
+    PUSH(attr);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+/* -- Operators -- */
+op_UNARY_NEGATIVE: {
+    PyObject *v = TOP();
+    PyObject *r = PyNumber_Negative(v);
+    Py_DECREF(v);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_UNARY_INVERT: {
+    PyObject *v = TOP();
+    PyObject *r = PyNumber_Invert(v);
+    Py_DECREF(v);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_UNARY_NOT:
+    /* The operand is a bool (the compiler emits TO_BOOL first). */
+    TOP() = Py_IsFalse(TOP()) ? Py_True : Py_False;
+    NEXT();
+
+op_TO_BOOL: {
+    PyObject *v = TOP();
+    int t = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    if (t < 0) {
+        ERROR_POP(1);
+    }
+    TOP() = t ? Py_True : Py_False;
+    NEXT();
+}
+
+op_BINARY_OP: {
+    PyObject *rhs = POP();
+    PyObject *lhs = TOP();
+    PyObject *r = _PyEval_BinaryOps[oparg](lhs, rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_COMPARE_OP: {
+    PyObject *rhs = POP();
+    PyObject *lhs = TOP();
+    PyObject *r = PyObject_RichCompare(lhs, rhs, oparg >> 5);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    if (oparg & 16) {
+        int t = PyObject_IsTrue(r);
+        Py_DECREF(r);
+        if (t < 0) {
+            ERROR_POP(1);
+        }
+        r = t ? Py_True : Py_False;
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_IS_OP: {
+    PyObject *rhs = POP();
+    PyObject *lhs = TOP();
+    int r = Py_Is(lhs, rhs) ^ oparg;
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    TOP() = r ? Py_True : Py_False;
+    NEXT();
+}
+
+op_CONTAINS_OP: {
+    PyObject *container = POP();
+    PyObject *item = TOP();
+    int r = PySequence_Contains(container, item);
+    Py_DECREF(item);
+    Py_DECREF(container);
+    if (r < 0) {
+        ERROR_POP(1);
+    }
+    TOP() = (r ^ oparg) ? Py_True : Py_False;
+    NEXT();
+}
+
+/* -- Subscripts and slices -- */
+op_BINARY_SUBSCR: {
+    PyObject *sub = POP();
+    PyObject *container = TOP();
+    PyObject *r = PyObject_GetItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_STORE_SUBSCR: {
+    PyObject *sub = POP();
+    PyObject *container = POP();
+    PyObject *v = POP();
+    int err = PyObject_SetItem(container, sub, v);
+    Py_DECREF(v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_DELETE_SUBSCR: {
+    PyObject *sub = POP();
+    PyObject *container = POP();
+    int err = PyObject_DelItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_BINARY_SLICE: {
+    PyObject *stop = POP();
+    PyObject *start = POP();
+    PyObject *container = TOP();
+    PyObject *slice = _PyBuildSlice_ConsumeRefs(start, stop);
+    PyObject *r = NULL;
+    if (slice != NULL) {
+        r = PyObject_GetItem(container, slice);
+        Py_DECREF(slice);
+    }
+    Py_DECREF(container);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_STORE_SLICE: {
+    PyObject *stop = POP();
+    PyObject *start = POP();
+    PyObject *container = POP();
+    PyObject *v = POP();
+    PyObject *slice = _PyBuildSlice_ConsumeRefs(start, stop);
+    int err = 1;
+    if (slice != NULL) {
+        err = PyObject_SetItem(container, slice, v);
+        Py_DECREF(slice);
+    }
+    Py_DECREF(v);
+    Py_DECREF(container);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_BUILD_SLICE: {
+    PyObject *step = oparg == 3 ? POP() : NULL;
+    PyObject *stop = POP();
+    PyObject *start = TOP();
+    PyObject *slice = PySlice_New(start, stop, step);
+    Py_DECREF(start);
+    Py_DECREF(stop);
+    Py_XDECREF(step);
+    if (slice == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = slice;
+    NEXT();
+}
+
+/* -- Building containers and strings -- */
+op_BUILD_TUPLE: {
+    PyObject *t = _PyTuple_FromArraySteal(sp - oparg, oparg);
+    sp -= oparg;
+    if (t == NULL) {
+        goto error;
+    }
+    PUSH(t);
+    NEXT();
+}
+
+op_BUILD_LIST: {
+    PyObject *l = _PyList_FromArraySteal(sp - oparg, oparg);
+    sp -= oparg;
+    if (l == NULL) {
+        goto error;
+    }
+    PUSH(l);
+    NEXT();
+}
+
+op_BUILD_SET: {
+    PyObject *set = PySet_New(NULL);
+    if (set == NULL) {
+        goto error;   /* the items stay on the stack; unwinding frees them */
+    }
+    int err = 0;
+    PyObject **items = sp - oparg;
+    for (int i = 0; i < oparg; i++) {
+        if (err == 0) {
+            err = PySet_Add(set, items[i]);
+        }
+        Py_DECREF(items[i]);
+    }
+    sp -= oparg;
+    if (err != 0) {
+        Py_DECREF(set);
+        goto error;
+    }
+    PUSH(set);
+    NEXT();
+}
+
+op_BUILD_MAP: {
+    PyObject **items = sp - 2 * oparg;
+    PyObject *map = _PyDict_FromItems(items, 2, items + 1, 2, oparg);
+    for (int i = 0; i < 2 * oparg; i++) {
+        Py_DECREF(items[i]);
+    }
+    sp -= 2 * oparg;
+    if (map == NULL) {
+        goto error;
+    }
+    PUSH(map);
+    NEXT();
+}
+
+op_BUILD_CONST_KEY_MAP: {
+    PyObject *keys = POP();
+    PyObject **values = sp - oparg;
+    PyObject *map = _PyDict_FromItems(&PyTuple_GET_ITEM(keys, 0), 1, values, 1, oparg);
+    for (int i = 0; i < oparg; i++) {
+        Py_DECREF(values[i]);
+    }
+    Py_DECREF(keys);
+    sp -= oparg;
+    if (map == NULL) {
+        goto error;
+    }
+    PUSH(map);
+    NEXT();
+}
+
+op_BUILD_STRING: {
+    PyObject **pieces = sp - oparg;
+    PyObject *s = _PyUnicode_JoinArray(&_Py_STR(empty), pieces, oparg);
+    for (int i = 0; i < oparg; i++) {
+        Py_DECREF(pieces[i]);
+    }
+    sp -= oparg;
+    if (s == NULL) {
+        goto error;
+    }
+    PUSH(s);
+    NEXT();
+}
+
+op_LIST_APPEND: {
+    PyObject *v = POP();
+    if (_PyList_AppendTakeRef((PyListObject *)PEEK(oparg), v) < 0) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_SET_ADD: {
+    PyObject *v = POP();
+    int err = PySet_Add(PEEK(oparg), v);
+    Py_DECREF(v);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_MAP_ADD: {
+    PyObject *value = POP();
+    PyObject *key = POP();
+    /* _PyDict_SetItem_Take2 steals key and value. */
+    if (_PyDict_SetItem_Take2((PyDictObject *)PEEK(oparg), key, value) != 0) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_LIST_EXTEND: {
+    PyObject *iterable = POP();
+    PyObject *list = PEEK(oparg);
+    PyObject *none = _PyList_Extend((PyListObject *)list, iterable);
+    if (none == NULL) {
+        if (_PyErr_ExceptionMatches(tstate, PyExc_TypeError) &&
+            Py_TYPE(iterable)->tp_iter == NULL && !PySequence_Check(iterable)) {
+            _PyErr_Clear(tstate);
+            _PyErr_Format(tstate, PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                          Py_TYPE(iterable)->tp_name);
+        }
+        Py_DECREF(iterable);
+        goto error;
+    }
+    Py_DECREF(none);
+    Py_DECREF(iterable);
+    NEXT();
+}
+
+op_SET_UPDATE: {
+    PyObject *iterable = POP();
+    int err = _PySet_Update(PEEK(oparg), iterable);
+    Py_DECREF(iterable);
+    if (err < 0) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_DICT_UPDATE: {
+    PyObject *update = POP();
+    PyObject *dict = PEEK(oparg);
+    if (PyDict_Update(dict, update) < 0) {
+        if (_PyErr_ExceptionMatches(tstate, PyExc_AttributeError)) {
+            _PyErr_Format(tstate, PyExc_TypeError, "'%.200s' object is not a mapping",
+                          Py_TYPE(update)->tp_name);
+        }
+        Py_DECREF(update);
+        goto error;
+    }
+    Py_DECREF(update);
+    NEXT();
+}
+
+op_DICT_MERGE: {
+    PyObject *update = POP();
+    PyObject *dict = PEEK(oparg);
+    PyObject *callable = PEEK(oparg + 3);
+    if (_PyDict_MergeEx(dict, update, 2) < 0) {
+        _PyEval_FormatKwargsError(tstate, callable, update);
+        Py_DECREF(update);
+        goto error;
+    }
+    Py_DECREF(update);
+    NEXT();
+}
+
+/* -- Formatting -- */
+op_CONVERT_VALUE: {
+    PyObject *v = TOP();
+    PyObject *r = _PyEval_ConversionFuncs[oparg](v);
+    Py_DECREF(v);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_FORMAT_SIMPLE: {
+    PyObject *v = TOP();
+    if (!PyUnicode_CheckExact(v)) {
+        PyObject *r = PyObject_Format(v, NULL);
+        Py_DECREF(v);
+        if (r == NULL) {
+            ERROR_POP(1);
+        }
+        TOP() = r;
+    }
+    NEXT();
+}
+
+op_FORMAT_WITH_SPEC: {
+    PyObject *spec = POP();
+    PyObject *v = TOP();
+    PyObject *r = PyObject_Format(v, spec);
+    Py_DECREF(v);
+    Py_DECREF(spec);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+/* -- Unpacking -- */
+op_UNPACK_SEQUENCE: {
+    PyObject *seq = TOP();
+    int ok = _PyEval_UnpackIterable(tstate, seq, oparg, -1, sp + oparg - 1);
+    Py_DECREF(seq);
+    if (ok == 0) {
+        ERROR_POP(1);
+    }
+    sp += oparg - 1;
+    NEXT();
+}
+
+op_UNPACK_EX: {
+    int total = 1 + (oparg & 0xFF) + (oparg >> 8);
+    PyObject *seq = TOP();
+    int ok = _PyEval_UnpackIterable(tstate, seq, oparg & 0xFF, oparg >> 8, sp + total - 1);
+    Py_DECREF(seq);
+    if (ok == 0) {
+        ERROR_POP(1);
+    }
+    sp += total - 1;
+    NEXT();
+}
+
+/* -- Control flow -- */
+op_JUMP_FORWARD:
+    JUMP_TO(next + oparg);
+
+op_JUMP_BACKWARD:
+    CHECK_EVAL_BREAKER();
+    JUMP_TO(next - oparg);
+
+op_JUMP_BACKWARD_NO_INTERRUPT:
+    /* Used in yield-from/await loops: interrupts are handled in the
+     * innermost generator, so no eval-breaker check here. */
+    JUMP_TO(next - oparg);
+
+op_POP_JUMP_IF_FALSE: {
+    PyObject *cond = POP();
+    if (Py_IsFalse(cond)) {
+        JUMP_TO(next + oparg);
+    }
+    NEXT();
+}
+
+op_POP_JUMP_IF_TRUE: {
+    PyObject *cond = POP();
+    if (Py_IsTrue(cond)) {
+        JUMP_TO(next + oparg);
+    }
+    NEXT();
+}
+
+op_POP_JUMP_IF_NONE: {
+    PyObject *v = POP();
+    if (Py_IsNone(v)) {
+        JUMP_TO(next + oparg);
+    }
+    Py_DECREF(v);
+    NEXT();
+}
+
+op_POP_JUMP_IF_NOT_NONE: {
+    PyObject *v = POP();
+    if (!Py_IsNone(v)) {
+        Py_DECREF(v);
+        JUMP_TO(next + oparg);
+    }
+    NEXT();
+}
+
+/* -- Iteration -- */
+op_GET_ITER: {
+    PyObject *v = TOP();
+    PyObject *it = PyObject_GetIter(v);
+    Py_DECREF(v);
+    if (it == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = it;
+    NEXT();
+}
+
+op_GET_YIELD_FROM_ITER: {
+    PyObject *v = TOP();
+    if (PyCoro_CheckExact(v)) {
+        if (!(co->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+            _PyErr_SetString(tstate, PyExc_TypeError,
+                             "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            goto error;
+        }
+    }
+    else if (!PyGen_CheckExact(v)) {
+        PyObject *it = PyObject_GetIter(v);
+        if (it == NULL) {
+            goto error;
+        }
+        Py_DECREF(v);
+        TOP() = it;
+    }
+    NEXT();
+}
+
+op_FOR_ITER: {
+    PyObject *it = TOP();
+    PyObject *v = (*Py_TYPE(it)->tp_iternext)(it);
+    if (v == NULL) {
+        if (_PyErr_Occurred(tstate)) {
+            if (!_PyErr_ExceptionMatches(tstate, PyExc_StopIteration)) {
+                goto error;
+            }
+            _PyErr_Clear(tstate);
+        }
+        /* Exhausted: pop the iterator and skip the END_FOR, POP_TOP pair
+         * at the jump target. */
+        Py_DECREF(it);
+        sp--;
+        JUMP_TO(next + oparg + 2);
+    }
+    PUSH(v);
+    NEXT();
+}
+
+op_GET_LEN: {
+    Py_ssize_t n = PyObject_Length(TOP());
+    if (n < 0) {
+        goto error;
+    }
+    PyObject *r = PyLong_FromSsize_t(n);
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    NEXT();
+}
+
+/* -- Pattern matching -- */
+op_MATCH_CLASS: {
+    PyObject *names = POP();
+    PyObject *type = POP();
+    PyObject *subject = TOP();
+    PyObject *attrs = _PyEval_MatchClass(tstate, subject, type, oparg, names);
+    Py_DECREF(subject);
+    Py_DECREF(type);
+    Py_DECREF(names);
+    if (attrs == NULL) {
+        if (_PyErr_Occurred(tstate)) {
+            ERROR_POP(1);
+        }
+        attrs = Py_None;
+    }
+    TOP() = attrs;
+    NEXT();
+}
+
+op_MATCH_MAPPING: {
+    PyObject *r = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
+    PUSH(r);
+    NEXT();
+}
+
+op_MATCH_SEQUENCE: {
+    PyObject *r = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
+    PUSH(r);
+    NEXT();
+}
+
+op_MATCH_KEYS: {
+    PyObject *values = _PyEval_MatchKeys(tstate, PEEK(2), TOP());
+    if (values == NULL) {
+        goto error;
+    }
+    PUSH(values);
+    NEXT();
+}
+
+/* -- Exceptions -- */
+op_RAISE_VARARGS: {
+    PyObject *cause = NULL, *exc = NULL;
+    if (oparg == 2) {
+        cause = POP();
+    }
+    if (oparg >= 1) {
+        exc = POP();
+    }
+    if (oparg > 2) {
+        _PyErr_SetString(tstate, PyExc_SystemError, "bad RAISE_VARARGS oparg");
+        goto error;
+    }
+    if (raise_exception(tstate, exc, cause)) {
+        goto exception_unwind;
+    }
+    goto error;
+}
+
+op_RERAISE: {
+    PyObject *exc = POP();
+    if (oparg) {
+        PyObject *lasti = PEEK(oparg);
+        if (!PyLong_Check(lasti)) {
+            _PyErr_SetString(tstate, PyExc_SystemError, "lasti is not an int");
+            Py_DECREF(exc);
+            goto error;
+        }
+        frame->instr_ptr = code0 + PyLong_AsLong(lasti);
+    }
+    _PyErr_SetRaisedException(tstate, exc);
+    goto exception_unwind;
+}
+
+op_PUSH_EXC_INFO: {
+    PyObject *exc = TOP();
+    _PyErr_StackItem *info = tstate->exc_info;
+    PyObject *prev = info->exc_value != NULL ? info->exc_value : Py_None;
+    info->exc_value = Py_NewRef(exc);
+    TOP() = prev;
+    PUSH(exc);
+    NEXT();
+}
+
+op_POP_EXCEPT: {
+    PyObject *v = POP();
+    _PyErr_StackItem *info = tstate->exc_info;
+    Py_XSETREF(info->exc_value, Py_IsNone(v) ? NULL : v);
+    NEXT();
+}
+
+op_CHECK_EXC_MATCH: {
+    PyObject *right = POP();
+    PyObject *left = TOP();
+    if (_PyEval_CheckExceptTypeValid(tstate, right) < 0) {
+        Py_DECREF(right);
+        goto error;
+    }
+    int r = PyErr_GivenExceptionMatches(left, right);
+    Py_DECREF(right);
+    PUSH(r ? Py_True : Py_False);
+    NEXT();
+}
+
+op_CHECK_EG_MATCH: {
+    PyObject *match_type = POP();
+    PyObject *exc_value = POP();
+    if (_PyEval_CheckExceptStarTypeValid(tstate, match_type) < 0) {
+        Py_DECREF(exc_value);
+        Py_DECREF(match_type);
+        goto error;
+    }
+    PyObject *match = NULL, *rest = NULL;
+    int r = _PyEval_ExceptionGroupMatch(exc_value, match_type, &match, &rest);
+    Py_DECREF(exc_value);
+    Py_DECREF(match_type);
+    if (r < 0 || match == NULL) {
+        goto error;
+    }
+    if (!Py_IsNone(match)) {
+        PyErr_SetHandledException(match);
+    }
+    PUSH(rest);
+    PUSH(match);
+    NEXT();
+}
+
+op_WITH_EXCEPT_START: {
+    PyObject *val = PEEK(1);
+    PyObject *exit_func = PEEK(4);
+    PyObject *tb = PyException_GetTraceback(val);
+    if (tb == NULL) {
+        tb = Py_None;
+    }
+    else {
+        Py_DECREF(tb);   /* the exception keeps it alive */
+    }
+    PyObject *stack[4] = {NULL, PyExceptionInstance_Class(val), val, tb};
+    PyObject *r = PyObject_Vectorcall(exit_func, stack + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    NEXT();
+}
+
+op_BEFORE_ASYNC_WITH:
+    async_with = 1;
+    goto before_with;
+op_BEFORE_WITH:
+    async_with = 0;
+before_with : {
+    int async = async_with;
+    PyObject *mgr = TOP();
+    PyObject *enter = _PyObject_LookupSpecial(mgr, async ? &_Py_ID(__aenter__) : &_Py_ID(__enter__));
+    if (enter == NULL) {
+        if (!_PyErr_Occurred(tstate)) {
+            _PyErr_Format(tstate, PyExc_TypeError,
+                          async ? "'%.200s' object does not support the asynchronous context manager protocol"
+                                : "'%.200s' object does not support the context manager protocol",
+                          Py_TYPE(mgr)->tp_name);
+        }
+        goto error;
+    }
+    PyObject *exit = _PyObject_LookupSpecial(mgr, async ? &_Py_ID(__aexit__) : &_Py_ID(__exit__));
+    if (exit == NULL) {
+        if (!_PyErr_Occurred(tstate)) {
+            _PyErr_Format(tstate, PyExc_TypeError,
+                          async ? "'%.200s' object does not support the asynchronous context manager "
+                                  "protocol (missed __aexit__ method)"
+                                : "'%.200s' object does not support the context manager protocol "
+                                  "(missed __exit__ method)",
+                          Py_TYPE(mgr)->tp_name);
+        }
+        Py_DECREF(enter);
+        goto error;
+    }
+    Py_DECREF(mgr);
+    TOP() = exit;
+    PyObject *r = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (r == NULL) {
+        Py_DECREF(exit);
+        ERROR_POP(1);
+    }
+    PUSH(r);
+    NEXT();
+}
+
+op_CALL_INTRINSIC_1: {
+    PyObject *v = TOP();
+    PyObject *r = _PyIntrinsics_UnaryFunctions[oparg].func(tstate, v);
+    Py_DECREF(v);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_CALL_INTRINSIC_2: {
+    PyObject *v1 = POP();
+    PyObject *v2 = TOP();
+    PyObject *r = _PyIntrinsics_BinaryFunctions[oparg].func(tstate, v2, v1);
+    Py_DECREF(v2);
+    Py_DECREF(v1);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+/* -- Imports -- */
+op_IMPORT_NAME: {
+    PyObject *fromlist = POP();
+    PyObject *level = TOP();
+    PyObject *r = import_name(tstate, frame, NAME(oparg), fromlist, level);
+    Py_DECREF(level);
+    Py_DECREF(fromlist);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+op_IMPORT_FROM: {
+    PyObject *r = import_from(tstate, TOP(), NAME(oparg));
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    NEXT();
+}
+
+/* -- Functions -- */
+op_MAKE_FUNCTION: {
+    PyObject *code = TOP();
+    PyFunctionObject *f = (PyFunctionObject *)PyFunction_New(code, frame->f_globals);
+    Py_DECREF(code);
+    if (f == NULL) {
+        ERROR_POP(1);
+    }
+    _PyFunction_SetVersion(f, ((PyCodeObject *)code)->co_version);
+    TOP() = (PyObject *)f;
+    NEXT();
+}
+
+op_SET_FUNCTION_ATTRIBUTE: {
+    PyObject *func = POP();
+    PyObject *attr = TOP();
+    PyFunctionObject *f = (PyFunctionObject *)func;
+    switch (oparg) {
+    case MAKE_FUNCTION_CLOSURE: f->func_closure = attr; break;
+    case MAKE_FUNCTION_ANNOTATIONS: f->func_annotations = attr; break;
+    case MAKE_FUNCTION_KWDEFAULTS: f->func_kwdefaults = attr; break;
+    case MAKE_FUNCTION_DEFAULTS: f->func_defaults = attr; break;
+    default:
+        Py_DECREF(func);
+        _PyErr_SetString(tstate, PyExc_SystemError, "bad SET_FUNCTION_ATTRIBUTE oparg");
+        ERROR_POP(1);
+    }
+    TOP() = func;
+    NEXT();
+}
+
+op_CALL: {
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    PyObject *self_or_null = args[-1];
+    int total = oparg;
+    if (self_or_null != NULL) {
+        args--;
+        total++;
+    }
+    else if (Py_TYPE(callable) == &PyMethod_Type) {
+        args--;
+        total++;
+        PyObject *self = ((PyMethodObject *)callable)->im_self;
+        PyObject *func = ((PyMethodObject *)callable)->im_func;
+        args[0] = Py_NewRef(self);
+        args[-1] = Py_NewRef(func);
+        Py_DECREF(callable);
+        callable = func;
+    }
+    if (inlinable_function(callable)) {
+        int flags = ((PyCodeObject *)PyFunction_GET_CODE(callable))->co_flags;
+        PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(callable));
+        /* The new frame takes the callable and every argument. */
+        _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
+                                                          locals, args, total, NULL);
+        sp -= oparg + 2;
+        if (nf == NULL) {
+            goto error;
+        }
+        frame->return_offset = (uint16_t)(next - pc);
+        callee = nf;
+        goto push_frame;
+    }
+    PyObject *r = PyObject_Vectorcall(callable, args, total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    Py_DECREF(callable);
+    for (int i = 0; i < total; i++) {
+        Py_DECREF(args[i]);
+    }
+    sp -= oparg + 2;
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    CHECK_EVAL_BREAKER();
+    NEXT();
+}
+
+op_CALL_KW: {
+    PyObject *kwnames = POP();
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    PyObject *self_or_null = args[-1];
+    int total = oparg;
+    if (self_or_null != NULL) {
+        args--;
+        total++;
+    }
+    else if (Py_TYPE(callable) == &PyMethod_Type) {
+        args--;
+        total++;
+        PyObject *self = ((PyMethodObject *)callable)->im_self;
+        PyObject *func = ((PyMethodObject *)callable)->im_func;
+        args[0] = Py_NewRef(self);
+        args[-1] = Py_NewRef(func);
+        Py_DECREF(callable);
+        callable = func;
+    }
+    int npos = total - (int)PyTuple_GET_SIZE(kwnames);
+    if (inlinable_function(callable)) {
+        int flags = ((PyCodeObject *)PyFunction_GET_CODE(callable))->co_flags;
+        PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(callable));
+        _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
+                                                          locals, args, npos, kwnames);
+        Py_DECREF(kwnames);
+        sp -= oparg + 2;
+        if (nf == NULL) {
+            goto error;
+        }
+        frame->return_offset = (uint16_t)(next - pc);
+        callee = nf;
+        goto push_frame;
+    }
+    PyObject *r = PyObject_Vectorcall(callable, args, npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    Py_DECREF(kwnames);
+    Py_DECREF(callable);
+    for (int i = 0; i < total; i++) {
+        Py_DECREF(args[i]);
+    }
+    sp -= oparg + 2;
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    CHECK_EVAL_BREAKER();
+    NEXT();
+}
+
+op_CALL_FUNCTION_EX: {
+    PyObject *kwargs = (oparg & 1) ? POP() : NULL;
+    PyObject *callargs = POP();
+    PyObject *null = POP();
+    PyObject *func = POP();
+    (void)null;
+    if (!PyTuple_CheckExact(callargs)) {
+        if (check_star_args(tstate, func, callargs) < 0) {
+            goto call_ex_fail;
+        }
+        PyObject *t = PySequence_Tuple(callargs);
+        if (t == NULL) {
+            goto call_ex_fail;
+        }
+        Py_SETREF(callargs, t);
+    }
+    if (inlinable_function(func)) {
+        int flags = ((PyCodeObject *)PyFunction_GET_CODE(func))->co_flags;
+        PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(func));
+        _PyInterpreterFrame *nf = push_frame_ex(tstate, (PyFunctionObject *)func, locals, callargs,
+                                                kwargs);
+        if (nf == NULL) {
+            goto error;
+        }
+        frame->return_offset = (uint16_t)(next - pc);
+        callee = nf;
+        goto push_frame;
+    }
+    PyObject *r = PyObject_Call(func, callargs, kwargs);
+    Py_DECREF(func);
+    Py_DECREF(callargs);
+    Py_XDECREF(kwargs);
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    CHECK_EVAL_BREAKER();
+    NEXT();
+call_ex_fail:
+    /* Keep the stack balanced as CPython does: the inputs are released. */
+    Py_DECREF(func);
+    Py_DECREF(callargs);
+    Py_XDECREF(kwargs);
+    goto error;
+}
+
+op_EXIT_INIT_CHECK: {
+    PyObject *v = POP();
+    if (!Py_IsNone(v)) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(v)->tp_name);
+        Py_DECREF(v);
+        goto error;
+    }
+    NEXT();
+}
+
+/* -- Returning -- */
+op_RETURN_CONST:
+    retval = Py_NewRef(CONST(oparg));
+    goto return_value;
+
+op_RETURN_VALUE:
+    retval = POP();
+    goto return_value;
+
+return_value : {
+    _PyFrame_SetStackPointer(frame, sp);
+    tstate->py_recursion_remaining++;
+    _PyInterpreterFrame *dying = frame;
+    frame = tstate->current_frame = dying->previous;
+    _PyEval_FrameClearAndPop(tstate, dying);
+    if (dying == entry) {
+        goto exit_return;
+    }
+    goto resume_caller;
+}
+
+op_RETURN_GENERATOR: {
+    PyFunctionObject *func = (PyFunctionObject *)frame->f_funcobj;
+    PyGenObject *gen = (PyGenObject *)_Py_MakeCoro(func);
+    if (gen == NULL) {
+        goto error;
+    }
+    _PyFrame_SetStackPointer(frame, sp);
+    _PyInterpreterFrame *gen_frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    frame->instr_ptr++;
+    _PyFrame_Copy(frame, gen_frame);
+    gen->gi_frame_state = FRAME_CREATED;
+    gen_frame->owner = FRAME_OWNED_BY_GENERATOR;
+    tstate->py_recursion_remaining++;
+    retval = (PyObject *)gen;
+    _PyInterpreterFrame *dying = frame;
+    frame = tstate->current_frame = dying->previous;
+    _PyThreadState_PopFrame(tstate, dying);
+    if (dying == entry) {
+        goto exit_return;
+    }
+    goto resume_caller;
+}
+
+op_YIELD_VALUE: {
+    /* Generators are resumed through the frame hook, so the yielding frame
+     * is always this activation's entry frame. */
+    retval = POP();
+    frame->instr_ptr++;
+    PyGenObject *gen = _PyFrame_GetGenerator(frame);
+    gen->gi_frame_state = FRAME_SUSPENDED + oparg;
+    _PyFrame_SetStackPointer(frame, sp);
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    tstate->py_recursion_remaining++;
+    _PyInterpreterFrame *gen_frame = frame;
+    frame = tstate->current_frame = gen_frame->previous;
+    gen_frame->previous = NULL;
+    if (gen_frame == entry) {
+        goto exit_return;
+    }
+    /* A generator frame that is not the entry frame cannot exist here. */
+    Py_FatalError("sigil: YIELD_VALUE in an inlined frame");
+}
+
+/* -- Generators and coroutines -- */
+op_SEND: {
+    PyObject *v = POP();
+    PyObject *receiver = TOP();
+    PyObject *r;
+    if (Py_IsNone(v) && PyIter_Check(receiver)) {
+        r = Py_TYPE(receiver)->tp_iternext(receiver);
+    }
+    else {
+        r = PyObject_CallMethodOneArg(receiver, &_Py_ID(send), v);
+    }
+    if (r == NULL) {
+        if (_PyGen_FetchStopIterationValue(&r) == 0) {
+            Py_DECREF(v);
+            PUSH(r);
+            JUMP_TO(next + oparg);
+        }
+        PUSH(v);
+        goto error;
+    }
+    Py_DECREF(v);
+    PUSH(r);
+    NEXT();
+}
+
+op_GET_AWAITABLE: {
+    PyObject *iterable = TOP();
+    PyObject *it = _PyCoro_GetAwaitableIter(iterable);
+    if (it == NULL) {
+        _PyEval_FormatAwaitableError(tstate, Py_TYPE(iterable), oparg);
+    }
+    Py_DECREF(iterable);
+    if (it != NULL && PyCoro_CheckExact(it)) {
+        PyObject *yf = _PyGen_yf((PyGenObject *)it);
+        if (yf != NULL) {
+            Py_DECREF(yf);
+            Py_CLEAR(it);
+            _PyErr_SetString(tstate, PyExc_RuntimeError, "coroutine is being awaited already");
+        }
+    }
+    if (it == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = it;
+    NEXT();
+}
+
+op_GET_AITER: {
+    PyObject *obj = TOP();
+    PyTypeObject *type = Py_TYPE(obj);
+    unaryfunc getter = type->tp_as_async != NULL ? type->tp_as_async->am_aiter : NULL;
+    if (getter == NULL) {
+        _PyErr_Format(tstate, PyExc_TypeError,
+                      "'async for' requires an object with __aiter__ method, got %.100s",
+                      type->tp_name);
+        Py_DECREF(obj);
+        ERROR_POP(1);
+    }
+    PyObject *it = getter(obj);
+    Py_DECREF(obj);
+    if (it == NULL) {
+        ERROR_POP(1);
+    }
+    if (Py_TYPE(it)->tp_as_async == NULL || Py_TYPE(it)->tp_as_async->am_anext == NULL) {
+        _PyErr_Format(tstate, PyExc_TypeError,
+                      "'async for' received an object from __aiter__ that does not implement "
+                      "__anext__: %.100s", Py_TYPE(it)->tp_name);
+        Py_DECREF(it);
+        ERROR_POP(1);
+    }
+    TOP() = it;
+    NEXT();
+}
+
+op_GET_ANEXT: {
+    PyObject *aiter = TOP();
+    PyTypeObject *type = Py_TYPE(aiter);
+    PyObject *awaitable;
+    if (PyAsyncGen_CheckExact(aiter)) {
+        awaitable = type->tp_as_async->am_anext(aiter);
+        if (awaitable == NULL) {
+            goto error;
+        }
+    }
+    else {
+        unaryfunc getter = type->tp_as_async != NULL ? type->tp_as_async->am_anext : NULL;
+        if (getter == NULL) {
+            _PyErr_Format(tstate, PyExc_TypeError,
+                          "'async for' requires an iterator with __anext__ method, got %.100s",
+                          type->tp_name);
+            goto error;
+        }
+        PyObject *next_iter = getter(aiter);
+        if (next_iter == NULL) {
+            goto error;
+        }
+        awaitable = _PyCoro_GetAwaitableIter(next_iter);
+        if (awaitable == NULL) {
+            _PyErr_FormatFromCause(PyExc_TypeError,
+                                   "'async for' received an invalid object from __anext__: %.100s",
+                                   Py_TYPE(next_iter)->tp_name);
+            Py_DECREF(next_iter);
+            goto error;
+        }
+        Py_DECREF(next_iter);
+    }
+    PUSH(awaitable);
+    NEXT();
+}
+
+op_END_ASYNC_FOR: {
+    PyObject *exc = POP();
+    PyObject *awaitable = POP();
+    if (PyErr_GivenExceptionMatches(exc, PyExc_StopAsyncIteration)) {
+        Py_DECREF(awaitable);
+        Py_DECREF(exc);
+        NEXT();
+    }
+    PUSH(awaitable);
+    _PyErr_SetRaisedException(tstate, exc);
+    goto exception_unwind;
+}
+
+op_CLEANUP_THROW: {
+    PyObject *exc_value = TOP();
+    if (PyErr_GivenExceptionMatches(exc_value, PyExc_StopIteration)) {
+        PyObject *value = Py_NewRef(((PyStopIterationObject *)exc_value)->value);
+        PyObject *ev = POP();
+        PyObject *last_sent = POP();
+        PyObject *sub_iter = POP();
+        Py_DECREF(ev);
+        Py_DECREF(last_sent);
+        Py_DECREF(sub_iter);
+        PUSH(Py_None);
+        PUSH(value);
+        NEXT();
+    }
+    _PyErr_SetRaisedException(tstate, Py_NewRef(exc_value));
+    goto exception_unwind;
+}
+
+/* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
+op_unknown:
+    ctx->load_reason = SIGIL_FB_unsupported_opcode;
+    fb_error = 0;
+    goto fallback;
+
+/* -- Frame transitions ------------------------------------------------------ */
+
+push_frame:
+    /* A call pushed `callee` (initialized, not yet linked). */
+    _PyFrame_SetStackPointer(frame, sp);
+    callee->previous = frame;
+    frame = tstate->current_frame = callee;
+    callee = NULL;
+    sigil_stat_bump(ts, SIGIL_STAT_frames_inlined);
+    goto start_frame;
+
+resume_caller : {
+    /* `frame` is the caller of a frame that returned `retval`. */
+    int ok = load_frame(ctx, tstate, frame, &co, &sc, &code0);
+    sp = _PyFrame_GetStackPointer(frame);
+    PUSH(retval);
+    retval = NULL;
+    pc = (int)(frame->instr_ptr - _PyCode_CODE(_PyFrame_GetCode(frame))) + frame->return_offset;
+    if (!ok) {
+        fb_error = 0;
+        goto fallback;
+    }
+    goto dispatch;
+}
+
+/* -- Errors ---------------------------------------------------------------- */
+
+error:
+    if (!_PyErr_Occurred(tstate)) {
+        _PyErr_SetString(tstate, PyExc_SystemError, "error return without exception set");
+    }
+    if (!_PyFrame_IsIncomplete(frame)) {
+        PyFrameObject *f = _PyFrame_GetFrameObject(frame);
+        if (f != NULL) {
+            PyTraceBack_Here(f);
+        }
+    }
+
+exception_unwind : {
+    int level, handler, lasti;
+    if (!find_handler(co, next - 1, &level, &handler, &lasti)) {
+        PyObject **base = _PyFrame_Stackbase(frame);
+        while (sp > base) {
+            PyObject *o = POP();
+            Py_XDECREF(o);
+        }
+        _PyFrame_SetStackPointer(frame, sp);
+        goto exit_unwind;
+    }
+    PyObject **new_top = _PyFrame_Stackbase(frame) + level;
+    while (sp > new_top) {
+        PyObject *o = POP();
+        Py_XDECREF(o);
+    }
+    if (lasti) {
+        PyObject *l = PyLong_FromLong((long)(frame->instr_ptr - code0));
+        if (l == NULL) {
+            _PyFrame_SetStackPointer(frame, sp);
+            goto exit_unwind;
+        }
+        PUSH(l);
+    }
+    PUSH(_PyErr_GetRaisedException(tstate));
+    JUMP_TO(handler);
+}
+
+exit_unwind : {
+    /* The frame ends with an exception: pop it, and raise in the caller. */
+    tstate->py_recursion_remaining++;
+    _PyInterpreterFrame *dying = frame;
+    frame = tstate->current_frame = dying->previous;
+    _PyEval_FrameClearAndPop(tstate, dying);
+    if (dying == entry) {
+        retval = NULL;
+        goto exit_return;
+    }
+    frame->return_offset = 0;
+    goto resume_with_error;
+}
+
+resume_with_error:
+    /* An error arrives in `frame` from a callee or from gen.throw(); it is
+     * handled at the unit before instr_ptr, as the stock loop does. */
+    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0)) {
+        sp = NULL;   /* the frame's stack pointer is already saved */
+        fb_error = 1;
+        goto fallback;
+    }
+    sp = _PyFrame_GetStackPointer(frame);
+    pc = (int)(frame->instr_ptr - code0);
+    next = pc;
+    goto error;
+
+/* -- Leaving this loop -------------------------------------------------------- */
+
+fallback : {
+    /* Hand `frame` to the stock loop: at instruction pc (fb_error == 0), or
+     * with the pending exception raised at its instr_ptr (fb_error == 1,
+     * the stock loop's own throw/resume-with-error path). The stock loop
+     * runs it to its end; the result flows back here like a return. */
+    sigil_fallback_bump(ts, (sigil_fallback)ctx->load_reason);
+    sigil_stat_bump(ts, SIGIL_STAT_midframe_fallbacks);
+    if (!fb_error) {
+        frame->instr_ptr = _PyCode_CODE(_PyFrame_GetCode(frame)) + pc;
+    }
+    if (sp != NULL) {
+        _PyFrame_SetStackPointer(frame, sp);
+    }
+    tstate->py_recursion_remaining++;          /* the stock loop charges it */
+    tstate->current_frame = frame->previous;   /* ... and links the frame */
+    _PyInterpreterFrame *done = frame;
+    PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, fb_error);
+    frame = tstate->current_frame;
+    if (done == entry) {
+        retval = r;
+        goto exit_return;
+    }
+    if (r == NULL) {
+        goto resume_with_error;
+    }
+    retval = r;
+    goto resume_caller;
+}
+
+exit_return:
+    tstate->c_recursion_remaining += C_STACK_UNITS;
+    sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr);
+    return retval;
+}

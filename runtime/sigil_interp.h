@@ -1,0 +1,24 @@
+/* sigil_interp.h: Sigil's interpreter loop (sigil_interp.c). */
+#ifndef SIGIL_INTERP_H
+#define SIGIL_INTERP_H
+
+#include "sigil_runtime.h"
+#include "sigil_code.h"
+
+/* What one activation of the loop needs from its caller. */
+typedef struct sigil_interp_ctx {
+    sigil_tstate *ts;          /* the calling thread's counters */
+    Py_ssize_t extra_index;    /* the interpreter's code-extra slot */
+    int load_reason;           /* out: why a frame went to the stock loop */
+} sigil_interp_ctx;
+
+/* Run `frame` (and every frame it calls in Python) to completion or to a
+ * yield, like _PyEval_EvalFrameDefault. */
+PyObject *sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate,
+                           _PyInterpreterFrame *frame, int throwflag);
+
+/* A sigil_fallback reason if code must run on the stock loop now (tracing,
+ * instrumentation), else -1. */
+int sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co);
+
+#endif /* SIGIL_INTERP_H */

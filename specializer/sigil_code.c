@@ -1,0 +1,133 @@
+/* sigil_code.c: building, attaching and freeing instruction-word tables.
+ *
+ * See sigil_code.h for the word layout and the publication protocol.
+ */
+#include "sigil_code.h"
+
+/* Bytes and count of live tables, for sigil.stats(). Relaxed: statistics
+ * only, no other memory is published through them. */
+static _Atomic int64_t live_tables;
+static _Atomic int64_t live_bytes;
+
+static void
+code_free(void *p)
+{
+    sigil_code *sc = p;
+    if (sc == NULL) {
+        return;
+    }
+    atomic_fetch_sub_explicit(&live_tables, 1, memory_order_relaxed);
+    atomic_fetch_sub_explicit(&live_bytes,
+                              (int64_t)(sizeof(*sc) + sc->ncodeunits * sizeof(sigil_word)),
+                              memory_order_relaxed);
+    PyMem_Free(sc);
+}
+
+int
+sigil_code_init(Py_ssize_t *extra_index)
+{
+    Py_ssize_t idx = PyUnstable_Eval_RequestCodeExtraIndex(code_free);
+    if (idx < 0) {
+        PyErr_SetString(PyExc_RuntimeError, "sigil: no code-extra index available");
+        return -1;
+    }
+    *extra_index = idx;
+    return 0;
+}
+
+void
+sigil_code_memory(int64_t *ntables, int64_t *nbytes)
+{
+    *ntables = atomic_load_explicit(&live_tables, memory_order_relaxed);
+    *nbytes = atomic_load_explicit(&live_bytes, memory_order_relaxed);
+}
+
+/* Decode CPython's base bytecode into words. The bytes come from
+ * PyCode_GetCode, which undoes instrumentation and specialization, so the
+ * table never sees INSTRUMENTED_* opcodes. */
+static sigil_code *
+build(PyCodeObject *co)
+{
+    PyObject *bytes = PyCode_GetCode(co);
+    if (bytes == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PyBytes_GET_SIZE(bytes) / (Py_ssize_t)sizeof(_Py_CODEUNIT);
+    sigil_code *sc = PyMem_Malloc(sizeof(*sc) + n * sizeof(sigil_word));
+    if (sc == NULL) {
+        Py_DECREF(bytes);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    sc->co = co;
+    sc->ncodeunits = n;
+    const _Py_CODEUNIT *units = (const _Py_CODEUNIT *)PyBytes_AS_STRING(bytes);
+    uint32_t ext = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int op = units[i].op.code;
+        uint32_t arg = (ext << 8) | units[i].op.arg;
+        int ncache = _PyOpcode_Caches[op];
+        atomic_init(&sc->words[i], sigil_word_make(op, ncache, arg));
+        ext = (op == EXTENDED_ARG) ? arg : 0;
+        for (int c = 0; c < ncache && i + 1 < n; c++) {
+            i++;
+            atomic_init(&sc->words[i], sigil_word_make(CACHE, 0, 0));
+        }
+    }
+    Py_DECREF(bytes);
+    atomic_fetch_add_explicit(&live_tables, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&live_bytes, (int64_t)(sizeof(*sc) + n * sizeof(sigil_word)),
+                              memory_order_relaxed);
+    return sc;
+}
+
+sigil_code *
+sigil_code_get_slow(PyCodeObject *co, Py_ssize_t extra_index)
+{
+    sigil_code *sc = build(co);
+    if (sc == NULL) {
+        return NULL;
+    }
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    for (;;) {
+        sigil_code_extra *ce = __atomic_load_n((sigil_code_extra **)&co->co_extra, __ATOMIC_ACQUIRE);
+        if (ce == NULL) {
+            /* No extra block yet: make one with our slot filled and install
+             * it with a release CAS, so a reader never sees a half-made
+             * block. */
+            Py_ssize_t size = interp->co_extra_user_count;
+            if (size <= extra_index) {
+                size = extra_index + 1;
+            }
+            ce = PyMem_Calloc(1, sizeof(sigil_code_extra) + (size - 1) * sizeof(void *));
+            if (ce == NULL) {
+                code_free(sc);
+                PyErr_NoMemory();
+                return NULL;
+            }
+            ce->ce_size = size;
+            ce->ce_extras[extra_index] = sc;
+            void *expected = NULL;
+            if (__atomic_compare_exchange_n(&co->co_extra, &expected, ce, 0,
+                                            __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) {
+                return sc;
+            }
+            PyMem_Free(ce);   /* lost the race: retry with the winner's block */
+            continue;
+        }
+        if (ce->ce_size <= extra_index) {
+            /* The block predates our index; growing it would free memory
+             * other readers may hold. Run this code on the stock loop. */
+            code_free(sc);
+            return NULL;
+        }
+        void *expected = NULL;
+        if (__atomic_compare_exchange_n(&ce->ce_extras[extra_index], &expected, sc, 0,
+                                        __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) {
+            return sc;
+        }
+        /* Another thread published first: use its table, free ours. */
+        code_free(sc);
+        return expected;
+    }
+}

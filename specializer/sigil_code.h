@@ -1,0 +1,100 @@
+/* sigil_code.h: the shared instruction stream of a code object.
+ *
+ * Every code object that Sigil runs gets a side table of 64-bit instruction
+ * words, one per CPython code unit, so that slot i <-> code unit i and
+ * frame->instr_ptr = _PyCode_CODE(co) + i stays exact for tracebacks,
+ * f_lasti, generators and fallback. CPython's own co_code_adaptive is never
+ * written.
+ *
+ * Word layout (ORDER WORD):
+ *   bits  0..7   Sigil opcode (the CPython base opcode for generic words)
+ *   bits  8..11  inline cache entries that follow in CPython's bytecode
+ *   bits 12..15  reserved (zero)
+ *   bits 16..47  oparg, with every EXTENDED_ARG prefix folded in
+ *   bits 48..63  reserved (zero)
+ * An EXTENDED_ARG slot holds EXTENDED_ARG with the partial oparg; the
+ * evaluator treats it as a no-op that falls through to the next slot (a jump
+ * may target the prefix, so the slot must stay executable). CACHE slots hold
+ * CACHE and are never executed.
+ *
+ * Publication: a table is built privately, then attached to the code object
+ * with one compare-and-swap of the code's extra slot (release); readers load
+ * the slot with acquire, so they see a fully built table or none. A thread
+ * that loses the race frees its copy. The table lives as long as the code
+ * object (CPython calls our free function from code_dealloc, when no frame
+ * can still run the code).
+ */
+#ifndef SIGIL_CODE_H
+#define SIGIL_CODE_H
+
+#include "sigil_python.h"
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+typedef uint64_t sigil_word;
+
+/* The block co->co_extra points to. CPython declares it privately in
+ * Objects/codeobject.c (3.13): a size and that many slots. The unit test
+ * test_code checks this layout against PyUnstable_Code_GetExtra. */
+typedef struct sigil_code_extra {
+    Py_ssize_t ce_size;
+    void *ce_extras[1];
+} sigil_code_extra;
+
+#define SIGIL_W_OP(w)     ((int)((w) & 0xff))
+#define SIGIL_W_NCACHE(w) ((int)(((w) >> 8) & 0xf))
+#define SIGIL_W_ARG(w)    ((int)(uint32_t)((w) >> 16))
+
+static inline sigil_word
+sigil_word_make(int op, int ncache, uint32_t oparg)
+{
+    return (sigil_word)(op & 0xff) | ((sigil_word)(ncache & 0xf) << 8) |
+           ((sigil_word)oparg << 16);
+}
+
+typedef struct sigil_code {
+    PyCodeObject *co;        /* borrowed: the table dies with the code */
+    Py_ssize_t ncodeunits;
+    /* Instruction words. Written only before publication (this layer) or
+     * through sigil_code_word_cas (the specializer); read with acquire. */
+    _Atomic sigil_word words[];
+} sigil_code;
+
+/* Per-interpreter setup: reserves the code-extra index. 0 or -1 (exc). */
+int sigil_code_init(Py_ssize_t *extra_index);
+
+/* The table of `co`, building and attaching it on first use. NULL with an
+ * exception set on failure (memory), or NULL without one if the code's
+ * extra slots were sized before Sigil reserved its index (the frame then
+ * runs on the stock evaluator). */
+sigil_code *sigil_code_get_slow(PyCodeObject *co, Py_ssize_t extra_index);
+
+/* The attached table, or NULL if there is none yet. */
+static inline sigil_code *
+sigil_code_get_fast(PyCodeObject *co, Py_ssize_t extra_index)
+{
+    /* Acquire pairs with the release CAS in sigil_code_get_slow: a reader
+     * that sees the pointer sees every word written before publication. */
+    sigil_code_extra *ce = __atomic_load_n((sigil_code_extra **)&co->co_extra, __ATOMIC_ACQUIRE);
+    if (ce != NULL && ce->ce_size > extra_index) {
+        sigil_code *sc = __atomic_load_n((sigil_code **)&ce->ce_extras[extra_index], __ATOMIC_ACQUIRE);
+        if (sc != NULL) {
+            return sc;
+        }
+    }
+    return NULL;
+}
+
+static inline sigil_word
+sigil_code_word(const sigil_code *sc, Py_ssize_t i)
+{
+    /* Acquire: a word that points at a cache record (specializer) must show
+     * the record's contents written before the word was published. */
+    return atomic_load_explicit(&((sigil_code *)sc)->words[i], memory_order_acquire);
+}
+
+/* Number of code tables attached so far and their bytes, for stats. */
+void sigil_code_memory(int64_t *ntables, int64_t *nbytes);
+
+#endif /* SIGIL_CODE_H */

@@ -1,0 +1,2 @@
+print("  pkg_diff.sub.delta executing (lazily)")
+DELTA = "delta loaded on demand"

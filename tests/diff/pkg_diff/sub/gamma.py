@@ -1,0 +1,2 @@
+print("  pkg_diff.sub.gamma executing")
+GAMMA = "gamma!"

@@ -1,0 +1,232 @@
+"""sigil-python's command line: it must behave like python3.13t, plus the
+engine switch (-X sigil= / PYTHON_SIGIL) and the stats-at-exit table."""
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+PY = os.environ.get("SIGIL_PYTHON", sys.executable)
+JIT_BUILT = os.environ.get("SIGIL_JIT_BUILT", "0") == "1"
+
+
+def run(*args, env=None, input=None):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON_SIGIL")}
+    full_env.update(env or {})
+    return subprocess.run([PY, *args], capture_output=True, text=True, env=full_env,
+                          input=input, timeout=300)
+
+
+class EngineSwitch(unittest.TestCase):
+    def mode_of(self, *args, env=None):
+        r = run(*args, "-c", "import sigil; print(sigil.info()['mode'])", env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r.stdout.strip()
+
+    def test_default_mode(self):
+        r = run("-c", "import sigil; i = sigil.info(); print(i['mode'], i['default_mode'])")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        mode, default = r.stdout.split()
+        self.assertEqual(mode, default)
+        self.assertIn(mode, ("interp", "jit"))
+
+    def test_x_option(self):
+        self.assertEqual(self.mode_of("-X", "sigil=off"), "off")
+        self.assertEqual(self.mode_of("-X", "sigil=interp"), "interp")
+        self.assertEqual(self.mode_of("-Xsigil=off"), "off")
+
+    def test_env(self):
+        self.assertEqual(self.mode_of(env={"PYTHON_SIGIL": "off"}), "off")
+        self.assertEqual(self.mode_of(env={"PYTHON_SIGIL": "interp"}), "interp")
+
+    def test_x_wins_over_env(self):
+        self.assertEqual(self.mode_of("-X", "sigil=off", env={"PYTHON_SIGIL": "interp"}), "off")
+        self.assertEqual(self.mode_of("-X", "sigil=interp", env={"PYTHON_SIGIL": "off"}), "interp")
+
+    def test_last_x_wins(self):
+        self.assertEqual(self.mode_of("-X", "sigil=interp", "-X", "sigil=off"), "off")
+
+    def test_E_ignores_env(self):
+        self.assertNotEqual(self.mode_of("-E", env={"PYTHON_SIGIL": "off"}), "off")
+        # A bad value in an ignored variable is not an error either.
+        self.assertNotEqual(self.mode_of("-E", env={"PYTHON_SIGIL": "bogus"}), "off")
+
+    def test_bad_x_value(self):
+        for bad in ("bogus", "", "JIT", "interp "):
+            r = run("-X", f"sigil={bad}", "-c", "print('ran')")
+            self.assertEqual(r.returncode, 2, bad)
+            self.assertEqual(r.stdout, "")
+            lines = r.stderr.splitlines()
+            self.assertEqual(len(lines), 1, r.stderr)
+            self.assertIn("off, interp, jit", lines[0])
+        r = run("-X", "sigil", "-c", "pass")
+        self.assertEqual(r.returncode, 2)
+
+    def test_bad_env_value(self):
+        r = run("-c", "print('ran')", env={"PYTHON_SIGIL": "bogus"})
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(len(r.stderr.splitlines()), 1)
+        self.assertIn("PYTHON_SIGIL", r.stderr)
+
+    def test_jit_mode(self):
+        r = run("-X", "sigil=jit", "-c", "import sigil; print(sigil.info()['mode'])")
+        if JIT_BUILT:
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout.strip(), "jit")
+        else:
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("no JIT", r.stderr)
+
+    def test_other_x_options_untouched(self):
+        r = run("-X", "sigil=interp", "-X", "foo=bar", "-c",
+                "import sys; print(sys._xoptions['foo'], sys._xoptions['sigil'])")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.split(), ["bar", "interp"])
+
+
+class BehavesLikePython(unittest.TestCase):
+    def test_silent(self):
+        # Many CPython tests require a child's stderr to be empty.
+        for mode in ("off", "interp"):
+            r = run("-X", f"sigil={mode}", "-c", "pass")
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+
+    def test_free_threaded(self):
+        r = run("-c", "import sys, threading; print(sys._is_gil_enabled()); "
+                      "import sigil; print(sys._is_gil_enabled())")
+        self.assertEqual(r.stdout.split(), ["False", "False"], r.stderr)
+
+    def test_script_and_argv(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "prog.py")
+            with open(path, "w") as f:
+                f.write("import sys\nprint(sys.argv[1:])\nraise SystemExit(7)\n")
+            r = run(path, "a", "b")
+            self.assertEqual(r.returncode, 7)
+            self.assertEqual(r.stdout.strip(), "['a', 'b']")
+
+    def test_dash_m(self):
+        r = run("-m", "json.tool", input='{"b": 1, "a": [1, 2]}')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn('"a": [', r.stdout)
+
+    def test_stdin_and_repl(self):
+        r = run("-", input="print(6 * 7)\n")
+        self.assertEqual(r.stdout.strip(), "42")
+        r = run("-i", "-q", input="x = 5\nprint(x * 2)\n")
+        self.assertIn("10", r.stdout)
+
+    def test_extension_modules(self):
+        r = run("-c", "import _ssl, _sqlite3, _ctypes, zlib, _decimal, _json, array, math; print('ok')")
+        self.assertEqual(r.stdout.strip(), "ok", r.stderr)
+
+    def test_uncaught_exception(self):
+        r = run("-c", "def f():\n    1/0\nf()")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("ZeroDivisionError: division by zero", r.stderr)
+        self.assertIn('line 2, in f', r.stderr)
+
+    def test_help_and_version(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("3.13", r.stdout)
+        r = run("--bogus-option")
+        self.assertEqual(r.returncode, 2)
+
+    def test_venv(self):
+        with tempfile.TemporaryDirectory() as d:
+            env_dir = os.path.join(d, "venv")
+            r = run("-m", "venv", "--without-pip", env_dir)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            vpy = os.path.join(env_dir, "bin", "python")
+            r = subprocess.run([vpy, "-c", "import sys, sigil; print(sys.prefix != sys.base_prefix, "
+                                            "sigil.info()['installed'])"],
+                               capture_output=True, text=True, timeout=120)
+            self.assertEqual(r.stdout.split(), ["True", "True"], r.stderr)
+
+
+class Stats(unittest.TestCase):
+    def test_info_keys(self):
+        r = run("-c", "import sigil, json; print(json.dumps(sigil.info()))")
+        import json
+        info = json.loads(r.stdout)
+        for key in ("mode", "cpython_version", "flavor", "jit_available", "llvm_version",
+                    "sigil_version", "free_threaded"):
+            self.assertIn(key, info)
+        self.assertTrue(info["cpython_version"].startswith("3.13"))
+        self.assertTrue(info["free_threaded"])
+        self.assertEqual(info["jit_available"], JIT_BUILT)
+        if JIT_BUILT:
+            self.assertTrue(info["llvm_version"].startswith("16."))
+        else:
+            self.assertIsNone(info["llvm_version"])
+
+    def test_stats_count_frames(self):
+        code = textwrap.dedent("""
+            import sigil, threading
+            def f(n):
+                return n + 1
+            sigil.reset_stats()
+            s0 = sigil.stats()
+            def worker():
+                for i in range(1000):
+                    f(i)
+            ts = [threading.Thread(target=worker) for _ in range(4)]
+            for t in ts: t.start()
+            for t in ts: t.join()
+            s1 = sigil.stats()
+            print(s1['eval.frames_seen'] + s1['eval.frames_inlined']
+                  - s0['eval.frames_seen'] - s0['eval.frames_inlined'] >= 4000)
+            print(all(isinstance(v, int) and v >= 0 for v in s1.values()))
+            print(s1['eval.frames_seen'] == s1['eval.frames_sigil'] + s1['eval.frames_fallback'])
+        """)
+        r = run("-X", "sigil=interp", "-c", code)
+        self.assertEqual(r.stdout.split(), ["True", "True", "True"], r.stderr)
+
+    def test_interp_runs_frames(self):
+        # Mode interp runs untraced frames on Sigil's loop, and plain
+        # Python-to-Python calls push frames without going through C.
+        code = textwrap.dedent("""
+            import sigil
+            def fib(n):
+                return n if n < 2 else fib(n - 1) + fib(n - 2)
+            sigil.reset_stats()
+            assert fib(15) == 610
+            s = sigil.stats()
+            print(s['eval.frames_inlined'] >= 1970, s['eval.instructions_sigil'] > 10000,
+                  s['eval.frames_fallback'] == 0)
+        """)
+        r = run("-X", "sigil=interp", "-c", code)
+        self.assertEqual(r.stdout.split(), ["True", "True", "True"], r.stderr)
+
+    def test_off_mode_counts_nothing(self):
+        r = run("-X", "sigil=off", "-c",
+                "import sigil\nsigil.reset_stats()\nfor i in range(10): (lambda: 0)()\n"
+                "print(sigil.stats()['eval.frames_seen'])")
+        self.assertEqual(r.stdout.strip(), "0", r.stderr)
+
+    def test_reset(self):
+        r = run("-c", "import sigil\n(lambda: 0)()\nsigil.reset_stats()\n"
+                      "print(sigil.stats()['eval.frames_seen'])")
+        self.assertEqual(r.stdout.strip(), "0", r.stderr)
+
+    def test_traced_frames_counted(self):
+        r = run("-X", "sigil=interp", "-c",
+                "import sys, sigil\ndef f(): return 1\nsys.settrace(lambda *a: None)\n"
+                "sigil.reset_stats()\nf()\nsys.settrace(None)\n"
+                "print(sigil.stats()['fallback.traced'] >= 1)")
+        self.assertEqual(r.stdout.strip(), "True", r.stderr)
+
+    def test_stats_at_exit(self):
+        r = run("-c", "pass", env={"PYTHON_SIGIL_STATS": "1"})
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("sigil stats", r.stderr)
+        self.assertIn("eval.frames_seen", r.stderr)
+        self.assertIn("fallback.", r.stderr)
+        r = run("-c", "pass", env={"PYTHON_SIGIL_STATS": "0"})
+        self.assertEqual(r.stderr, "")
+
+
+if __name__ == "__main__":
+    unittest.main()
