@@ -541,6 +541,13 @@ start_frame:
     sp = _PyFrame_GetStackPointer(frame);
 
 dispatch : {
+    /* Instrumentation (sys.settrace, sys.monitoring, f_trace_opcodes)
+     * rewrites CPython's own copy of the bytecode in place, possibly while
+     * this frame runs; the next instrumented instruction is where the
+     * stock loop must take over, exactly where it would fire its event. */
+    if (code0[pc].op.code >= MIN_INSTRUMENTED_OPCODE) {
+        goto instrumented;
+    }
     sigil_word w = sigil_code_word(sc, pc);
     frame->instr_ptr = code0 + pc;
     oparg = SIGIL_W_ARG(w);
@@ -2186,6 +2193,31 @@ op_CLEANUP_THROW: {
 /* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
 op_unknown:
     ctx->load_reason = SIGIL_FB_unsupported_opcode;
+    fb_error = 0;
+    goto fallback;
+
+/* -- Instrumentation appeared under a running frame ------------------------ */
+
+instrumented:
+    /* frame->instr_ptr still names the previous instruction. A line event
+     * depends on it (no event within one line), and the stock loop would
+     * see only the current one, so fire the line event here, then let the
+     * stock loop run the rest of the frame; its own INSTRUMENTED_LINE at
+     * the same instruction is then a no-op, as within any one line. */
+    if (code0[pc].op.code == INSTRUMENTED_LINE && !tstate->tracing) {
+        _Py_CODEUNIT *here = code0 + pc;
+        _Py_CODEUNIT *prev = frame->instr_ptr;
+        frame->instr_ptr = here;
+        _PyFrame_SetStackPointer(frame, sp);
+        int orig = _Py_call_instrumentation_line(tstate, frame, here, prev);
+        sp = _PyFrame_GetStackPointer(frame);
+        if (orig < 0) {
+            next = pc + 1;
+            goto error;
+        }
+        pc = (int)(frame->instr_ptr - code0);   /* a tracer may set f_lineno */
+    }
+    ctx->load_reason = SIGIL_FB_instrumented;
     fb_error = 0;
     goto fallback;
 

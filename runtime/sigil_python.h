@@ -24,6 +24,7 @@
 #include "internal/pycore_function.h"   /* _PyFunction_SetVersion */
 #include "internal/pycore_genobject.h"  /* _Py_MakeCoro, _PyGen_yf */
 #include "internal/pycore_import.h"     /* _PyImport_IsDefaultImportFunc */
+#include "internal/pycore_instruments.h" /* _Py_call_instrumentation_line */
 #include "internal/pycore_interp.h"     /* PyInterpreterState internals */
 #include "internal/pycore_intrinsics.h" /* _PyIntrinsics_*Functions */
 #include "internal/pycore_list.h"       /* _PyList_AppendTakeRef */
