@@ -32,6 +32,8 @@
  */
 #include "sigil_interp.h"
 
+#include <string.h>
+
 /* Error texts are part of Python's behaviour: they match CPython's. */
 #define MSG_NAME_ERROR "name '%.200s' is not defined"
 #define MSG_UNBOUND_LOCAL "cannot access local variable '%s' where it is not associated with a value"
@@ -378,6 +380,17 @@ inlinable_function(PyObject *callable)
 
 /* -- Frames the loop cannot run ----------------------------------------- */
 
+/* Is any of the n (8 <= n <= 16) bytes at p non-zero? Two overlapping
+ * 8-byte loads instead of a byte loop: this runs at every frame start. */
+static inline int
+any_byte_set(const uint8_t *p, size_t n)
+{
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + n - 8, 8);
+    return (a | b) != 0;
+}
+
 int
 sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
 {
@@ -394,18 +407,11 @@ sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
         return SIGIL_FB_instrumentation_sync;
     }
     _PyCoMonitoringData *mon = co->_co_monitoring;
-    if (mon != NULL) {
-        for (int i = 0; i < _PY_MONITORING_LOCAL_EVENTS; i++) {
-            if (mon->active_monitors.tools[i]) {
-                return SIGIL_FB_instrumented;
-            }
-        }
+    if (mon != NULL && any_byte_set(mon->active_monitors.tools, _PY_MONITORING_LOCAL_EVENTS)) {
+        return SIGIL_FB_instrumented;
     }
-    const _Py_GlobalMonitors *g = &tstate->interp->monitors;
-    for (int i = 0; i < _PY_MONITORING_UNGROUPED_EVENTS; i++) {
-        if (g->tools[i]) {
-            return SIGIL_FB_instrumented;
-        }
+    if (any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS)) {
+        return SIGIL_FB_instrumented;
     }
     return -1;
 }
