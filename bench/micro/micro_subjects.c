@@ -1,0 +1,155 @@
+/* micro_subjects.c: what the micro-benchmarks measure, written against
+ * Sigil's real code (runtime/, specializer/), not copies of it. */
+#include "micro_subjects.h"
+
+#include "sigil_code.h"
+#include "sigil_runtime.h"
+
+static PyObject *fib_fn;
+static PyObject *loop_fn;
+static PyCodeObject *sample_code;
+static Py_ssize_t sample_index;
+
+static const char *src =
+    "class Box:\n"
+    "    def __init__(self, v):\n"
+    "        self.v = v\n"
+    "def fib(n):\n"
+    "    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+    "def loop(n):\n"
+    "    b = Box(1)\n"
+    "    s = 0\n"
+    "    for i in range(n):\n"
+    "        if i % 3 == 0:\n"
+    "            s += b.v\n"
+    "        else:\n"
+    "            s -= 1\n"
+    "    return s\n";
+
+int
+micro_init(const char *mode)
+{
+    sigil_options o;
+    const char *err;
+    sigil_options_init(&o, &err);
+    if (sigil_mode_parse(mode, &o.mode) < 0) {
+        return -1;
+    }
+    sigil_register_module();
+    PyConfig cfg;
+    PyConfig_InitIsolatedConfig(&cfg);
+    PyStatus st = Py_InitializeFromConfig(&cfg);
+    PyConfig_Clear(&cfg);
+    if (PyStatus_Exception(st)) {
+        return -1;
+    }
+    if (sigil_install(PyInterpreterState_Get(), &o) < 0) {
+        PyErr_Print();
+        return -1;
+    }
+    PyObject *g = PyDict_New();
+    PyDict_SetItemString(g, "__builtins__", PyEval_GetBuiltins());
+    PyObject *r = PyRun_String(src, Py_file_input, g, g);
+    if (r == NULL) {
+        PyErr_Print();
+        return -1;
+    }
+    Py_DECREF(r);
+    fib_fn = Py_NewRef(PyDict_GetItemString(g, "fib"));
+    loop_fn = Py_NewRef(PyDict_GetItemString(g, "loop"));
+    Py_DECREF(g);
+    sample_code = (PyCodeObject *)PyFunction_GET_CODE(loop_fn);
+    sigil_runtime *rt = sigil_runtime_find(PyInterpreterState_Get());
+    sample_index = rt->extra_index;
+    if (sigil_code_get_slow(sample_code, sample_index) == NULL) {
+        return -1;
+    }
+    /* Release the main thread so benchmark threads can attach. */
+    PyEval_SaveThread();
+    return 0;
+}
+
+void
+micro_fini(void)
+{
+}
+
+int
+micro_set_mode(int interp)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    sigil_options o;
+    const char *err;
+    sigil_options_init(&o, &err);
+    o.mode = interp ? SIGIL_MODE_INTERP : SIGIL_MODE_OFF;
+    int r = sigil_install(PyInterpreterState_Get(), &o);
+    PyGILState_Release(g);
+    return r;
+}
+
+uint64_t
+micro_decode_table(void)
+{
+    sigil_code *sc = sigil_code_get_fast(sample_code, sample_index);
+    uint64_t sum = 0;
+    for (Py_ssize_t i = 0; i < sc->ncodeunits;) {
+        sigil_word w = sigil_code_word(sc, i);
+        sum += (uint64_t)SIGIL_W_OP(w) + (uint64_t)SIGIL_W_ARG(w);
+        i += 1 + SIGIL_W_NCACHE(w);
+    }
+    return sum;
+}
+
+uintptr_t
+micro_table_lookup(void)
+{
+    return (uintptr_t)sigil_code_get_fast(sample_code, sample_index);
+}
+
+void
+micro_counter_bump(uint64_t n)
+{
+    sigil_tstate *ts = sigil_tstate_get();
+    for (uint64_t i = 0; i < n; i++) {
+        sigil_stat_bump(ts, SIGIL_STAT_frames_seen);
+    }
+}
+
+uint64_t
+micro_stats_snapshot(void)
+{
+    uint64_t snap[SIGIL_NCOUNTERS];
+    sigil_stats_snapshot(snap);
+    return snap[0];
+}
+
+static long
+call_int(PyObject *fn, int n)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *arg = PyLong_FromLong(n);
+    PyObject *r = PyObject_CallOneArg(fn, arg);
+    Py_DECREF(arg);
+    long v = -1;
+    if (r == NULL) {
+        PyErr_Print();
+    }
+    else {
+        v = PyLong_AsLong(r);
+        Py_DECREF(r);
+    }
+    PyGILState_Release(g);
+    return v;
+}
+
+long
+micro_call_fib(int n)
+{
+    return call_int(fib_fn, n);
+}
+
+long
+micro_call_loop(int n)
+{
+    return call_int(loop_fn, n);
+}

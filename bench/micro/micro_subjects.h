@@ -1,0 +1,37 @@
+/* micro_subjects.h: plain-C entry points into Sigil's real code for the
+ * Google Benchmark driver (bench_micro.cc), which cannot include CPython's
+ * internal headers from C++. */
+#ifndef SIGIL_MICRO_SUBJECTS_H
+#define SIGIL_MICRO_SUBJECTS_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Start CPython with Sigil installed in mode `mode` ("off", "interp"). */
+int micro_init(const char *mode);
+void micro_fini(void);
+/* Switch the engine: 0 = off (stock loop), 1 = interp. */
+int micro_set_mode(int interp);
+
+/* Decode every word of a real code table once; returns a checksum. */
+uint64_t micro_decode_table(void);
+/* Look up the attached table of a code object (the frame-entry path). */
+uintptr_t micro_table_lookup(void);
+/* Bump a per-thread counter n times. */
+void micro_counter_bump(uint64_t n);
+/* Take a stats snapshot (sums every thread's counters). */
+uint64_t micro_stats_snapshot(void);
+/* Call the Python function fib(n) once through the current engine;
+ * attaches this thread to the interpreter as needed. Returns its value. */
+long micro_call_fib(int n);
+/* Run a Python loop of n iterations (attribute load, add, compare). */
+long micro_call_loop(int n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
