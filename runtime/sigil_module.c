@@ -6,6 +6,7 @@
  * sigil.print_stats() print the table PYTHON_SIGIL_STATS=1 prints at exit
  */
 #include "sigil_runtime.h"
+#include "sigil_code.h"
 
 /* Store key -> value (a new reference, stolen) in d. */
 static int
@@ -59,11 +60,24 @@ sigil_info(PyObject *module, PyObject *Py_UNUSED(ignored))
     return d;
 }
 
+/* Counters plus the memory gauges: instruction-word tables are shared by
+ * all threads (one per code object), so this does not grow with threads. */
 static PyObject *
 sigil_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
     (void)module;
-    return sigil_stats_dict();
+    PyObject *d = sigil_stats_dict();
+    if (d == NULL) {
+        return NULL;
+    }
+    int64_t ntables, nbytes;
+    sigil_code_memory(&ntables, &nbytes);
+    if (put(d, "memory.code_tables", PyLong_FromLongLong(ntables)) < 0 ||
+        put(d, "memory.spec_memory_bytes", PyLong_FromLongLong(nbytes)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
 }
 
 static PyObject *

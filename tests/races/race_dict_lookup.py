@@ -1,0 +1,79 @@
+"""Dict subscripts and stores while other threads resize the same dict.
+
+Attacks: BINARY_SUBSCR_DICT, STORE_SUBSCR_DICT, CONTAINS_OP_DICT
+The dict holds eight constant str keys, eight constant int keys and four
+keys of a class whose instances all hash alike (a collision chain).
+Writers insert and delete up to 500 other keys of their own, forcing
+resizes and leaving dummies.
+Invariant: every constant key always maps to its value and is `in` the
+dict; a reader's own key reads back what it stored; nothing else.
+"""
+import _race
+
+
+class K:
+    __slots__ = ("tag",)
+
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __hash__(self):
+        return 12345
+
+    def __eq__(self, other):
+        return isinstance(other, K) and other.tag == self.tag
+
+
+def main():
+    race = _race.Race(__doc__)
+    d = {}
+    skeys = ["s%d" % i for i in range(8)]
+    for i, k in enumerate(skeys):
+        d[k] = i
+    for i in range(8):
+        d[1000 + i] = -i
+    kkeys = [K(i) for i in range(4)]
+    for i, k in enumerate(kkeys):
+        d[k] = "k%d" % i
+    probes = [K(i) for i in range(4)]      # equal to, not identical with, kkeys
+
+    def reader(t):
+        expect = t.expect
+        mykey = "own%d" % t.index
+        for i in range(t.iters(30000)):
+            if not (i & 127):
+                _race.relax()     # let writers in on an oversubscribed machine
+            j = i & 7
+            v = d[skeys[j]]
+            expect(v, j, ("d[%r]", skeys[j]))
+            v = d[1000 + j]
+            if v != -j:
+                expect(v, -j, "d[%d]" % (1000 + j))
+            if 1000 + j not in d:
+                expect(False, True, "%d in d" % (1000 + j))
+            v = d[probes[j & 3]]
+            if v != "k%d" % (j & 3):
+                expect(v, "k%d" % (j & 3), "d[K(%d)]" % (j & 3))
+            d[mykey] = i
+            v = d[mykey]
+            if v != i:
+                expect(v, i, "own d[%r] read back" % mykey)
+        return None
+
+    def writer(t):
+        rng = t.rng
+        mine = ["w%d_%d" % (t.index, i) for i in range(500)]
+        for _ in t.until_done():
+            n = rng.randrange(1, 500)
+            for k in mine[:n]:
+                d[k] = 0
+            for k in mine[:n]:
+                del d[k]
+            _race.dwell(rng.randrange(100))
+
+    race.run(reader, writer)
+    race.finish()
+
+
+if __name__ == "__main__":
+    main()
