@@ -36,6 +36,6 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
-    sigil_interp_ctx ctx = {.ts = ts, .extra_index = rt->extra_index, .load_reason = 0};
+    sigil_interp_ctx ctx = {.ts = ts, .rt = rt, .extra_index = rt->extra_index, .load_reason = 0};
     return sigil_interp_run(&ctx, tstate, frame, throwflag);
 }

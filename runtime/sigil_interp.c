@@ -31,6 +31,7 @@
  * relative to next, as in CPython.
  */
 #include "sigil_interp.h"
+#include "sigil_spec.h"
 
 #include <string.h>
 
@@ -499,6 +500,9 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
 #include "sigil_opcodes.def"
 #undef SIGIL_OPCODE
 #undef SIGIL_OPCODE_ABSENT
+#define SIGIL_FORMDEF(form, fam, guard) [form] = &&op_##form,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
     };
 #pragma GCC diagnostic pop
 
@@ -512,6 +516,8 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
     int pc = 0, next = 0, oparg = 0;
     int fb_error = 0;
     int async_with = 0;
+    sigil_word word = 0;
+    sigil_runtime *rt = ctx->rt;
     uint64_t ninstr = 0;
     PyObject *retval = NULL;
 
@@ -554,12 +560,12 @@ dispatch : {
     if (code0[pc].op.code >= MIN_INSTRUMENTED_OPCODE) {
         goto instrumented;
     }
-    sigil_word w = sigil_code_word(sc, pc);
+    word = sigil_code_word(sc, pc);
     frame->instr_ptr = code0 + pc;
-    oparg = SIGIL_W_ARG(w);
-    next = pc + 1 + SIGIL_W_NCACHE(w);
+    oparg = SIGIL_W_ARG(word);
+    next = pc + 1 + SIGIL_W_NCACHE(word);
     ninstr++;
-    goto *targets[SIGIL_W_OP(w)];
+    goto *targets[SIGIL_W_OP(word)];
 }
 
 /* -- Locals, constants, stack shuffling -- */
@@ -1063,7 +1069,11 @@ op_UNARY_NOT:
     TOP() = Py_IsFalse(TOP()) ? Py_True : Py_False;
     NEXT();
 
-op_TO_BOOL: {
+op_TO_BOOL:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, sigil_spec_to_bool(TOP()));
+    }
+to_bool_generic : {
     PyObject *v = TOP();
     int t = PyObject_IsTrue(v);
     Py_DECREF(v);
@@ -1074,7 +1084,12 @@ op_TO_BOOL: {
     NEXT();
 }
 
-op_BINARY_OP: {
+op_BINARY_OP:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP,
+                           sigil_spec_binary_op(oparg, PEEK(2), PEEK(1)));
+    }
+binary_op_generic : {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
     PyObject *r = _PyEval_BinaryOps[oparg](lhs, rhs);
@@ -1087,7 +1102,12 @@ op_BINARY_OP: {
     NEXT();
 }
 
-op_COMPARE_OP: {
+op_COMPARE_OP:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_COMPARE_OP,
+                           sigil_spec_compare_op(oparg, PEEK(2), PEEK(1)));
+    }
+compare_op_generic : {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
     PyObject *r = PyObject_RichCompare(lhs, rhs, oparg >> 5);
@@ -2195,6 +2215,187 @@ op_CLEANUP_THROW: {
     _PyErr_SetRaisedException(tstate, Py_NewRef(exc_value));
     goto exception_unwind;
 }
+
+/* -- Specialized forms (sigil_spec.def) ---------------------------------------
+ * Each form checks its guard (exact operand types) and acts; a failed guard
+ * counts a miss, may turn the word back to the generic form, and runs the
+ * generic body for this execution. The operands are immutable objects, so
+ * nothing another thread does can invalidate a guard between check and use. */
+
+#define BINARY_INT_FORM(FORM, FN)                                               \
+op_##FORM: {                                                                    \
+    PyObject *rhs = PEEK(1), *lhs = PEEK(2);                                    \
+    if (!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs)) {                   \
+        goto miss_BINARY_OP;                                                    \
+    }                                                                           \
+    sigil_form_bump(ts, SIGIL_FORM_##FORM);                                     \
+    PyObject *r = FN((PyLongObject *)lhs, (PyLongObject *)rhs);                 \
+    Py_DECREF(lhs);                                                             \
+    Py_DECREF(rhs);                                                             \
+    sp--;                                                                       \
+    if (r == NULL) {                                                            \
+        ERROR_POP(1);                                                           \
+    }                                                                           \
+    TOP() = r;                                                                  \
+    NEXT();                                                                     \
+}
+BINARY_INT_FORM(BINARY_OP_ADD_INT, _PyLong_Add)
+BINARY_INT_FORM(BINARY_OP_SUBTRACT_INT, _PyLong_Subtract)
+BINARY_INT_FORM(BINARY_OP_MULTIPLY_INT, _PyLong_Multiply)
+#undef BINARY_INT_FORM
+
+#define BINARY_FLOAT_FORM(FORM, OP)                                             \
+op_##FORM: {                                                                    \
+    PyObject *rhs = PEEK(1), *lhs = PEEK(2);                                    \
+    if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {                 \
+        goto miss_BINARY_OP;                                                    \
+    }                                                                           \
+    sigil_form_bump(ts, SIGIL_FORM_##FORM);                                     \
+    PyObject *r = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) OP PyFloat_AS_DOUBLE(rhs)); \
+    Py_DECREF(lhs);                                                             \
+    Py_DECREF(rhs);                                                             \
+    sp--;                                                                       \
+    if (r == NULL) {                                                            \
+        ERROR_POP(1);                                                           \
+    }                                                                           \
+    TOP() = r;                                                                  \
+    NEXT();                                                                     \
+}
+BINARY_FLOAT_FORM(BINARY_OP_ADD_FLOAT, +)
+BINARY_FLOAT_FORM(BINARY_OP_SUBTRACT_FLOAT, -)
+BINARY_FLOAT_FORM(BINARY_OP_MULTIPLY_FLOAT, *)
+#undef BINARY_FLOAT_FORM
+
+op_BINARY_OP_ADD_UNICODE: {
+    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
+    if (!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs)) {
+        goto miss_BINARY_OP;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_OP_ADD_UNICODE);
+    PyObject *r = PyUnicode_Concat(lhs, rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    sp--;
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+miss_BINARY_OP:
+    sigil_family_bump(ts, SIGIL_FAM_BINARY_OP, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_BINARY_OP, BINARY_OP);
+    }
+    goto binary_op_generic;
+
+/* Comparisons produce a bool whatever oparg's to-bool bit says. */
+#define COMPARE_RESULT(op, a, b)                                                \
+    ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b)                     \
+     : (op) == Py_EQ ? (a) == (b) : (op) == Py_NE ? (a) != (b)                  \
+     : (op) == Py_GT ? (a) > (b) : (a) >= (b))
+
+op_COMPARE_OP_INT: {
+    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
+    if (!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs) ||
+        !_PyLong_IsCompact((PyLongObject *)lhs) || !_PyLong_IsCompact((PyLongObject *)rhs)) {
+        goto miss_COMPARE_OP;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_INT);
+    Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs);
+    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)rhs);
+    int r = COMPARE_RESULT(oparg >> 5, a, b);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    sp--;
+    TOP() = r ? Py_True : Py_False;
+    NEXT();
+}
+
+op_COMPARE_OP_FLOAT: {
+    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
+    if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {
+        goto miss_COMPARE_OP;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_FLOAT);
+    double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+    int r = COMPARE_RESULT(oparg >> 5, a, b);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    sp--;
+    TOP() = r ? Py_True : Py_False;
+    NEXT();
+}
+
+op_COMPARE_OP_STR: {
+    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
+    int op = oparg >> 5;
+    if (!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs) || (op != Py_EQ && op != Py_NE)) {
+        goto miss_COMPARE_OP;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_STR);
+    int eq = _PyUnicode_Equal(lhs, rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    sp--;
+    TOP() = (eq == (op == Py_EQ)) ? Py_True : Py_False;
+    NEXT();
+}
+#undef COMPARE_RESULT
+
+miss_COMPARE_OP:
+    sigil_family_bump(ts, SIGIL_FAM_COMPARE_OP, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_COMPARE_OP, COMPARE_OP);
+    }
+    goto compare_op_generic;
+
+op_TO_BOOL_BOOL:
+    if (!PyBool_Check(TOP())) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_BOOL);
+    NEXT();
+
+op_TO_BOOL_INT: {
+    PyObject *v = TOP();
+    if (!PyLong_CheckExact(v)) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_INT);
+    int zero = _PyLong_IsZero((PyLongObject *)v);
+    Py_DECREF(v);
+    TOP() = zero ? Py_False : Py_True;
+    NEXT();
+}
+
+op_TO_BOOL_NONE:
+    if (!Py_IsNone(TOP())) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_NONE);
+    TOP() = Py_False;
+    NEXT();
+
+op_TO_BOOL_STR: {
+    PyObject *v = TOP();
+    if (!PyUnicode_CheckExact(v)) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_STR);
+    int empty = PyUnicode_GET_LENGTH(v) == 0;
+    Py_DECREF(v);
+    TOP() = empty ? Py_False : Py_True;
+    NEXT();
+}
+
+miss_TO_BOOL:
+    sigil_family_bump(ts, SIGIL_FAM_TO_BOOL, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_TO_BOOL, TO_BOOL);
+    }
+    goto to_bool_generic;
 
 /* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
 op_unknown:

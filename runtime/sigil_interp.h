@@ -8,6 +8,7 @@
 /* What one activation of the loop needs from its caller. */
 typedef struct sigil_interp_ctx {
     sigil_tstate *ts;          /* the calling thread's counters */
+    sigil_runtime *rt;         /* the interpreter's runtime (SiJiL) */
     Py_ssize_t extra_index;    /* the interpreter's code-extra slot */
     int load_reason;           /* out: why a frame went to the stock loop */
 } sigil_interp_ctx;

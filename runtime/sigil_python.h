@@ -13,6 +13,7 @@
 #endif
 
 #include <Python.h>
+#include <opcode.h>                      /* NB_* binary operator numbers */
 
 #include "internal/pycore_abstract.h"
 #include "internal/pycore_call.h"       /* _PyStack_UnpackDict */
@@ -28,6 +29,8 @@
 #include "internal/pycore_interp.h"     /* PyInterpreterState internals */
 #include "internal/pycore_intrinsics.h" /* _PyIntrinsics_*Functions */
 #include "internal/pycore_list.h"       /* _PyList_AppendTakeRef */
+#include "internal/pycore_lock.h"       /* PyMutex_LockFast */
+#include "internal/pycore_long.h"       /* _PyLong_Add & co */
 #include "internal/pycore_moduleobject.h"
 #include "internal/pycore_object.h"     /* _PyObject_GetMethod */
 #include "internal/pycore_opcode_metadata.h" /* _PyOpcode_Caches */

@@ -18,6 +18,9 @@ typedef struct sigil_runtime {
     int stats_at_exit;           /* immutable after install */
     Py_ssize_t extra_index;      /* code-extra slot of instruction tables;
                                     immutable after install */
+    /* The specialization lock (SiJiL): serializes publication of
+     * specialized words; never taken on the fast path. */
+    PyMutex sijil;
 } sigil_runtime;
 
 /* The runtime of an interpreter, or NULL if Sigil is not installed on it. */

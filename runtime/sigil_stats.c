@@ -23,6 +23,14 @@ static const char *const counter_keys[SIGIL_NCOUNTERS] = {
 #define SIGIL_FALLBACKDEF(name, desc) "fallback." #name,
 #include "sigil_fallback.def"
 #undef SIGIL_FALLBACKDEF
+/* one "FAMILY.counter" key per family and counter */
+#define SIGIL_FAMILYDEF(fam) \
+    #fam ".attempts", #fam ".successes", #fam ".failures", #fam ".misses", #fam ".deopts",
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+#define SIGIL_FORMDEF(form, fam, guard) "form." #form,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
 };
 
 static const char *const counter_descs[SIGIL_NCOUNTERS] = {
@@ -32,7 +40,18 @@ static const char *const counter_descs[SIGIL_NCOUNTERS] = {
 #define SIGIL_FALLBACKDEF(name, desc) desc,
 #include "sigil_fallback.def"
 #undef SIGIL_FALLBACKDEF
+#define SIGIL_X(name, desc) desc,
+#define SIGIL_FAMILYDEF(fam) SIGIL_FAMCTR_LIST(SIGIL_X)
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+#undef SIGIL_X
+#define SIGIL_FORMDEF(form, fam, guard) "hits of this form (guard: " guard ")",
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
 };
+
+/* ORDER FAMCTR: the key list above spells the counters out by hand. */
+_Static_assert(SIGIL_FAMCTR__MAX == 5, "ORDER FAMCTR: update the family key list");
 
 _Static_assert(sizeof(counter_keys) / sizeof(counter_keys[0]) == SIGIL_NCOUNTERS,
                "ORDER STAT: key table out of step with the .def files");

@@ -29,10 +29,45 @@ typedef enum sigil_fallback {
     SIGIL_FB__MAX
 } sigil_fallback;
 
-/* ORDER STAT: plain stats first, then one counter per fallback reason. */
+typedef enum sigil_family {
+#define SIGIL_FAMILYDEF(fam) SIGIL_FAM_##fam,
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+    SIGIL_FAM__MAX
+} sigil_family;
+
+typedef enum sigil_form {
+#define SIGIL_FORMDEF(form, fam, guard) SIGIL_FORM_##form,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+    SIGIL_FORM__MAX
+} sigil_form;
+
+/* Per-family counters (ORDER FAMCTR). */
+#define SIGIL_FAMCTR_LIST(X)                                                      \
+    X(attempts, "specialization attempts")                                        \
+    X(successes, "words published in a specialized form")                         \
+    X(failures, "attempts that found no form for the operands (backed off)")      \
+    X(misses, "executions of a specialized form whose guard failed")              \
+    X(deopts, "specialized words turned back to the generic form")
+typedef enum sigil_famctr {
+#define SIGIL_X(name, desc) SIGIL_FAMCTR_##name,
+    SIGIL_FAMCTR_LIST(SIGIL_X)
+#undef SIGIL_X
+    SIGIL_FAMCTR__MAX
+} sigil_famctr;
+
+/* ORDER STAT: plain stats, one counter per fallback reason, per-family
+ * counters, one hit counter per specialized form. */
 #define SIGIL_CTR_STAT(s)     ((int)(s))
 #define SIGIL_CTR_FALLBACK(r) ((int)SIGIL_STAT__MAX + (int)(r))
-#define SIGIL_NCOUNTERS       ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX)
+#define SIGIL_CTR_FAMILY(f, k) \
+    ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)(f) * (int)SIGIL_FAMCTR__MAX + (int)(k))
+#define SIGIL_CTR_FORM(form) \
+    ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)SIGIL_FAM__MAX * (int)SIGIL_FAMCTR__MAX + (int)(form))
+#define SIGIL_NCOUNTERS \
+    ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)SIGIL_FAM__MAX * (int)SIGIL_FAMCTR__MAX + \
+     (int)SIGIL_FORM__MAX)
 
 /* -- Per-thread state ---------------------------------------------------- */
 
@@ -83,6 +118,18 @@ static inline void
 sigil_fallback_bump(sigil_tstate *ts, sigil_fallback r)
 {
     sigil_counter_add(ts, SIGIL_CTR_FALLBACK(r), 1);
+}
+
+static inline void
+sigil_family_bump(sigil_tstate *ts, sigil_family f, sigil_famctr k)
+{
+    sigil_counter_add(ts, SIGIL_CTR_FAMILY(f, k), 1);
+}
+
+static inline void
+sigil_form_bump(sigil_tstate *ts, sigil_form form)
+{
+    sigil_counter_add(ts, SIGIL_CTR_FORM(form), 1);
 }
 
 /* -- Reading ---------------------------------------------------------------- */

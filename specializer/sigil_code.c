@@ -9,6 +9,13 @@
 static _Atomic int64_t live_tables;
 static _Atomic int64_t live_bytes;
 
+/* One allocation: header, words, then the adaptive counters. */
+static size_t
+table_bytes(Py_ssize_t n)
+{
+    return sizeof(sigil_code) + (size_t)n * sizeof(sigil_word) + (size_t)n * sizeof(uint16_t);
+}
+
 static void
 code_free(void *p)
 {
@@ -17,8 +24,7 @@ code_free(void *p)
         return;
     }
     atomic_fetch_sub_explicit(&live_tables, 1, memory_order_relaxed);
-    atomic_fetch_sub_explicit(&live_bytes,
-                              (int64_t)(sizeof(*sc) + sc->ncodeunits * sizeof(sigil_word)),
+    atomic_fetch_sub_explicit(&live_bytes, (int64_t)table_bytes(sc->ncodeunits),
                               memory_order_relaxed);
     PyMem_Free(sc);
 }
@@ -53,7 +59,7 @@ build(PyCodeObject *co)
         return NULL;
     }
     Py_ssize_t n = PyBytes_GET_SIZE(bytes) / (Py_ssize_t)sizeof(_Py_CODEUNIT);
-    sigil_code *sc = PyMem_Malloc(sizeof(*sc) + n * sizeof(sigil_word));
+    sigil_code *sc = PyMem_Malloc(table_bytes(n));
     if (sc == NULL) {
         Py_DECREF(bytes);
         PyErr_NoMemory();
@@ -61,6 +67,10 @@ build(PyCodeObject *co)
     }
     sc->co = co;
     sc->ncodeunits = n;
+    sc->counters = (_Atomic uint16_t *)((char *)sc + sizeof(*sc) + n * sizeof(sigil_word));
+    for (Py_ssize_t i = 0; i < n; i++) {
+        atomic_init(&sc->counters[i], 0);
+    }
     const _Py_CODEUNIT *units = (const _Py_CODEUNIT *)PyBytes_AS_STRING(bytes);
     uint32_t ext = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -76,8 +86,7 @@ build(PyCodeObject *co)
     }
     Py_DECREF(bytes);
     atomic_fetch_add_explicit(&live_tables, 1, memory_order_relaxed);
-    atomic_fetch_add_explicit(&live_bytes, (int64_t)(sizeof(*sc) + n * sizeof(sigil_word)),
-                              memory_order_relaxed);
+    atomic_fetch_add_explicit(&live_bytes, (int64_t)table_bytes(n), memory_order_relaxed);
     return sc;
 }
 

@@ -56,6 +56,10 @@ sigil_word_make(int op, int ncache, uint32_t oparg)
 typedef struct sigil_code {
     PyCodeObject *co;        /* borrowed: the table dies with the code */
     Py_ssize_t ncodeunits;
+    /* Adaptive counters, one per code unit (sigil_spec.h). Any thread
+     * reads and writes them with relaxed atomics: a lost update only shifts
+     * when a specialization is next tried, so no ordering is needed. */
+    _Atomic uint16_t *counters;
     /* Instruction words. Written only before publication (this layer) or
      * through sigil_code_word_cas (the specializer); read with acquire. */
     _Atomic sigil_word words[];
@@ -92,6 +96,17 @@ sigil_code_word(const sigil_code *sc, Py_ssize_t i)
     /* Acquire: a word that points at a cache record (specializer) must show
      * the record's contents written before the word was published. */
     return atomic_load_explicit(&((sigil_code *)sc)->words[i], memory_order_acquire);
+}
+
+/* Replace word i if it still equals `expected`. Release on success: a
+ * reader that acquires the new word sees everything written before. Returns
+ * 1, or 0 if another thread changed the word first (a lost race). This is
+ * the only way a published word is ever written. */
+static inline int
+sigil_code_word_cas(sigil_code *sc, Py_ssize_t i, sigil_word expected, sigil_word desired)
+{
+    return atomic_compare_exchange_strong_explicit(&sc->words[i], &expected, desired,
+                                                   memory_order_release, memory_order_relaxed);
 }
 
 /* Number of code tables attached so far and their bytes, for stats. */

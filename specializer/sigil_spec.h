@@ -1,0 +1,74 @@
+/* sigil_spec.h: choosing, publishing and retracting specialized words.
+ *
+ * This first layer covers families whose guards are exact-type checks on
+ * the operands (BINARY_OP on int/float/str, COMPARE_OP, TO_BOOL): their
+ * actions touch only immutable objects, so a specialized word needs no
+ * cache record and cannot act on state another thread changes; the
+ * protocol in docs/specializer.md (records, snapshots, QSBR retirement)
+ * is exercised by the families that follow.
+ *
+ * Adaptive counter (ORDER BACKOFF), one uint16 per code unit:
+ *   bits 0..11  executions left before the next attempt (generic word), or
+ *               guard misses left before deoptimization (specialized word)
+ *   bits 12..15 backoff exponent: each failed attempt or deopt doubles the
+ *               wait, up to 2^12 - 1 executions
+ */
+#ifndef SIGIL_SPEC_H
+#define SIGIL_SPEC_H
+
+#include "sigil_code.h"
+#include "sigil_runtime.h"
+
+#define SIGIL_SPEC_MISS_BUDGET 8
+
+/* Should the generic instruction at pc try to specialize now? Decrements
+ * the wait otherwise. Relaxed: a lost decrement only delays an attempt. */
+static inline int
+sigil_spec_should_try(sigil_code *sc, Py_ssize_t pc)
+{
+    uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
+    if ((c & 0xfff) == 0) {
+        return 1;
+    }
+    atomic_store_explicit(&sc->counters[pc], (uint16_t)(c - 1), memory_order_relaxed);
+    return 0;
+}
+
+/* A specialized word's guard failed: 1 if it has used up its miss budget
+ * and should be turned back to the generic form. */
+static inline int
+sigil_spec_miss(sigil_code *sc, Py_ssize_t pc)
+{
+    uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
+    if ((c & 0xfff) <= 1) {
+        return 1;
+    }
+    atomic_store_explicit(&sc->counters[pc], (uint16_t)(c - 1), memory_order_relaxed);
+    return 0;
+}
+
+/* The form (a CPython specialized opcode) for these operands, or -1. */
+int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs);
+int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
+int sigil_spec_to_bool(PyObject *value);
+
+/* Attempt at pc with the chosen form (-1: none): under the SiJiL, publish
+ * the specialized word if the word is still `seen`. Counts attempts,
+ * successes and failures for `fam`, and sets the counter (miss budget on
+ * success, doubled backoff on failure). */
+void sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                        sigil_word seen, sigil_family fam, int form);
+
+/* Turn the specialized word `seen` at pc back to `base_op` (no lock: a
+ * move towards generic can only make a concurrent publication's CAS fail,
+ * and that publisher retries later). Counts the deopt, backs off. */
+void sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
+                      sigil_family fam, int base_op);
+
+/* The specialization lock: taken only to publish; counts acquisitions and
+ * contention. */
+void sigil_sijil_lock(sigil_runtime *rt, sigil_tstate *ts);
+void sigil_sijil_unlock(sigil_runtime *rt);
+int sigil_sijil_is_held(sigil_runtime *rt);
+
+#endif /* SIGIL_SPEC_H */
