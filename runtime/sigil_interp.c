@@ -864,7 +864,13 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
     NEXT();
 }
 
-op_LOAD_GLOBAL: {
+op_LOAD_GLOBAL:
+    if (sigil_spec_should_try(sc, pc)) {
+        int ix = 0;
+        int form = sigil_spec_load_global(frame->f_globals, NAME(oparg >> 1), &ix);
+        sigil_spec_attempt_aux(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
+    }
+load_global_generic : {
     PyObject *name = NAME(oparg >> 1);
     PyObject *v;
     if (PyDict_CheckExact(frame->f_globals) && PyDict_CheckExact(frame->f_builtins)) {
@@ -2396,6 +2402,54 @@ miss_TO_BOOL:
         sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_TO_BOOL, TO_BOOL);
     }
     goto to_bool_generic;
+
+op_LOAD_GLOBAL_MODULE: {
+    /* Guard: the globals entry at the cached index still holds this name.
+     * The keys object is read once (acquire) and is safe to read while we
+     * hold it: either this thread owns the dict (no one else can free its
+     * keys) or the dict is marked shared, in which case CPython frees
+     * replaced keys only after a QSBR grace period, and this thread passes
+     * no quiescent state inside the instruction. Key and value are read
+     * with the atomics CPython's writers pair with (release stores), the
+     * value with a try-incref; the keys pointer is re-checked afterwards,
+     * as CPython's own lock-free lookup does. */
+    PyObject *globals = frame->f_globals;
+    if (!PyDict_CheckExact(globals) ||
+        !(_Py_IsOwnedByCurrentThread(globals) || _PyObject_GC_IS_SHARED(globals))) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyDictObject *d = (PyDictObject *)globals;
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+    int ix = SIGIL_W_AUX(word);
+    if (keys->dk_kind != DICT_KEYS_UNICODE || ix >= _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(keys)[ix];
+    if (_Py_atomic_load_ptr_acquire(&ep->me_key) != NAME(oparg >> 1)) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyObject *v = _Py_TryXGetRef(&ep->me_value);
+    if (v == NULL) {
+        goto miss_LOAD_GLOBAL;
+    }
+    if (_Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
+        Py_DECREF(v);
+        goto miss_LOAD_GLOBAL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_MODULE);
+    PUSH(v);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+miss_LOAD_GLOBAL:
+    sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, LOAD_GLOBAL);
+    }
+    goto load_global_generic;
 
 /* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
 op_unknown:

@@ -20,6 +20,8 @@
 #include "internal/pycore_cell.h"       /* PyCell_GetRef & co */
 #include "internal/pycore_ceval.h"      /* _PyEval_EvalFrameDefault, helpers */
 #include "internal/pycore_code.h"       /* _PyCode_CODE */
+#include "internal/pycore_critical_section.h"
+#include "internal/pycore_gc.h"         /* _PyObject_GC_IS_SHARED */
 #include "internal/pycore_dict.h"       /* _PyDict_LoadGlobal, _PyDict_FromItems */
 #include "internal/pycore_frame.h"      /* _PyInterpreterFrame */
 #include "internal/pycore_function.h"   /* _PyFunction_SetVersion */

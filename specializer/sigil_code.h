@@ -11,7 +11,8 @@
  *   bits  8..11  inline cache entries that follow in CPython's bytecode
  *   bits 12..15  reserved (zero)
  *   bits 16..47  oparg, with every EXTENDED_ARG prefix folded in
- *   bits 48..63  reserved (zero)
+ *   bits 48..63  aux: a small immediate of a specialized form (e.g. the
+ *                dict-entry index of LOAD_GLOBAL_MODULE); zero otherwise
  * An EXTENDED_ARG slot holds EXTENDED_ARG with the partial oparg; the
  * evaluator treats it as a no-op that falls through to the next slot (a jump
  * may target the prefix, so the slot must stay executable). CACHE slots hold
@@ -45,12 +46,19 @@ typedef struct sigil_code_extra {
 #define SIGIL_W_OP(w)     ((int)((w) & 0xff))
 #define SIGIL_W_NCACHE(w) ((int)(((w) >> 8) & 0xf))
 #define SIGIL_W_ARG(w)    ((int)(uint32_t)((w) >> 16))
+#define SIGIL_W_AUX(w)    ((int)((w) >> 48))
 
 static inline sigil_word
 sigil_word_make(int op, int ncache, uint32_t oparg)
 {
     return (sigil_word)(op & 0xff) | ((sigil_word)(ncache & 0xf) << 8) |
            ((sigil_word)oparg << 16);
+}
+
+static inline sigil_word
+sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
+{
+    return sigil_word_make(op, ncache, oparg) | ((sigil_word)aux << 48);
 }
 
 typedef struct sigil_code {

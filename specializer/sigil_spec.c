@@ -104,9 +104,36 @@ backoff(sigil_code *sc, Py_ssize_t pc)
     atomic_store_explicit(&sc->counters[pc], (uint16_t)((exp << 12) | wait), memory_order_relaxed);
 }
 
+int
+sigil_spec_load_global(PyObject *globals, PyObject *name, int *index)
+{
+    if (!PyDict_CheckExact(globals) || !PyUnicode_CheckExact(name)) {
+        return -1;
+    }
+    PyDictObject *d = (PyDictObject *)globals;
+    Py_ssize_t ix;
+    /* The index is only a hint (the fast path re-checks the entry's key),
+     * but the lookup itself must not race a resize: take the dict's lock. */
+    Py_BEGIN_CRITICAL_SECTION(d);
+    ix = d->ma_keys->dk_kind == DICT_KEYS_UNICODE ? _PyDict_LookupIndex(d, name) : -1;
+    Py_END_CRITICAL_SECTION();
+    if (ix < 0 || ix > 0xffff) {
+        return -1;
+    }
+    *index = (int)ix;
+    return LOAD_GLOBAL_MODULE;
+}
+
 void
 sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                    sigil_word seen, sigil_family fam, int form)
+{
+    sigil_spec_attempt_aux(rt, ts, sc, pc, seen, fam, form, 0);
+}
+
+void
+sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                       sigil_word seen, sigil_family fam, int form, uint16_t aux)
 {
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
     if (form < 0) {
@@ -114,7 +141,7 @@ sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize
         backoff(sc, pc);
         return;
     }
-    sigil_word desired = sigil_word_make(form, SIGIL_W_NCACHE(seen), (uint32_t)SIGIL_W_ARG(seen));
+    sigil_word desired = sigil_word_make_aux(form, SIGIL_W_NCACHE(seen), (uint32_t)SIGIL_W_ARG(seen), aux);
     sigil_sijil_lock(rt, ts);
     /* Under the SiJiL no other publisher writes; a concurrent deopt can
      * only have moved the word, which makes this CAS fail. */

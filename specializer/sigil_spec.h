@@ -51,6 +51,9 @@ sigil_spec_miss(sigil_code *sc, Py_ssize_t pc)
 int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_to_bool(PyObject *value);
+/* LOAD_GLOBAL_MODULE if `name` is in `globals` (an exact dict with
+ * unicode keys) at an index below 2^16; *index receives it. */
+int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);
 
 /* Attempt at pc with the chosen form (-1: none): under the SiJiL, publish
  * the specialized word if the word is still `seen`. Counts attempts,
@@ -58,6 +61,9 @@ int sigil_spec_to_bool(PyObject *value);
  * success, doubled backoff on failure). */
 void sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                         sigil_word seen, sigil_family fam, int form);
+/* The same, for a form that carries an aux immediate in its word. */
+void sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                            sigil_word seen, sigil_family fam, int form, uint16_t aux);
 
 /* Turn the specialized word `seen` at pc back to `base_op` (no lock: a
  * move towards generic can only make a concurrent publication's CAS fail,
