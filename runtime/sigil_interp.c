@@ -379,6 +379,17 @@ inlinable_function(PyObject *callable)
            ((PyFunctionObject *)callable)->vectorcall == _PyFunction_Vectorcall;
 }
 
+/* co_flags of a function's current code. `__code__` may be reassigned by
+ * another thread (CPython writes func_code without atomics), so Sigil reads
+ * the pointer with an atomic load; code objects are freed only by the GC
+ * (deferred reference counting), so the one we read stays valid. */
+static inline int
+function_code_flags(PyObject *func)
+{
+    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&((PyFunctionObject *)func)->func_code);
+    return code->co_flags;
+}
+
 /* -- Frames the loop cannot run ----------------------------------------- */
 
 /* Is any of the n (8 <= n <= 16) bytes at p non-zero? Two overlapping
@@ -1882,7 +1893,7 @@ op_CALL: {
         callable = func;
     }
     if (inlinable_function(callable)) {
-        int flags = ((PyCodeObject *)PyFunction_GET_CODE(callable))->co_flags;
+        int flags = function_code_flags(callable);
         PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(callable));
         /* The new frame takes the callable and every argument. */
         _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
@@ -1931,7 +1942,7 @@ op_CALL_KW: {
     }
     int npos = total - (int)PyTuple_GET_SIZE(kwnames);
     if (inlinable_function(callable)) {
-        int flags = ((PyCodeObject *)PyFunction_GET_CODE(callable))->co_flags;
+        int flags = function_code_flags(callable);
         PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(callable));
         _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
                                                           locals, args, npos, kwnames);
@@ -1976,7 +1987,7 @@ op_CALL_FUNCTION_EX: {
         Py_SETREF(callargs, t);
     }
     if (inlinable_function(func)) {
-        int flags = ((PyCodeObject *)PyFunction_GET_CODE(func))->co_flags;
+        int flags = function_code_flags(func);
         PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(func));
         _PyInterpreterFrame *nf = push_frame_ex(tstate, (PyFunctionObject *)func, locals, callargs,
                                                 kwargs);
