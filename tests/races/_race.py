@@ -21,7 +21,9 @@ Command line (every script):
     --cpython-bugs  also run the parts of a script that crash or corrupt
                   stock CPython 3.13t itself (known upstream bugs, named in
                   the script's docstring); off by default so that the
-                  suite passes on an unmodified interpreter
+                  suite passes on an unmodified interpreter (e.g.
+                  concurrent stores to a function's __code__, see
+                  Race.setter)
 
 Environment:
     SIGIL_RACE_SELFTEST_CORRUPT=1  corrupt the first value passed to
@@ -32,6 +34,7 @@ Environment:
 """
 
 import argparse
+import contextlib
 import faulthandler
 import os
 import random
@@ -242,6 +245,8 @@ class Race:
         self._fail_lock = threading.Lock()
         self._corrupt_pending = os.environ.get("SIGIL_RACE_SELFTEST_CORRUPT") == "1"
         self._corrupt_lock = threading.Lock()
+        self._setter_lock = (contextlib.nullcontext() if self.cpython_bugs
+                             else threading.Lock())
         self._roles = {}
         self.results = {}
         self._started = 0
@@ -320,6 +325,20 @@ class Race:
         return bool(self._failures)
 
     # -- Running --------------------------------------------------------------
+
+    def setter(self):
+        """What writers hold around a store to a function attribute.
+
+        CPython 3.13t's setters of __code__, __defaults__ and __kwdefaults__
+        replace the field with Py_XSETREF and no lock: two threads storing
+        at once both release the old value, which is then freed while still
+        referenced (negative refcount on a debug build, a corrupted free list
+        on a release one).  That is a writer/writer bug of the stock
+        interpreter, not a race a specialized instruction takes part in, so
+        writers take turns for the store itself and readers still race every
+        store.  With --cpython-bugs this is a no-op and the stores collide.
+        """
+        return self._setter_lock
 
     def split(self, n=None):
         """(readers, writers) for n threads: writers = n//2, readers the rest."""

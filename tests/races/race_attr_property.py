@@ -5,6 +5,9 @@ Writers set C.p to property A (returns "A"), property B (returns
 self.v * 2 where v is 21), a property whose getter raises KeyError, or
 delete it so Base.p = "plain" shows through; they also swap the getter
 function's __code__ between two bodies.
+Writers take turns for each function-attribute store (Race.setter:
+stock 3.13t's setters are unsafe against each other; --cpython-bugs
+lets them collide); readers race every store.
 Invariant: o.p is "A", "A2", 42, "plain" or KeyError, nothing else.
 """
 import _race
@@ -75,7 +78,8 @@ def main():
                 except AttributeError:
                     pass
             else:
-                get_a.__code__ = codes[rng.randrange(2)]
+                with race.setter():
+                    get_a.__code__ = codes[rng.randrange(2)]
             _race.dwell(rng.randrange(300))
 
     race.run(reader, writer)

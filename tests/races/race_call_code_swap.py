@@ -11,6 +11,9 @@ func.__code__ twice per call (_PyEvalFramePushAndInit, then
 initialize_locals), so it can run the two-argument body with its second
 argument unset, or return a *coroutine* built from a generator frame;
 those swaps are therefore opt-in.
+Writers take turns for each function-attribute store (Race.setter:
+stock 3.13t's setters are unsafe against each other; --cpython-bugs
+lets them collide); readers race every store.
 Invariant: each call gives ("A", 1) or ("B", 1) (with --cpython-bugs
 also TypeError or a generator that yields ("G", 1)); nothing else.
 """
@@ -113,10 +116,11 @@ def main():
         rng = t.rng
         for _ in t.until_done():
             k = rng.randrange(ncodes)
-            if rng.randrange(2):
-                f.__code__ = fcodes[k]
-            else:
-                m.__code__ = mcodes[k]
+            with race.setter():
+                if rng.randrange(2):
+                    f.__code__ = fcodes[k]
+                else:
+                    m.__code__ = mcodes[k]
             _race.dwell(rng.randrange(300))
 
     race.run(reader, writer)

@@ -5,6 +5,9 @@ f(a, *, k, m="M1") is called as f(1, k=2); h(a, b) as h(a=1, b=2) and
 sorted(T, reverse=True).  Writers set f.__kwdefaults__ to {"m": "M1"},
 {"m": "M2"} or None, and h.__code__ to a body with parameters (a, b)
 or (x, y) (keyword call then raises TypeError).
+Writers take turns for each function-attribute store (Race.setter:
+stock 3.13t's setters are unsafe against each other; --cpython-bugs
+lets them collide); readers race every store.
 Invariant: f(1, k=2) is (1, 2, "M1"), (1, 2, "M2") or TypeError;
 h(a=1, b=2) is (1, 2) or TypeError; sorted(...) is always [3, 2, 1].
 """
@@ -61,10 +64,11 @@ def main():
     def writer(t):
         rng = t.rng
         for _ in t.until_done():
-            if rng.randrange(2):
-                f.__kwdefaults__ = kwd[rng.randrange(3)]
-            else:
-                h.__code__ = codes[rng.randrange(2)]
+            with race.setter():
+                if rng.randrange(2):
+                    f.__kwdefaults__ = kwd[rng.randrange(3)]
+                else:
+                    h.__code__ = codes[rng.randrange(2)]
             _race.dwell(rng.randrange(300))
 
     race.run(reader, writer)
