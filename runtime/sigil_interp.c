@@ -983,7 +983,13 @@ op_LOAD_ASSERTION_ERROR:
     NEXT();
 
 /* -- Attributes -- */
-op_LOAD_ATTR: {
+op_LOAD_ATTR:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_record rec = {0};
+        int form = sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
+    }
+load_attr_generic : {
     PyObject *owner = TOP();
     PyObject *name = NAME(oparg >> 1);
     if (oparg & 1) {
@@ -1873,7 +1879,13 @@ op_SET_FUNCTION_ATTRIBUTE: {
     NEXT();
 }
 
-op_CALL: {
+op_CALL:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_record rec = {0};
+        int form = sigil_spec_call(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
+        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL, form, &rec);
+    }
+call_generic : {
     PyObject **args = sp - oparg;
     PyObject *callable = args[-2];
     PyObject *self_or_null = args[-1];
@@ -2454,6 +2466,139 @@ op_LOAD_GLOBAL_MODULE: {
     }
     NEXT();
 }
+
+op_LOAD_ATTR_INSTANCE_VALUE: {
+    /* Guards: the owner's type still has the version whose shared keys put
+     * the name at rec->index, and its inline values are in use. The slot is
+     * read as CPython's own lock-free instance lookup reads it (acquire,
+     * then an increment that succeeds only if the slot still holds that
+     * object); `valid` is re-checked after it, so a value moved out by a
+     * concurrent dict materialization is never returned. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    PyDictValues *values = _PyObject_InlineValues(owner);
+    if (!_Py_atomic_load_uint8(&values->valid)) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject **slot = &values->values[rec->index];
+    PyObject *attr = _Py_atomic_load_ptr_acquire(slot);
+    if (attr == NULL || !_Py_TryIncrefCompare(slot, attr)) {
+        goto miss_LOAD_ATTR;
+    }
+    if (!_Py_atomic_load_uint8(&values->valid)) {
+        Py_DECREF(attr);
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_INSTANCE_VALUE);
+    Py_DECREF(owner);
+    TOP() = attr;
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_METHOD_WITH_VALUES: {
+    /* Guards: type version (the class attribute is still rec->obj), inline
+     * values in use, and the shared keys' version (the name is not an
+     * instance attribute: adding it to the keys zeroes that version). The
+     * function is cached borrowed; it has deferred reference counting, so
+     * even if another thread replaces the class attribute right after the
+     * guard, only a stop-the-world GC could free it, and none can start
+     * before this instruction has taken its own reference. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    if (!_Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid)) {
+        goto miss_LOAD_ATTR;
+    }
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (_Py_atomic_load_uint32_relaxed(&keys->dk_version) != rec->version2) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_WITH_VALUES);
+    TOP() = Py_NewRef(rec->obj);
+    PUSH(owner);   /* self: ownership moves to the new slot */
+    NEXT();
+}
+
+miss_LOAD_ATTR:
+    sigil_family_bump(ts, SIGIL_FAM_LOAD_ATTR, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, LOAD_ATTR);
+    }
+    goto load_attr_generic;
+
+op_CALL_PY_EXACT_ARGS:
+op_CALL_BOUND_METHOD_EXACT_ARGS: {
+    /* Guards: the function's version (a __code__, __defaults__, ... store
+     * zeroes it before changing anything) and the argument count. The frame
+     * is built from the record's code object, read once: stock 3.13t reads
+     * func_code twice per call and can build a frame for one code and fill
+     * it for another. The code has deferred reference counting and the
+     * function that passed the guard referred to it, so it is alive until
+     * the frame holds its own reference. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    PyObject *fn = callable;
+    int total = oparg;
+    if (args[-1] != NULL) {
+        total++;
+    }
+    else if (Py_TYPE(callable) == &PyMethod_Type) {
+        fn = ((PyMethodObject *)callable)->im_func;
+        total++;
+    }
+    if (Py_TYPE(fn) != &PyFunction_Type ||
+        _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
+        goto miss_CALL;
+    }
+    PyCodeObject *code = (PyCodeObject *)rec->obj;
+    if (code->co_argcount != total || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
+        goto miss_CALL;
+    }
+    if (fn != callable) {
+        args[-1] = Py_NewRef(((PyMethodObject *)callable)->im_self);
+        args[-2] = Py_NewRef(fn);
+        Py_DECREF(callable);
+        sigil_form_bump(ts, SIGIL_FORM_CALL_BOUND_METHOD_EXACT_ARGS);
+    }
+    else {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_PY_EXACT_ARGS);
+    }
+    if (total != oparg) {
+        args--;
+    }
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += code->co_framesize;
+    /* The frame takes the function (the stack's reference) and every
+     * argument. */
+    _PyFrame_Initialize(nf, (PyFunctionObject *)fn, NULL, code, total);
+    for (int i = 0; i < total; i++) {
+        nf->localsplus[i] = args[i];
+    }
+    sp -= oparg + 2;
+    frame->return_offset = (uint16_t)(next - pc);
+    callee = nf;
+    goto push_frame;
+}
+
+miss_CALL:
+    sigil_family_bump(ts, SIGIL_FAM_CALL, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_CALL, CALL);
+    }
+    goto call_generic;
 
 miss_LOAD_GLOBAL:
     sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_misses);

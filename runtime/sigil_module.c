@@ -70,9 +70,13 @@ sigil_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
     if (d == NULL) {
         return NULL;
     }
-    int64_t ntables, nbytes;
+    int64_t ntables, nbytes, nrecords, nretired;
     sigil_code_memory(&ntables, &nbytes);
+    sigil_record_memory(&nrecords, &nretired);
+    nbytes += nrecords * (int64_t)sizeof(sigil_record);
     if (put(d, "memory.code_tables", PyLong_FromLongLong(ntables)) < 0 ||
+        put(d, "memory.records_live", PyLong_FromLongLong(nrecords)) < 0 ||
+        put(d, "memory.records_retired", PyLong_FromLongLong(nretired)) < 0 ||
         put(d, "memory.spec_memory_bytes", PyLong_FromLongLong(nbytes)) < 0) {
         Py_DECREF(d);
         return NULL;

@@ -16,12 +16,67 @@ table_bytes(Py_ssize_t n)
     return sizeof(sigil_code) + (size_t)n * sizeof(sigil_word) + (size_t)n * sizeof(uint16_t);
 }
 
+/* Records alive (allocated, not yet retired) and retired so far. Relaxed:
+ * statistics only. */
+static _Atomic int64_t live_records;
+static _Atomic int64_t retired_records;
+
+sigil_record *
+sigil_record_new(const sigil_record *init)
+{
+    sigil_record *rec = PyMem_Malloc(sizeof(*rec));
+    if (rec == NULL) {
+        return NULL;
+    }
+    if (((uintptr_t)rec >> 48) != 0) {
+        /* Not representable in a record word; the caller stays generic. */
+        PyMem_Free(rec);
+        return NULL;
+    }
+    *rec = *init;
+    atomic_fetch_add_explicit(&live_records, 1, memory_order_relaxed);
+    return rec;
+}
+
+void
+sigil_record_free_unpublished(sigil_record *rec)
+{
+    atomic_fetch_sub_explicit(&live_records, 1, memory_order_relaxed);
+    PyMem_Free(rec);
+}
+
+void
+sigil_record_retire(sigil_record *rec)
+{
+    atomic_fetch_sub_explicit(&live_records, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&retired_records, 1, memory_order_relaxed);
+    /* Another thread may have acquired the old word just before our CAS and
+     * be reading this record now; CPython frees the block only after every
+     * attached thread has passed a quiescent state after this call. */
+    _PyMem_FreeDelayed(rec, sizeof(*rec));
+}
+
+void
+sigil_record_memory(int64_t *nlive, int64_t *nretired)
+{
+    *nlive = atomic_load_explicit(&live_records, memory_order_relaxed);
+    *nretired = atomic_load_explicit(&retired_records, memory_order_relaxed);
+}
+
 static void
 code_free(void *p)
 {
     sigil_code *sc = p;
     if (sc == NULL) {
         return;
+    }
+    /* The code object is being deallocated: no frame runs it, so no thread
+     * can hold one of its words, and records are freed at once. */
+    for (Py_ssize_t i = 0; i < sc->ncodeunits; i++) {
+        sigil_word w = atomic_load_explicit(&sc->words[i], memory_order_relaxed);
+        if (SIGIL_W_IS_RECORD(w)) {
+            sigil_record_free_unpublished(sigil_word_record(w));
+        }
     }
     atomic_fetch_sub_explicit(&live_tables, 1, memory_order_relaxed);
     atomic_fetch_sub_explicit(&live_bytes, (int64_t)table_bytes(sc->ncodeunits),

@@ -9,10 +9,16 @@
  * Word layout (ORDER WORD):
  *   bits  0..7   Sigil opcode (the CPython base opcode for generic words)
  *   bits  8..11  inline cache entries that follow in CPython's bytecode
- *   bits 12..15  reserved (zero)
+ *   bits 12..15  kind: 0 = immediate word, 1 = record word
+ * Immediate word (every generic word, and forms that need no cache):
  *   bits 16..47  oparg, with every EXTENDED_ARG prefix folded in
  *   bits 48..63  aux: a small immediate of a specialized form (e.g. the
  *                dict-entry index of LOAD_GLOBAL_MODULE); zero otherwise
+ * Record word (a specialized form whose cache does not fit in 16 bits):
+ *   bits 16..63  address of an immutable sigil_record (user-space addresses
+ *                fit in 48 bits on x86-64 and AArch64), which also holds
+ *                the oparg. Opcode and cache therefore still arrive in one
+ *                acquire load: there is never a torn opcode/cache pair.
  * An EXTENDED_ARG slot holds EXTENDED_ARG with the partial oparg; the
  * evaluator treats it as a no-op that falls through to the next slot (a jump
  * may target the prefix, so the slot must stay executable). CACHE slots hold
@@ -44,6 +50,7 @@ typedef struct sigil_code_extra {
 } sigil_code_extra;
 
 #define SIGIL_W_OP(w)     ((int)((w) & 0xff))
+#define SIGIL_W_IS_RECORD(w) ((((w) >> 12) & 0xf) == 1)
 #define SIGIL_W_NCACHE(w) ((int)(((w) >> 8) & 0xf))
 #define SIGIL_W_ARG(w)    ((int)(uint32_t)((w) >> 16))
 #define SIGIL_W_AUX(w)    ((int)((w) >> 48))
@@ -59,6 +66,46 @@ static inline sigil_word
 sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
 {
     return sigil_word_make(op, ncache, oparg) | ((sigil_word)aux << 48);
+}
+
+/* The cache of a record word. Filled completely before the word that points
+ * to it is published (release CAS), never written afterwards, and freed
+ * only after a QSBR grace period once a CAS has replaced that word, so a
+ * thread that acquired the word may use the record until its next
+ * quiescent state (Sigil's loop passes one only at eval-breaker checks,
+ * never inside an instruction). Objects are cached borrowed, and only
+ * objects with deferred reference counting (functions, code, descriptors,
+ * types): CPython frees those only in a stop-the-world GC, which cannot
+ * start while this thread is inside an instruction, and every guard that
+ * precedes their use proves some live object still refers to them. */
+typedef struct sigil_record {
+    uint32_t oparg;
+    uint16_t form;
+    uint16_t index;       /* inline-values slot (LOAD_ATTR_INSTANCE_VALUE) */
+    uint32_t version;     /* type version or function version */
+    uint32_t version2;    /* shared-keys version (LOAD_ATTR_METHOD_*) */
+    PyObject *obj;        /* borrowed, deferred-RC: descriptor or code */
+} sigil_record;
+
+static inline sigil_record *
+sigil_word_record(sigil_word w)
+{
+    return (sigil_record *)(uintptr_t)(w >> 16);
+}
+
+static inline sigil_word
+sigil_word_make_record(int op, int ncache, const sigil_record *rec)
+{
+    uintptr_t p = (uintptr_t)rec;
+    return (sigil_word)(op & 0xff) | ((sigil_word)(ncache & 0xf) << 8) | ((sigil_word)1 << 12) |
+           ((sigil_word)p << 16);
+}
+
+/* The oparg of any word, immediate or record. */
+static inline int
+sigil_word_oparg(sigil_word w)
+{
+    return SIGIL_W_IS_RECORD(w) ? (int)sigil_word_record(w)->oparg : SIGIL_W_ARG(w);
 }
 
 typedef struct sigil_code {
@@ -119,5 +166,14 @@ sigil_code_word_cas(sigil_code *sc, Py_ssize_t i, sigil_word expected, sigil_wor
 
 /* Number of code tables attached so far and their bytes, for stats. */
 void sigil_code_memory(int64_t *ntables, int64_t *nbytes);
+
+/* Records: allocation (PyMem), and the two ways one ends. A record that
+ * was never published is freed at once; a published one is retired after
+ * the CAS that unpublished it and freed after a QSBR grace period. */
+sigil_record *sigil_record_new(const sigil_record *init);
+void sigil_record_free_unpublished(sigil_record *rec);
+void sigil_record_retire(sigil_record *rec);
+/* Live records (published or pending publication) and retired ones. */
+void sigil_record_memory(int64_t *nlive, int64_t *nretired);
 
 #endif /* SIGIL_CODE_H */

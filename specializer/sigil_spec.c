@@ -90,6 +90,110 @@ sigil_spec_to_bool(PyObject *value)
     return -1;
 }
 
+/* LOAD_ATTR on an instance whose type keeps attributes in inline values
+ * (a plain class without __slots__ or a custom __getattribute__). */
+int
+sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
+                     int method, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
+        tp->tp_getattro != PyObject_GenericGetAttr) {
+        return -1;
+    }
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    PyDictValues *values = _PyObject_InlineValues(owner);
+    if (keys == NULL || !_Py_atomic_load_uint8(&values->valid)) {
+        return -1;
+    }
+    /* The type version names the class attributes: take it, look the name
+     * up, and take it again; equal and non-zero means the descriptor found
+     * belongs to that version (a class change zeroes the version before it
+     * touches the class dict, and versions are never reused). */
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return -1;
+    }
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    PyObject *descr = _PyType_LookupRef(tp, name);
+    int form = -1;
+    if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        goto done;
+    }
+    /* The name's slot in the shared keys (append-only: an index never
+     * changes meaning) and the keys version, under the keys' own lock so
+     * that no insertion lands between the two. Versions come from a plain
+     * per-interpreter counter that CPython 3.13t never touches (its own
+     * specializer is off), so the SiJiL serializes Sigil's increments:
+     * a lost increment could hand one version to two key states. Lock
+     * order: SiJiL, then keys. */
+    Py_ssize_t ix;
+    uint32_t kv = 0;
+    sigil_sijil_lock(rt, ts);
+    PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
+    ix = _PyDictKeys_StringLookup(keys, name);
+    if (method && ix == DKIX_EMPTY) {
+        kv = _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), keys);
+    }
+    PyMutex_Unlock(&keys->dk_mutex);
+    sigil_sijil_unlock(rt);
+
+    if (descr == NULL) {
+        /* Only the instance can have it. */
+        if (ix >= 0 && ix < values->capacity && ix <= 0xffff) {
+            rec->version = v;
+            rec->index = (uint16_t)ix;
+            rec->obj = NULL;
+            form = LOAD_ATTR_INSTANCE_VALUE;
+        }
+    }
+    else if (method && ix == DKIX_EMPTY && kv != 0 && Py_TYPE(descr) == &PyFunction_Type &&
+             _PyObject_HasDeferredRefcount(descr)) {
+        /* A method: a plain function on the class, not shadowed on the
+         * instance, cached borrowed, so it must be freed only by the GC. */
+        rec->version = v;
+        rec->version2 = kv;
+        rec->obj = descr;
+        form = LOAD_ATTR_METHOD_WITH_VALUES;
+    }
+done:
+    Py_XDECREF(descr);
+    return form;
+}
+
+int
+sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
+{
+    int form = CALL_PY_EXACT_ARGS;
+    if (self_or_null != NULL) {
+        nargs++;
+    }
+    else if (Py_TYPE(callable) == &PyMethod_Type) {
+        callable = ((PyMethodObject *)callable)->im_func;
+        form = CALL_BOUND_METHOD_EXACT_ARGS;
+        nargs++;
+    }
+    if (Py_TYPE(callable) != &PyFunction_Type) {
+        return -1;
+    }
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    /* The version first, then the code: a __code__ (or __defaults__ ...)
+     * store zeroes the version before it replaces the code, so a code
+     * whose co_version equals the version read is that version's code. */
+    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
+    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
+    if (fv == 0 || code->co_version != fv || func->vectorcall != _PyFunction_Vectorcall) {
+        return -1;
+    }
+    int flags = code->co_flags;
+    if (!(flags & CO_OPTIMIZED) || (flags & (CO_VARARGS | CO_VARKEYWORDS)) ||
+        code->co_kwonlyargcount != 0 || code->co_argcount != nargs) {
+        return -1;
+    }
+    rec->version = fv;
+    rec->obj = (PyObject *)code;   /* deferred-RC: freed only by the GC */
+    return form;
+}
+
 /* -- Publication ------------------------------------------------------------ */
 
 static void
@@ -161,11 +265,54 @@ sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_s
 }
 
 void
+sigil_spec_attempt_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                          sigil_word seen, sigil_family fam, int form, const sigil_record *init)
+{
+    sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
+    sigil_record *rec = NULL;
+    if (form >= 0) {
+        sigil_record tmp = *init;
+        tmp.oparg = (uint32_t)SIGIL_W_ARG(seen);
+        tmp.form = (uint16_t)form;
+        rec = sigil_record_new(&tmp);
+    }
+    if (rec == NULL) {
+        sigil_family_bump(ts, fam, SIGIL_FAMCTR_failures);
+        backoff(sc, pc);
+        return;
+    }
+    sigil_word desired = sigil_word_make_record(form, SIGIL_W_NCACHE(seen), rec);
+    sigil_sijil_lock(rt, ts);
+    /* Release (inside the CAS): every field of *rec is visible to a thread
+     * that acquires the new word. */
+    int ok = sigil_code_word_cas(sc, pc, seen, desired);
+    sigil_sijil_unlock(rt);
+    if (ok) {
+        uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
+        atomic_store_explicit(&sc->counters[pc],
+                              (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
+                              memory_order_relaxed);
+        sigil_stat_bump(ts, SIGIL_STAT_words_published);
+        sigil_stat_bump(ts, SIGIL_STAT_records_published);
+        sigil_family_bump(ts, fam, SIGIL_FAMCTR_successes);
+    }
+    else {
+        sigil_record_free_unpublished(rec);   /* nobody else ever saw it */
+        sigil_stat_bump(ts, SIGIL_STAT_publish_races_lost);
+    }
+}
+
+void
 sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
                  sigil_family fam, int base_op)
 {
-    sigil_word generic = sigil_word_make(base_op, SIGIL_W_NCACHE(seen), (uint32_t)SIGIL_W_ARG(seen));
+    sigil_word generic = sigil_word_make(base_op, SIGIL_W_NCACHE(seen), (uint32_t)sigil_word_oparg(seen));
     if (sigil_code_word_cas(sc, pc, seen, generic)) {
+        if (SIGIL_W_IS_RECORD(seen)) {
+            /* Only the winner of this CAS unpublished the record. */
+            sigil_record_retire(sigil_word_record(seen));
+            sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+        }
         sigil_stat_bump(ts, SIGIL_STAT_words_published);
         sigil_family_bump(ts, fam, SIGIL_FAMCTR_deopts);
         backoff(sc, pc);

@@ -55,6 +55,17 @@ int sigil_spec_to_bool(PyObject *value);
  * unicode keys) at an index below 2^16; *index receives it. */
 int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);
 
+/* LOAD_ATTR_INSTANCE_VALUE or LOAD_ATTR_METHOD_WITH_VALUES (method: the
+ * LOAD_ATTR oparg's low bit) for this owner and name, filling `rec`'s
+ * guard and cache fields; -1 if neither applies. Takes the locks that
+ * make the recorded versions describe the recorded cache. */
+int sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
+                         int method, sigil_record *rec);
+/* CALL_PY_EXACT_ARGS or CALL_BOUND_METHOD_EXACT_ARGS for a call of
+ * `callable` with `nargs` arguments (plus self if self_or_null), filling
+ * `rec`; -1 if neither applies. */
+int sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
+
 /* Attempt at pc with the chosen form (-1: none): under the SiJiL, publish
  * the specialized word if the word is still `seen`. Counts attempts,
  * successes and failures for `fam`, and sets the counter (miss budget on
@@ -65,9 +76,17 @@ void sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_
 void sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                             sigil_word seen, sigil_family fam, int form, uint16_t aux);
 
+/* Attempt at pc with a form whose cache is the record `init` (filled by
+ * one of the deciders above; -1: none): a copy is allocated and, under the
+ * SiJiL, published with the word if the word is still `seen`, or freed. */
+void sigil_spec_attempt_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                               sigil_word seen, sigil_family fam, int form,
+                               const sigil_record *init);
+
 /* Turn the specialized word `seen` at pc back to `base_op` (no lock: a
  * move towards generic can only make a concurrent publication's CAS fail,
- * and that publisher retries later). Counts the deopt, backs off. */
+ * and that publisher retries later). Counts the deopt, backs off. A record
+ * word's record is retired by the thread whose CAS unpublished it. */
 void sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
                       sigil_family fam, int base_op);
 

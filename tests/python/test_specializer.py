@@ -12,7 +12,7 @@ import unittest
 
 def fresh(fn):
     """A copy of fn with its own code object, hence its own words."""
-    return type(fn)(fn.__code__.replace(), fn.__globals__, fn.__name__)
+    return type(fn)(fn.__code__.replace(), fn.__globals__, fn.__name__, None, fn.__closure__)
 
 
 def stats_delta(fn, *args):
@@ -76,6 +76,52 @@ class MyInt(int):
         return "overridden"
 
 
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def norm1(self):
+        return abs(self.x) + abs(self.y)
+
+
+def attr_loop(points):
+    total = 0
+    for p in points:
+        total = total + p.x + p.y
+    return total
+
+
+def method_loop(points):
+    total = 0
+    for p in points:
+        total = total + p.norm1()
+    return total
+
+
+class Swappable:
+    def m(self):
+        return 1
+
+
+def add2(a, b):
+    return a + b
+
+
+def call_loop(fn, n):
+    total = 0
+    for i in range(n):
+        total = total + fn(i, 1)
+    return total
+
+
+def bound_loop(bound, n):
+    total = 0
+    for _ in range(n):
+        total = total + bound()
+    return total
+
+
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
 class Forms(unittest.TestCase):
     def test_int_add(self):
@@ -134,6 +180,55 @@ class Forms(unittest.TestCase):
         self.assertEqual(s.get("form.COMPARE_OP_INT", 0), 0)
 
 
+    def test_instance_attribute(self):
+        pts = [Point(i, -i) for i in range(300)]
+        r, s = stats_delta(attr_loop, pts)
+        self.assertEqual(r, 0)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_INSTANCE_VALUE", 0), 2 * 298)
+        self.assertGreaterEqual(s.get("spec.records_published", 0), 2)
+
+    def test_method_with_values(self):
+        pts = [Point(i, 1) for i in range(300)]
+        r, s = stats_delta(method_loop, pts)
+        self.assertEqual(r, sum(range(300)) + 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_WITH_VALUES", 0), 298)
+        # The method call itself enters norm1 through the exact-args form.
+        self.assertGreaterEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 298)
+
+    def test_call_exact_args_and_bound_method(self):
+        r, s = stats_delta(call_loop, add2, 400)
+        self.assertEqual(r, sum(range(400)) + 400)
+        self.assertGreaterEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 398)
+        r, s = stats_delta(bound_loop, Point(3, 4).norm1, 300)
+        self.assertEqual(r, 7 * 300)
+        self.assertGreaterEqual(s.get("form.CALL_BOUND_METHOD_EXACT_ARGS", 0), 298)
+
+    def test_no_form_for_defaults_or_varargs(self):
+        def with_default(a, b=1):
+            return a + b
+
+        def star(*args):
+            return args[0] + args[1]
+
+        def one_arg_loop(fn, n):
+            total = 0
+            for i in range(n):
+                total = total + fn(i)
+            return total
+        # A default used, or *args: no exact-args form.
+        r, s = stats_delta(one_arg_loop, with_default, 200)
+        self.assertEqual(r, sum(range(200)) + 200)
+        self.assertEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 0)
+        self.assertGreaterEqual(s.get("CALL.failures", 0), 1)
+        r, s = stats_delta(call_loop, star, 200)
+        self.assertEqual(r, sum(range(200)) + 200)
+        self.assertEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 0)
+        # Every argument given: the defaults are not used, the form applies.
+        r, s = stats_delta(call_loop, with_default, 200)
+        self.assertEqual(r, sum(range(200)) + 200)
+        self.assertGreaterEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 198)
+
+
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
 class GuardsAndDeopt(unittest.TestCase):
     def test_subclass_is_not_fast_pathed(self):
@@ -152,6 +247,96 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertGreaterEqual(s.get("BINARY_OP.misses", 0), 1)
         self.assertGreaterEqual(s.get("BINARY_OP.deopts", 0), 1)
         self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_FLOAT", 0), 4000)
+
+    def test_class_attribute_added_over_instance_value(self):
+        # A data descriptor added to the class takes precedence over the
+        # instance attribute: the type version guard must see it.
+        class C:
+            def __init__(self):
+                self.v = 1
+        cs = [C() for _ in range(400)]
+
+        def loop(cs):
+            out = []
+            for i, c in enumerate(cs):
+                if i == 200:
+                    C.v = property(lambda self: 2)
+                out.append(c.v)
+            return out
+        r, s = stats_delta(loop, cs)
+        self.assertEqual(r, [1] * 200 + [2] * 200)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
+
+    def test_method_shadowed_by_instance_attribute(self):
+        class C:
+            def m(self):
+                return "class"
+        cs = [C() for _ in range(300)]
+
+        def loop(cs):
+            out = []
+            for i, c in enumerate(cs):
+                if i == 150:
+                    c.m = lambda: "instance"
+                out.append(c.m())
+            return out
+        r, s = stats_delta(loop, cs)
+        self.assertEqual(r, ["class"] * 150 + ["instance"] + ["class"] * 149)
+
+    def test_method_replaced_on_class(self):
+        # Module level: methods of nested classes are nested functions,
+        # without deferred reference counting, and get no method form.
+        C = Swappable
+        c = C()
+        self.addCleanup(setattr, C, "m", C.m)
+
+        def loop(c, n):
+            out = 0
+            for i in range(n):
+                if i == 300:
+                    C.m = lambda self: 100
+                out += c.m()
+            return out
+        r, s = stats_delta(loop, c, 600)
+        self.assertEqual(r, 300 + 300 * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_WITH_VALUES", 0), 200)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
+
+    def test_code_swap_deopts_exact_args(self):
+        def f(a, b):
+            return "old"
+
+        def g(a, b):
+            return "new"
+
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 300:
+                    f.__code__ = g.__code__
+                out.append(f(i, 0))
+            return out
+        r, s = stats_delta(loop, 600)
+        self.assertEqual(r, ["old"] * 300 + ["new"] * 300)
+        self.assertGreaterEqual(s.get("CALL.misses", 0), 1)
+        # The swapped function has version 0 and is never specialized again.
+        self.assertGreaterEqual(s.get("CALL.deopts", 0), 1)
+
+    def test_argument_count_change_misses(self):
+        def three(a, b, c):
+            return a + b + c
+
+        def loop(fns, n):
+            total = 0
+            for i in range(n):
+                fn = fns[i >= n // 2]
+                try:
+                    total += fn(i, 1)
+                except TypeError:
+                    total -= 1
+            return total
+        r, s = stats_delta(loop, (add2, three), 400)
+        self.assertEqual(r, sum(range(200)) + 200 - 200)
 
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
