@@ -879,7 +879,15 @@ op_LOAD_GLOBAL:
     if (sigil_spec_should_try(sc, pc)) {
         int ix = 0;
         int form = sigil_spec_load_global(frame->f_globals, NAME(oparg >> 1), &ix);
-        sigil_spec_attempt_aux(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
+        if (form >= 0) {
+            sigil_spec_attempt_aux(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
+        }
+        else {
+            sigil_record rec = {0};
+            form = sigil_spec_load_global_builtin(rt, ts, frame->f_globals, frame->f_builtins,
+                                                  NAME(oparg >> 1), &rec);
+            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, form, &rec);
+        }
     }
 load_global_generic : {
     PyObject *name = NAME(oparg >> 1);
@@ -2599,6 +2607,51 @@ miss_CALL:
         sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_CALL, CALL);
     }
     goto call_generic;
+
+op_LOAD_GLOBAL_BUILTIN: {
+    /* Guards: the globals' keys still have the version recorded when the
+     * name was absent (any insertion or deletion zeroes a keys version, and
+     * a resize installs new keys without one), and so do the builtins'
+     * keys, whose entry at rec->index then still holds the name. Keys are
+     * read as in LOAD_GLOBAL_MODULE (acquire, QSBR-protected when shared),
+     * the value with a try-incref, and the builtins keys pointer re-checked
+     * after it. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *globals = frame->f_globals, *builtins = frame->f_builtins;
+    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins) ||
+        !(_Py_IsOwnedByCurrentThread(globals) || _PyObject_GC_IS_SHARED(globals)) ||
+        !(_Py_IsOwnedByCurrentThread(builtins) || _PyObject_GC_IS_SHARED(builtins))) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyDictKeysObject *gk = _Py_atomic_load_ptr_acquire(&((PyDictObject *)globals)->ma_keys);
+    if (_Py_atomic_load_uint32_relaxed(&gk->dk_version) != rec->version) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyDictObject *bd = (PyDictObject *)builtins;
+    PyDictKeysObject *bk = _Py_atomic_load_ptr_acquire(&bd->ma_keys);
+    if (_Py_atomic_load_uint32_relaxed(&bk->dk_version) != rec->version2) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(bk)[rec->index];
+    if (_Py_atomic_load_ptr_acquire(&ep->me_key) != NAME(oparg >> 1)) {
+        goto miss_LOAD_GLOBAL;
+    }
+    PyObject *v = _Py_TryXGetRef(&ep->me_value);
+    if (v == NULL) {
+        goto miss_LOAD_GLOBAL;
+    }
+    if (_Py_atomic_load_ptr_acquire(&bd->ma_keys) != bk) {
+        Py_DECREF(v);
+        goto miss_LOAD_GLOBAL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_BUILTIN);
+    PUSH(v);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
 
 miss_LOAD_GLOBAL:
     sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_misses);

@@ -228,6 +228,49 @@ sigil_spec_load_global(PyObject *globals, PyObject *name, int *index)
     return LOAD_GLOBAL_MODULE;
 }
 
+/* The version of a dict's current keys, assigned if it has none. Caller
+ * holds the dict's critical section (CPython zeroes the version under it
+ * before every insertion or deletion) and the SiJiL (CPython's counter is
+ * unsynchronized; Sigil is its only user on 3.13t). */
+static uint32_t
+dict_keys_version(PyDictObject *d)
+{
+    return _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), d->ma_keys);
+}
+
+int
+sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
+                               PyObject *builtins, PyObject *name, sigil_record *rec)
+{
+    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins) || !PyUnicode_CheckExact(name)) {
+        return -1;
+    }
+    PyDictObject *g = (PyDictObject *)globals, *b = (PyDictObject *)builtins;
+    Py_ssize_t gix = 0, bix = -1;
+    uint32_t gv = 0, bv = 0;
+    sigil_sijil_lock(rt, ts);
+    /* One section over both dicts: the two versions and lookups describe
+     * one moment (globals without the name, builtins with it at bix). */
+    Py_BEGIN_CRITICAL_SECTION2(g, b);
+    if (g->ma_keys->dk_kind == DICT_KEYS_UNICODE && b->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        gix = _PyDict_LookupIndex(g, name);
+        bix = _PyDict_LookupIndex(b, name);
+        if (gix == DKIX_EMPTY && bix >= 0 && bix <= 0xffff) {
+            gv = dict_keys_version(g);
+            bv = dict_keys_version(b);
+        }
+    }
+    Py_END_CRITICAL_SECTION2();
+    sigil_sijil_unlock(rt);
+    if (gv == 0 || bv == 0) {
+        return -1;
+    }
+    rec->version = gv;
+    rec->version2 = bv;
+    rec->index = (uint16_t)bix;
+    return LOAD_GLOBAL_BUILTIN;
+}
+
 void
 sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                    sigil_word seen, sigil_family fam, int form)

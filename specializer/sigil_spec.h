@@ -55,6 +55,11 @@ int sigil_spec_to_bool(PyObject *value);
  * unicode keys) at an index below 2^16; *index receives it. */
 int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);
 
+/* LOAD_GLOBAL_BUILTIN if `name` is absent from `globals` and present in
+ * `builtins` (both exact dicts with unicode keys), filling `rec` with both
+ * keys versions and the builtins entry index; -1 otherwise. */
+int sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
+                                   PyObject *builtins, PyObject *name, sigil_record *rec);
 /* LOAD_ATTR_INSTANCE_VALUE or LOAD_ATTR_METHOD_WITH_VALUES (method: the
  * LOAD_ATTR oparg's low bit) for this owner and name, filling `rec`'s
  * guard and cache fields; -1 if neither applies. Takes the locks that

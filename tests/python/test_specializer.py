@@ -203,6 +203,16 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, 7 * 300)
         self.assertGreaterEqual(s.get("form.CALL_BOUND_METHOD_EXACT_ARGS", 0), 298)
 
+    def test_builtin_global(self):
+        def loop(n):
+            t = 0
+            for i in range(n):
+                t = t + len((i, i))
+            return t
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, 600)
+        self.assertGreaterEqual(s.get("form.LOAD_GLOBAL_BUILTIN", 0), 298)
+
     def test_no_form_for_defaults_or_varargs(self):
         def with_default(a, b=1):
             return a + b
@@ -337,6 +347,24 @@ class GuardsAndDeopt(unittest.TestCase):
             return total
         r, s = stats_delta(loop, (add2, three), 400)
         self.assertEqual(r, sum(range(200)) + 200 - 200)
+
+    def test_global_shadows_builtin(self):
+        # A module global named like a builtin, added mid-loop, must win
+        # from the next iteration on.
+        g = {"__builtins__": __builtins__}
+        exec("def loop(n, g):\n"
+             "    out = []\n"
+             "    for i in range(n):\n"
+             "        if i == 300:\n"
+             "            g['abs'] = lambda x: 'shadow'\n"
+             "        out.append(abs(-1))\n"
+             "    return out\n", g)
+        sigil.reset_stats()
+        r = g["loop"](600, g)
+        s = sigil.stats()
+        self.assertEqual(r, [1] * 300 + ["shadow"] * 300)
+        self.assertGreaterEqual(s.get("form.LOAD_GLOBAL_BUILTIN", 0), 200)
+        self.assertGreaterEqual(s.get("LOAD_GLOBAL.misses", 0), 1)
 
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
