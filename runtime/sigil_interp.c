@@ -1183,7 +1183,12 @@ op_CONTAINS_OP: {
 }
 
 /* -- Subscripts and slices -- */
-op_BINARY_SUBSCR: {
+op_BINARY_SUBSCR:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR,
+                           sigil_spec_binary_subscr(PEEK(2), PEEK(1)));
+    }
+binary_subscr_generic : {
     PyObject *sub = POP();
     PyObject *container = TOP();
     PyObject *r = PyObject_GetItem(container, sub);
@@ -1587,7 +1592,11 @@ op_GET_YIELD_FROM_ITER: {
     NEXT();
 }
 
-op_FOR_ITER: {
+op_FOR_ITER:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_FOR_ITER, sigil_spec_for_iter(TOP()));
+    }
+for_iter_generic : {
     PyObject *it = TOP();
     PyObject *v = (*Py_TYPE(it)->tp_iternext)(it);
     if (v == NULL) {
@@ -2652,6 +2661,107 @@ op_LOAD_GLOBAL_BUILTIN: {
     }
     NEXT();
 }
+
+op_FOR_ITER_RANGE: {
+    /* The same plain field updates as CPython 3.13t's rangeiter_next, so
+     * an iterator really shared between threads is exactly as unsafe here
+     * as on the stock interpreter (see tests/races/README.md). The guard
+     * (created by this thread, no reference counted from another one)
+     * keeps the fast path to iterators that are private in practice; the
+     * rest take the generic path, i.e. CPython's own code. */
+    PyObject *it = TOP();
+    if (Py_TYPE(it) != &PyRangeIter_Type || !sigil_thread_private(it)) {
+        goto miss_FOR_ITER;
+    }
+    _PyRangeIterObject *r = (_PyRangeIterObject *)it;
+    sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_RANGE);
+    if (r->len <= 0) {
+        Py_DECREF(it);
+        sp--;
+        JUMP_TO(next + oparg + 2);
+    }
+    long value = r->start;
+    r->start = value + r->step;
+    r->len--;
+    PyObject *v = PyLong_FromLong(value);
+    if (v == NULL) {
+        goto error;
+    }
+    PUSH(v);
+    NEXT();
+}
+
+op_FOR_ITER_LIST: {
+    /* The iterator's index is read and written with the relaxed atomics
+     * CPython 3.13t's listiter_next uses, and the item is fetched with the
+     * list's own thread-safe PyList_GetItemRef, so a shared iterator or a
+     * list resized by another thread behaves exactly as on the stock
+     * interpreter. */
+    PyObject *it = TOP();
+    if (Py_TYPE(it) != &PyListIter_Type) {
+        goto miss_FOR_ITER;
+    }
+    _PyListIterObject *li = (_PyListIterObject *)it;
+    sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_LIST);
+    Py_ssize_t index = _Py_atomic_load_ssize_relaxed(&li->it_index);
+    PyObject *v = NULL;
+    if (index >= 0 && li->it_seq != NULL) {
+        if ((size_t)index < (size_t)PyList_GET_SIZE(li->it_seq)) {
+            v = PyList_GetItemRef((PyObject *)li->it_seq, index);
+            if (v == NULL) {
+                _PyErr_Clear(tstate);   /* shrunk meanwhile: exhausted */
+            }
+        }
+        if (v == NULL) {
+            _Py_atomic_store_ssize_relaxed(&li->it_index, -1);
+        }
+        else {
+            _Py_atomic_store_ssize_relaxed(&li->it_index, index + 1);
+        }
+    }
+    if (v == NULL) {
+        Py_DECREF(it);
+        sp--;
+        JUMP_TO(next + oparg + 2);
+    }
+    PUSH(v);
+    NEXT();
+}
+
+miss_FOR_ITER:
+    sigil_family_bump(ts, SIGIL_FAM_FOR_ITER, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_FOR_ITER, FOR_ITER);
+    }
+    goto for_iter_generic;
+
+op_BINARY_SUBSCR_LIST_INT: {
+    /* Guards: exact list, exact non-negative compact int. The item comes
+     * from PyList_GetItemRef, CPython's lock-free, resize-safe read. */
+    PyObject *sub = PEEK(1);
+    PyObject *list = PEEK(2);
+    if (!PyList_CheckExact(list) || !PyLong_CheckExact(sub) ||
+        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub)) {
+        goto miss_BINARY_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_LIST_INT);
+    PyObject *r = PyList_GetItemRef(list, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub));
+    sp--;
+    Py_DECREF(list);
+    Py_DECREF(sub);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
+miss_BINARY_SUBSCR:
+    sigil_family_bump(ts, SIGIL_FAM_BINARY_SUBSCR, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, BINARY_SUBSCR);
+    }
+    goto binary_subscr_generic;
 
 miss_LOAD_GLOBAL:
     sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_misses);

@@ -30,7 +30,8 @@
 #include "internal/pycore_instruments.h" /* _Py_call_instrumentation_line */
 #include "internal/pycore_interp.h"     /* PyInterpreterState internals */
 #include "internal/pycore_intrinsics.h" /* _PyIntrinsics_*Functions */
-#include "internal/pycore_list.h"       /* _PyList_AppendTakeRef */
+#include "internal/pycore_list.h"       /* _PyList_AppendTakeRef, _PyListIterObject */
+#include "internal/pycore_range.h"      /* _PyRangeIterObject (FOR_ITER_RANGE) */
 #include "internal/pycore_lock.h"       /* PyMutex_LockFast */
 #include "internal/pycore_long.h"       /* _PyLong_Add & co */
 #include "internal/pycore_moduleobject.h"

@@ -194,6 +194,28 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
     return form;
 }
 
+int
+sigil_spec_for_iter(PyObject *iter)
+{
+    if (Py_TYPE(iter) == &PyRangeIter_Type && sigil_thread_private(iter)) {
+        return FOR_ITER_RANGE;
+    }
+    if (Py_TYPE(iter) == &PyListIter_Type) {
+        return FOR_ITER_LIST;
+    }
+    return -1;
+}
+
+int
+sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
+{
+    if (PyList_CheckExact(container) && PyLong_CheckExact(sub) &&
+        _PyLong_IsNonNegativeCompact((PyLongObject *)sub)) {
+        return BINARY_SUBSCR_LIST_INT;
+    }
+    return -1;
+}
+
 /* -- Publication ------------------------------------------------------------ */
 
 static void

@@ -51,6 +51,18 @@ sigil_spec_miss(sigil_code *sc, Py_ssize_t pc)
 int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_to_bool(PyObject *value);
+int sigil_spec_for_iter(PyObject *iter);
+int sigil_spec_binary_subscr(PyObject *container, PyObject *sub);
+/* Is `o` private to this thread in practice: created by it, with no
+ * reference currently counted by another thread (a thread that increfs an
+ * object it does not own adds to ob_ref_shared)? Not a proof: a reference
+ * handed over without an increment (e.g. list.pop in another thread of a
+ * list this thread filled) is counted locally. */
+static inline int
+sigil_thread_private(PyObject *o)
+{
+    return _Py_IsOwnedByCurrentThread(o) && _Py_atomic_load_ssize_relaxed(&o->ob_ref_shared) == 0;
+}
 /* LOAD_GLOBAL_MODULE if `name` is in `globals` (an exact dict with
  * unicode keys) at an index below 2^16; *index receives it. */
 int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);

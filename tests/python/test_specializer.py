@@ -213,6 +213,20 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, 600)
         self.assertGreaterEqual(s.get("form.LOAD_GLOBAL_BUILTIN", 0), 298)
 
+    def test_range_list_iteration_and_subscript(self):
+        def loop(xs):
+            t = 0
+            for i in range(len(xs)):
+                t = t + xs[i]
+            for x in xs:
+                t = t + x
+            return t
+        r, s = stats_delta(loop, list(range(400)))
+        self.assertEqual(r, 2 * sum(range(400)))
+        self.assertGreaterEqual(s.get("form.FOR_ITER_RANGE", 0), 398)
+        self.assertGreaterEqual(s.get("form.FOR_ITER_LIST", 0), 398)
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_LIST_INT", 0), 398)
+
     def test_no_form_for_defaults_or_varargs(self):
         def with_default(a, b=1):
             return a + b
@@ -365,6 +379,64 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertEqual(r, [1] * 300 + ["shadow"] * 300)
         self.assertGreaterEqual(s.get("form.LOAD_GLOBAL_BUILTIN", 0), 200)
         self.assertGreaterEqual(s.get("LOAD_GLOBAL.misses", 0), 1)
+
+    def test_list_changed_during_iteration(self):
+        def loop(xs):
+            out = []
+            for x in xs:
+                out.append(x)
+                if x == 100:
+                    del xs[150:]
+                if x == 120:
+                    xs.append(-1)
+            return out
+        r, s = stats_delta(loop, list(range(300)))
+        self.assertEqual(r, list(range(150)) + [-1])
+
+    def test_subscript_misses(self):
+        def loop(xs, idx):
+            out = []
+            for i in idx:
+                try:
+                    out.append(xs[i])
+                except IndexError as e:
+                    out.append(str(e))
+            return out
+        xs = list(range(10))
+        idx = [1] * 100 + [-1, 10, True] + [2] * 50
+        r, s = stats_delta(loop, xs, idx)
+        self.assertEqual(r, [1] * 100 + [9, "list index out of range", 1] + [2] * 50)
+        self.assertGreaterEqual(s.get("BINARY_SUBSCR.misses", 0), 2)
+
+    def test_shared_range_iterator_is_not_fast_pathed(self):
+        # While another thread holds a reference to a range iterator, this
+        # thread steps it through CPython's own code, not the fast form.
+        it = iter(range(1000))
+        holding = threading.Event()
+        release = threading.Event()
+
+        def hold(ref):
+            ref = [ref]          # a reference of this thread's own
+            holding.set()
+            release.wait()
+            del ref
+        t = threading.Thread(target=hold, args=(it,))
+        t.start()
+        holding.wait()
+
+        def loop(it):
+            n = 0
+            for _ in it:
+                n += 1
+            return n
+        try:
+            r, s = stats_delta(loop, it)
+        finally:
+            release.set()
+            t.join()
+        self.assertEqual(r, 1000)
+        self.assertEqual(s.get("form.FOR_ITER_RANGE", 0), 0)
+        self.assertGreaterEqual(s.get("FOR_ITER.failures", 0), 1)
 
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
