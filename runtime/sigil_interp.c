@@ -1026,7 +1026,13 @@ load_attr_generic : {
     NEXT();
 }
 
-op_STORE_ATTR: {
+op_STORE_ATTR:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_record rec = {0};
+        int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
+        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
+    }
+store_attr_generic : {
     PyObject *owner = POP();
     PyObject *v = POP();
     int err = PyObject_SetAttr(owner, NAME(oparg), v);
@@ -1490,7 +1496,12 @@ op_FORMAT_WITH_SPEC: {
 }
 
 /* -- Unpacking -- */
-op_UNPACK_SEQUENCE: {
+op_UNPACK_SEQUENCE:
+    if (sigil_spec_should_try(sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_UNPACK_SEQUENCE,
+                           sigil_spec_unpack_sequence(TOP(), oparg));
+    }
+unpack_sequence_generic : {
     PyObject *seq = TOP();
     int ok = _PyEval_UnpackIterable(tstate, seq, oparg, -1, sp + oparg - 1);
     Py_DECREF(seq);
@@ -2762,6 +2773,73 @@ miss_BINARY_SUBSCR:
         sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, BINARY_SUBSCR);
     }
     goto binary_subscr_generic;
+
+op_STORE_ATTR_INSTANCE_VALUE: {
+    /* The object's own lock, taken only if free (contention is a miss, the
+     * fast path never waits): it is the lock CPython's critical sections
+     * on this object use, so no dict can be materialized and no other
+     * store can run while we check and write, as in CPython's locked
+     * store_instance_attr path. Under it: type version (the name is no
+     * class attribute and has slot rec->index), no dict, inline values
+     * valid. The slot is written with release for lock-free readers. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        !PyMutex_LockFast(&owner->ob_mutex._bits)) {
+        goto miss_STORE_ATTR;
+    }
+    PyDictValues *values = _PyObject_InlineValues(owner);
+    if (_PyObject_GetManagedDict(owner) != NULL || !_Py_atomic_load_uint8(&values->valid) ||
+        _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        PyMutex_Unlock(&owner->ob_mutex);
+        goto miss_STORE_ATTR;
+    }
+    PyObject *v = PEEK(2);
+    PyObject *old = values->values[rec->index];
+    _Py_atomic_store_ptr_release(&values->values[rec->index], v);   /* takes v's reference */
+    if (old == NULL) {
+        _PyDictValues_AddToInsertionOrder(values, rec->index);
+    }
+    PyMutex_Unlock(&owner->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_INSTANCE_VALUE);
+    Py_XDECREF(old);
+    Py_DECREF(owner);
+    sp -= 2;
+    NEXT();
+}
+
+miss_STORE_ATTR:
+    sigil_family_bump(ts, SIGIL_FAM_STORE_ATTR, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, STORE_ATTR);
+    }
+    goto store_attr_generic;
+
+op_UNPACK_SEQUENCE_TWO_TUPLE:
+op_UNPACK_SEQUENCE_TUPLE: {
+    /* Tuples are immutable: the exact-type and length guard is all. */
+    PyObject *seq = TOP();
+    if (!PyTuple_CheckExact(seq) || PyTuple_GET_SIZE(seq) != oparg) {
+        goto miss_UNPACK_SEQUENCE;
+    }
+    sigil_form_bump(ts, oparg == 2 ? SIGIL_FORM_UNPACK_SEQUENCE_TWO_TUPLE : SIGIL_FORM_UNPACK_SEQUENCE_TUPLE);
+    PyObject **base = sp - 1;
+    PyObject **items = _PyTuple_ITEMS(seq);
+    for (int i = 0; i < oparg; i++) {
+        base[oparg - 1 - i] = Py_NewRef(items[i]);
+    }
+    sp += oparg - 1;
+    Py_DECREF(seq);
+    NEXT();
+}
+
+miss_UNPACK_SEQUENCE:
+    sigil_family_bump(ts, SIGIL_FAM_UNPACK_SEQUENCE, SIGIL_FAMCTR_misses);
+    if (sigil_spec_miss(sc, pc)) {
+        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_UNPACK_SEQUENCE, UNPACK_SEQUENCE);
+    }
+    goto unpack_sequence_generic;
 
 miss_LOAD_GLOBAL:
     sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_misses);

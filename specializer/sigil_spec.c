@@ -207,6 +207,46 @@ sigil_spec_for_iter(PyObject *iter)
 }
 
 int
+sigil_spec_unpack_sequence(PyObject *seq, int n)
+{
+    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
+        return n == 2 ? UNPACK_SEQUENCE_TWO_TUPLE : UNPACK_SEQUENCE_TUPLE;
+    }
+    return -1;
+}
+
+int
+sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
+        tp->tp_setattro != PyObject_GenericSetAttr) {
+        return -1;
+    }
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (keys == NULL || !PyUnstable_Type_AssignVersionTag(tp)) {
+        return -1;
+    }
+    /* As for LOAD_ATTR: no class attribute of that name at this version. */
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    PyObject *descr = _PyType_LookupRef(tp, name);
+    int stable = v != 0 && _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == v;
+    Py_XDECREF(descr);
+    if (descr != NULL || !stable) {
+        return -1;
+    }
+    PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
+    Py_ssize_t ix = _PyDictKeys_StringLookup(keys, name);
+    PyMutex_Unlock(&keys->dk_mutex);
+    if (ix < 0 || ix >= _PyObject_InlineValues(owner)->capacity) {
+        return -1;
+    }
+    rec->version = v;
+    rec->index = (uint16_t)ix;
+    return STORE_ATTR_INSTANCE_VALUE;
+}
+
+int
 sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
 {
     if (PyList_CheckExact(container) && PyLong_CheckExact(sub) &&

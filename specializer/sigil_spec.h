@@ -53,6 +53,11 @@ int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_to_bool(PyObject *value);
 int sigil_spec_for_iter(PyObject *iter);
 int sigil_spec_binary_subscr(PyObject *container, PyObject *sub);
+int sigil_spec_unpack_sequence(PyObject *seq, int n);
+/* STORE_ATTR_INSTANCE_VALUE for storing `name` on `owner` (an attribute
+ * already in the type's shared keys, no class attribute of that name),
+ * filling `rec`; -1 otherwise. */
+int sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec);
 /* Is `o` private to this thread in practice: created by it, with no
  * reference currently counted by another thread (a thread that increfs an
  * object it does not own adds to ob_ref_shared)? Not a proof: a reference

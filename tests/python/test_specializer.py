@@ -227,6 +227,20 @@ class Forms(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.FOR_ITER_LIST", 0), 398)
         self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_LIST_INT", 0), 398)
 
+    def test_store_attr_and_unpack(self):
+        def loop(pts, pairs):
+            for p, (a, b) in zip(pts, pairs):
+                p.x = a
+                p.y = b
+            x, y, z = (1, 2, 3)
+            return sum(p.x + p.y for p in pts) + x + y + z
+        pts = [Point(0, 0) for _ in range(300)]
+        pairs = [(i, 2 * i) for i in range(300)]
+        r, s = stats_delta(loop, pts, pairs)
+        self.assertEqual(r, 3 * sum(range(300)) + 6)
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_INSTANCE_VALUE", 0), 2 * 298)
+        self.assertGreaterEqual(s.get("form.UNPACK_SEQUENCE_TWO_TUPLE", 0), 298)
+
     def test_no_form_for_defaults_or_varargs(self):
         def with_default(a, b=1):
             return a + b
@@ -437,6 +451,38 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertEqual(r, 1000)
         self.assertEqual(s.get("form.FOR_ITER_RANGE", 0), 0)
         self.assertGreaterEqual(s.get("FOR_ITER.failures", 0), 1)
+
+    def test_store_attr_after_dict_materialized(self):
+        # Once an instance's __dict__ exists, stores go through the dict:
+        # the fast form must not write the inline values behind its back.
+        pts = [Point(i, i) for i in range(300)]
+
+        def loop(pts):
+            for i, p in enumerate(pts):
+                if i >= 150:
+                    d = p.__dict__
+                    d["extra"] = i   # may convert the dict
+                p.x = -i
+            return [(p.x, p.__dict__.get("x")) for p in pts]
+        r, s = stats_delta(loop, pts)
+        self.assertEqual(r, [(-i, -i) for i in range(300)])
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_INSTANCE_VALUE", 0), 100)
+
+    def test_store_attr_class_property_added(self):
+        class C:
+            def __init__(self):
+                self.v = 0
+        seen = []
+        cs = [C() for _ in range(300)]
+
+        def loop(cs):
+            for i, c in enumerate(cs):
+                if i == 150:
+                    C.v = property(lambda self: "prop", lambda self, x: seen.append(x))
+                c.v = i
+        stats_delta(loop, cs)
+        self.assertEqual(seen, list(range(150, 300)))
+        self.assertEqual(cs[149].__dict__["v"], 149)
 
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
