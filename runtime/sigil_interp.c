@@ -2621,6 +2621,83 @@ op_CALL_BOUND_METHOD_EXACT_ARGS: {
     goto push_frame;
 }
 
+op_CALL_LEN:
+op_CALL_ISINSTANCE:
+op_CALL_BUILTIN_O:
+op_CALL_BUILTIN_FAST: {
+    /* Guards on the callable alone: its identity (len, isinstance) or its
+     * C calling convention (ml_flags, fixed when the object is made), and
+     * the argument count. The call itself is the one PyObject_Vectorcall
+     * would make, without its dispatch. */
+    int form = SIGIL_W_OP(word);
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (!PyCFunction_CheckExact(callable)) {
+        goto miss_CALL;
+    }
+    PyInterpreterState *interp = tstate->interp;
+    int flags = PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+    PyObject *r;
+    if (form == CALL_LEN) {
+        if (callable != interp->callable_cache.len || total != 1) {
+            goto miss_CALL;
+        }
+        Py_ssize_t n = PyObject_Length(args[0]);
+        r = n < 0 ? NULL : PyLong_FromSsize_t(n);
+    }
+    else if (form == CALL_ISINSTANCE) {
+        if (callable != interp->callable_cache.isinstance || total != 2) {
+            goto miss_CALL;
+        }
+        int k = PyObject_IsInstance(args[0], args[1]);
+        r = k < 0 ? NULL : Py_NewRef(k ? Py_True : Py_False);
+    }
+    else {
+        PyCFunction cfunc = PyCFunction_GET_FUNCTION(callable);
+        PyObject *self = PyCFunction_GET_SELF(callable);
+        if (form == CALL_BUILTIN_O) {
+            if (flags != METH_O || total != 1) {
+                goto miss_CALL;
+            }
+            if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+                r = NULL;
+            }
+            else {
+                r = cfunc(self, args[0]);
+                _Py_LeaveRecursiveCallTstate(tstate);
+            }
+        }
+        else {
+            if (flags != METH_FASTCALL) {
+                goto miss_CALL;
+            }
+            r = ((PyCFunctionFast)(void (*)(void))cfunc)(self, args, total);
+        }
+        r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    }
+    sigil_form_bump(ts, (sigil_form)(form == CALL_LEN ? SIGIL_FORM_CALL_LEN
+                                     : form == CALL_ISINSTANCE ? SIGIL_FORM_CALL_ISINSTANCE
+                                     : form == CALL_BUILTIN_O ? SIGIL_FORM_CALL_BUILTIN_O
+                                     : SIGIL_FORM_CALL_BUILTIN_FAST));
+    Py_DECREF(callable);
+    for (int i = 0; i < total; i++) {
+        Py_DECREF(args[i]);
+    }
+    sp -= oparg + 2;
+    if (r == NULL) {
+        goto error;
+    }
+    PUSH(r);
+    CHECK_EVAL_BREAKER();
+    NEXT();
+}
+
 miss_CALL:
     sigil_family_bump(ts, SIGIL_FAM_CALL, SIGIL_FAMCTR_misses);
     if (sigil_spec_miss(sc, pc)) {

@@ -172,6 +172,25 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         form = CALL_BOUND_METHOD_EXACT_ARGS;
         nargs++;
     }
+    if (PyCFunction_CheckExact(callable) && form == CALL_PY_EXACT_ARGS) {
+        /* Builtins: the guards are the callable's identity or its C
+         * calling convention, immutable properties of the object. */
+        PyInterpreterState *interp = _PyInterpreterState_GET();
+        int flags = PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
+        if (callable == interp->callable_cache.len && nargs == 1 && self_or_null == NULL) {
+            return CALL_LEN;
+        }
+        if (callable == interp->callable_cache.isinstance && nargs == 2 && self_or_null == NULL) {
+            return CALL_ISINSTANCE;
+        }
+        if (flags == METH_O && nargs == 1) {
+            return CALL_BUILTIN_O;
+        }
+        if (flags == METH_FASTCALL) {
+            return CALL_BUILTIN_FAST;
+        }
+        return -1;
+    }
     if (Py_TYPE(callable) != &PyFunction_Type) {
         return -1;
     }

@@ -241,6 +241,34 @@ class Forms(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.STORE_ATTR_INSTANCE_VALUE", 0), 2 * 298)
         self.assertGreaterEqual(s.get("form.UNPACK_SEQUENCE_TWO_TUPLE", 0), 298)
 
+    def test_builtin_calls(self):
+        import math
+
+        def loop(xs):
+            t = 0
+            for x in xs:
+                t = t + len(x) + isinstance(x, tuple) + abs(-1) + math.gcd(6, 4)
+            return t
+        xs = [(1, 2)] * 200 + [[1]] * 100
+        r, s = stats_delta(loop, xs)
+        self.assertEqual(r, 200 * 2 + 100 * 1 + 200 + 300 + 300 * 2)
+        self.assertGreaterEqual(s.get("form.CALL_LEN", 0), 298)
+        self.assertGreaterEqual(s.get("form.CALL_ISINSTANCE", 0), 298)
+        self.assertGreaterEqual(s.get("form.CALL_BUILTIN_O", 0), 298)      # abs
+        self.assertGreaterEqual(s.get("form.CALL_BUILTIN_FAST", 0), 298)   # math.gcd
+
+    def test_builtin_call_errors(self):
+        def loop(xs):
+            out = []
+            for x in xs:
+                try:
+                    out.append(len(x))
+                except TypeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(loop, ["ab"] * 100 + [5])
+        self.assertEqual(r, [2] * 100 + ["object of type 'int' has no len()"])
+
     def test_no_form_for_defaults_or_varargs(self):
         def with_default(a, b=1):
             return a + b
