@@ -994,7 +994,9 @@ op_LOAD_ASSERTION_ERROR:
 op_LOAD_ATTR:
     if (sigil_spec_should_try(sc, pc)) {
         sigil_record rec = {0};
-        int form = sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        int form = PyModule_CheckExact(TOP())
+                       ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
+                       : sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
@@ -2522,6 +2524,44 @@ op_LOAD_ATTR_INSTANCE_VALUE: {
         goto miss_LOAD_ATTR;
     }
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_INSTANCE_VALUE);
+    Py_DECREF(owner);
+    TOP() = attr;
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_MODULE: {
+    /* Guards: an exact module whose dict's keys still carry the recorded
+     * version (any insertion or deletion zeroes it; a resize installs new
+     * keys without one), so the entry at rec->index is the name's. The
+     * value is read as in LOAD_GLOBAL_MODULE. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (!PyModule_CheckExact(owner)) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject *dict = ((PyModuleObject *)owner)->md_dict;
+    if (dict == NULL || !PyDict_CheckExact(dict) ||
+        !(_Py_IsOwnedByCurrentThread(dict) || _PyObject_GC_IS_SHARED(dict))) {
+        goto miss_LOAD_ATTR;
+    }
+    PyDictObject *d = (PyDictObject *)dict;
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+    if (_Py_atomic_load_uint32_relaxed(&keys->dk_version) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject *attr = _Py_TryXGetRef(&DK_UNICODE_ENTRIES(keys)[rec->index].me_value);
+    if (attr == NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    if (_Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
+        Py_DECREF(attr);
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_MODULE);
     Py_DECREF(owner);
     TOP() = attr;
     if (oparg & 1) {

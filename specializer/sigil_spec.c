@@ -352,6 +352,40 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
     return LOAD_GLOBAL_BUILTIN;
 }
 
+int
+sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
+                            sigil_record *rec)
+{
+    if (!PyModule_CheckExact(owner) || !PyUnicode_CheckExact(name)) {
+        return -1;
+    }
+    PyObject *dict = ((PyModuleObject *)owner)->md_dict;
+    if (dict == NULL || !PyDict_CheckExact(dict)) {
+        return -1;
+    }
+    PyDictObject *d = (PyDictObject *)dict;
+    Py_ssize_t ix = -1;
+    uint32_t kv = 0;
+    /* A module __getattr__ is consulted only when the name is missing,
+     * which the version guard rules out. */
+    sigil_sijil_lock(rt, ts);
+    Py_BEGIN_CRITICAL_SECTION(d);
+    if (d->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        ix = _PyDict_LookupIndex(d, name);
+        if (ix >= 0 && ix <= 0xffff) {
+            kv = dict_keys_version(d);
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    sigil_sijil_unlock(rt);
+    if (kv == 0) {
+        return -1;
+    }
+    rec->version = kv;
+    rec->index = (uint16_t)ix;
+    return LOAD_ATTR_MODULE;
+}
+
 void
 sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                    sigil_word seen, sigil_family fam, int form)

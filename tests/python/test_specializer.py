@@ -257,6 +257,25 @@ class Forms(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.CALL_BUILTIN_O", 0), 298)      # abs
         self.assertGreaterEqual(s.get("form.CALL_BUILTIN_FAST", 0), 298)   # math.gcd
 
+    def test_module_attribute(self):
+        import math
+        import types
+        mod = types.ModuleType("m")
+        mod.k = 1
+
+        def loop(n, mod):
+            t = 0.0
+            for i in range(n):
+                if i == 250:
+                    mod.k = 2          # value change: same keys
+                if i == 300:
+                    mod.other = 0      # insertion: the keys version moves
+                t = t + math.sqrt(4.0) + mod.k
+            return t
+        r, s = stats_delta(loop, 400, mod)
+        self.assertEqual(r, 400 * 2.0 + 250 * 1 + 150 * 2)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 600)
+
     def test_builtin_call_errors(self):
         def loop(xs):
             out = []
