@@ -496,6 +496,49 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
         }                                                                             \
     } while (0)
 
+/* May this thread read the dict `o`'s keys without its lock? Either it owns
+ * the dict (no one else frees its keys) or the dict is marked shared, in
+ * which case CPython frees replaced keys only after a QSBR grace period,
+ * and this thread passes no quiescent state inside an instruction. */
+static inline int
+lockfree_dict(PyObject *o)
+{
+    return PyDict_CheckExact(o) && (_Py_IsOwnedByCurrentThread(o) || _PyObject_GC_IS_SHARED(o));
+}
+
+/* A new reference to the value of unicode entry ix of `keys` (loaded from
+ * d->ma_keys with acquire), or NULL: the key is not `name` (when given),
+ * the value is gone, or `d` replaced its keys meanwhile. Key and value are
+ * read with the atomics CPython's writers pair with, the value with a
+ * try-incref, and the keys pointer re-checked after, as CPython's own
+ * lock-free lookup does. */
+static inline PyObject *
+dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix, PyObject *name)
+{
+    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(keys)[ix];
+    if (name != NULL && _Py_atomic_load_ptr_acquire(&ep->me_key) != name) {
+        return NULL;
+    }
+    PyObject *v = _Py_TryXGetRef(&ep->me_value);
+    if (v != NULL && _Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
+        Py_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* A guard of a specialized form failed: count the miss, turn the word back
+ * to the family's base opcode (same name) once its miss budget is spent,
+ * and run the generic instruction. */
+#define SPEC_MISS(fam, generic)                                       \
+    do {                                                              \
+        sigil_family_bump(ts, SIGIL_FAM_##fam, SIGIL_FAMCTR_misses);  \
+        if (sigil_spec_miss(sc, pc)) {                                \
+            sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_##fam, fam); \
+        }                                                             \
+        goto generic;                                                 \
+    } while (0)
+
 PyObject *
 sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *entry,
                  int throwflag)
@@ -2343,11 +2386,7 @@ op_BINARY_OP_ADD_UNICODE: {
 }
 
 miss_BINARY_OP:
-    sigil_family_bump(ts, SIGIL_FAM_BINARY_OP, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_BINARY_OP, BINARY_OP);
-    }
-    goto binary_op_generic;
+    SPEC_MISS(BINARY_OP, binary_op_generic);
 
 /* Comparisons produce a bool whatever oparg's to-bool bit says. */
 #define COMPARE_RESULT(op, a, b)                                                \
@@ -2404,11 +2443,7 @@ op_COMPARE_OP_STR: {
 #undef COMPARE_RESULT
 
 miss_COMPARE_OP:
-    sigil_family_bump(ts, SIGIL_FAM_COMPARE_OP, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_COMPARE_OP, COMPARE_OP);
-    }
-    goto compare_op_generic;
+    SPEC_MISS(COMPARE_OP, compare_op_generic);
 
 op_TO_BOOL_BOOL:
     if (!PyBool_Check(TOP())) {
@@ -2450,25 +2485,14 @@ op_TO_BOOL_STR: {
 }
 
 miss_TO_BOOL:
-    sigil_family_bump(ts, SIGIL_FAM_TO_BOOL, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_TO_BOOL, TO_BOOL);
-    }
-    goto to_bool_generic;
+    SPEC_MISS(TO_BOOL, to_bool_generic);
 
 op_LOAD_GLOBAL_MODULE: {
     /* Guard: the globals entry at the cached index still holds this name.
      * The keys object is read once (acquire) and is safe to read while we
-     * hold it: either this thread owns the dict (no one else can free its
-     * keys) or the dict is marked shared, in which case CPython frees
-     * replaced keys only after a QSBR grace period, and this thread passes
-     * no quiescent state inside the instruction. Key and value are read
-     * with the atomics CPython's writers pair with (release stores), the
-     * value with a try-incref; the keys pointer is re-checked afterwards,
-     * as CPython's own lock-free lookup does. */
+     * hold it (lockfree_dict); the entry is read by dict_entry_ref. */
     PyObject *globals = frame->f_globals;
-    if (!PyDict_CheckExact(globals) ||
-        !(_Py_IsOwnedByCurrentThread(globals) || _PyObject_GC_IS_SHARED(globals))) {
+    if (!lockfree_dict(globals)) {
         goto miss_LOAD_GLOBAL;
     }
     PyDictObject *d = (PyDictObject *)globals;
@@ -2477,16 +2501,8 @@ op_LOAD_GLOBAL_MODULE: {
     if (keys->dk_kind != DICT_KEYS_UNICODE || ix >= _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
         goto miss_LOAD_GLOBAL;
     }
-    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(keys)[ix];
-    if (_Py_atomic_load_ptr_acquire(&ep->me_key) != NAME(oparg >> 1)) {
-        goto miss_LOAD_GLOBAL;
-    }
-    PyObject *v = _Py_TryXGetRef(&ep->me_value);
+    PyObject *v = dict_entry_ref(d, keys, ix, NAME(oparg >> 1));
     if (v == NULL) {
-        goto miss_LOAD_GLOBAL;
-    }
-    if (_Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
-        Py_DECREF(v);
         goto miss_LOAD_GLOBAL;
     }
     sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_MODULE);
@@ -2544,8 +2560,7 @@ op_LOAD_ATTR_MODULE: {
         goto miss_LOAD_ATTR;
     }
     PyObject *dict = ((PyModuleObject *)owner)->md_dict;
-    if (dict == NULL || !PyDict_CheckExact(dict) ||
-        !(_Py_IsOwnedByCurrentThread(dict) || _PyObject_GC_IS_SHARED(dict))) {
+    if (dict == NULL || !lockfree_dict(dict)) {
         goto miss_LOAD_ATTR;
     }
     PyDictObject *d = (PyDictObject *)dict;
@@ -2553,12 +2568,8 @@ op_LOAD_ATTR_MODULE: {
     if (_Py_atomic_load_uint32_relaxed(&keys->dk_version) != rec->version) {
         goto miss_LOAD_ATTR;
     }
-    PyObject *attr = _Py_TryXGetRef(&DK_UNICODE_ENTRIES(keys)[rec->index].me_value);
+    PyObject *attr = dict_entry_ref(d, keys, rec->index, NULL);
     if (attr == NULL) {
-        goto miss_LOAD_ATTR;
-    }
-    if (_Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
-        Py_DECREF(attr);
         goto miss_LOAD_ATTR;
     }
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_MODULE);
@@ -2599,11 +2610,7 @@ op_LOAD_ATTR_METHOD_WITH_VALUES: {
 }
 
 miss_LOAD_ATTR:
-    sigil_family_bump(ts, SIGIL_FAM_LOAD_ATTR, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, LOAD_ATTR);
-    }
-    goto load_attr_generic;
+    SPEC_MISS(LOAD_ATTR, load_attr_generic);
 
 op_CALL_PY_EXACT_ARGS:
 op_CALL_BOUND_METHOD_EXACT_ARGS: {
@@ -2739,11 +2746,7 @@ op_CALL_BUILTIN_FAST: {
 }
 
 miss_CALL:
-    sigil_family_bump(ts, SIGIL_FAM_CALL, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_CALL, CALL);
-    }
-    goto call_generic;
+    SPEC_MISS(CALL, call_generic);
 
 op_LOAD_GLOBAL_BUILTIN: {
     /* Guards: the globals' keys still have the version recorded when the
@@ -2756,9 +2759,7 @@ op_LOAD_GLOBAL_BUILTIN: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *globals = frame->f_globals, *builtins = frame->f_builtins;
-    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins) ||
-        !(_Py_IsOwnedByCurrentThread(globals) || _PyObject_GC_IS_SHARED(globals)) ||
-        !(_Py_IsOwnedByCurrentThread(builtins) || _PyObject_GC_IS_SHARED(builtins))) {
+    if (!lockfree_dict(globals) || !lockfree_dict(builtins)) {
         goto miss_LOAD_GLOBAL;
     }
     PyDictKeysObject *gk = _Py_atomic_load_ptr_acquire(&((PyDictObject *)globals)->ma_keys);
@@ -2770,16 +2771,8 @@ op_LOAD_GLOBAL_BUILTIN: {
     if (_Py_atomic_load_uint32_relaxed(&bk->dk_version) != rec->version2) {
         goto miss_LOAD_GLOBAL;
     }
-    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(bk)[rec->index];
-    if (_Py_atomic_load_ptr_acquire(&ep->me_key) != NAME(oparg >> 1)) {
-        goto miss_LOAD_GLOBAL;
-    }
-    PyObject *v = _Py_TryXGetRef(&ep->me_value);
+    PyObject *v = dict_entry_ref(bd, bk, rec->index, NAME(oparg >> 1));
     if (v == NULL) {
-        goto miss_LOAD_GLOBAL;
-    }
-    if (_Py_atomic_load_ptr_acquire(&bd->ma_keys) != bk) {
-        Py_DECREF(v);
         goto miss_LOAD_GLOBAL;
     }
     sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_BUILTIN);
@@ -2857,11 +2850,7 @@ op_FOR_ITER_LIST: {
 }
 
 miss_FOR_ITER:
-    sigil_family_bump(ts, SIGIL_FAM_FOR_ITER, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_FOR_ITER, FOR_ITER);
-    }
-    goto for_iter_generic;
+    SPEC_MISS(FOR_ITER, for_iter_generic);
 
 op_BINARY_SUBSCR_LIST_INT: {
     /* Guards: exact list, exact non-negative compact int. The item comes
@@ -2885,11 +2874,7 @@ op_BINARY_SUBSCR_LIST_INT: {
 }
 
 miss_BINARY_SUBSCR:
-    sigil_family_bump(ts, SIGIL_FAM_BINARY_SUBSCR, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, BINARY_SUBSCR);
-    }
-    goto binary_subscr_generic;
+    SPEC_MISS(BINARY_SUBSCR, binary_subscr_generic);
 
 op_STORE_ATTR_INSTANCE_VALUE: {
     /* The object's own lock, taken only if free (contention is a miss, the
@@ -2927,11 +2912,7 @@ op_STORE_ATTR_INSTANCE_VALUE: {
 }
 
 miss_STORE_ATTR:
-    sigil_family_bump(ts, SIGIL_FAM_STORE_ATTR, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, STORE_ATTR);
-    }
-    goto store_attr_generic;
+    SPEC_MISS(STORE_ATTR, store_attr_generic);
 
 op_UNPACK_SEQUENCE_TWO_TUPLE:
 op_UNPACK_SEQUENCE_TUPLE: {
@@ -2952,18 +2933,10 @@ op_UNPACK_SEQUENCE_TUPLE: {
 }
 
 miss_UNPACK_SEQUENCE:
-    sigil_family_bump(ts, SIGIL_FAM_UNPACK_SEQUENCE, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_UNPACK_SEQUENCE, UNPACK_SEQUENCE);
-    }
-    goto unpack_sequence_generic;
+    SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
 
 miss_LOAD_GLOBAL:
-    sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_misses);
-    if (sigil_spec_miss(sc, pc)) {
-        sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, LOAD_GLOBAL);
-    }
-    goto load_global_generic;
+    SPEC_MISS(LOAD_GLOBAL, load_global_generic);
 
 /* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
 op_unknown:

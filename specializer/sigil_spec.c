@@ -386,6 +386,31 @@ sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner
     return LOAD_ATTR_MODULE;
 }
 
+/* Publish `desired` at pc if the word is still `seen`: 1 on success (the
+ * counter then holds the miss budget), 0 if another thread moved it. */
+static int
+publish(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
+        sigil_word desired, sigil_family fam)
+{
+    sigil_sijil_lock(rt, ts);
+    /* Under the SiJiL no other publisher writes; a concurrent deopt can
+     * only have moved the word, which makes this CAS fail. The CAS is a
+     * release: a thread that acquires the new word sees every field of a
+     * record it points to. */
+    int ok = sigil_code_word_cas(sc, pc, seen, desired);
+    sigil_sijil_unlock(rt);
+    if (!ok) {
+        sigil_stat_bump(ts, SIGIL_STAT_publish_races_lost);
+        return 0;
+    }
+    uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
+    atomic_store_explicit(&sc->counters[pc], (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
+                          memory_order_relaxed);
+    sigil_stat_bump(ts, SIGIL_STAT_words_published);
+    sigil_family_bump(ts, fam, SIGIL_FAMCTR_successes);
+    return 1;
+}
+
 void
 sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                    sigil_word seen, sigil_family fam, int form)
@@ -404,22 +429,7 @@ sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_s
         return;
     }
     sigil_word desired = sigil_word_make_aux(form, SIGIL_W_NCACHE(seen), (uint32_t)SIGIL_W_ARG(seen), aux);
-    sigil_sijil_lock(rt, ts);
-    /* Under the SiJiL no other publisher writes; a concurrent deopt can
-     * only have moved the word, which makes this CAS fail. */
-    int ok = sigil_code_word_cas(sc, pc, seen, desired);
-    sigil_sijil_unlock(rt);
-    if (ok) {
-        uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
-        atomic_store_explicit(&sc->counters[pc],
-                              (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
-                              memory_order_relaxed);
-        sigil_stat_bump(ts, SIGIL_STAT_words_published);
-        sigil_family_bump(ts, fam, SIGIL_FAMCTR_successes);
-    }
-    else {
-        sigil_stat_bump(ts, SIGIL_STAT_publish_races_lost);
-    }
+    publish(rt, ts, sc, pc, seen, desired, fam);
 }
 
 void
@@ -440,23 +450,11 @@ sigil_spec_attempt_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, P
         return;
     }
     sigil_word desired = sigil_word_make_record(form, SIGIL_W_NCACHE(seen), rec);
-    sigil_sijil_lock(rt, ts);
-    /* Release (inside the CAS): every field of *rec is visible to a thread
-     * that acquires the new word. */
-    int ok = sigil_code_word_cas(sc, pc, seen, desired);
-    sigil_sijil_unlock(rt);
-    if (ok) {
-        uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
-        atomic_store_explicit(&sc->counters[pc],
-                              (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
-                              memory_order_relaxed);
-        sigil_stat_bump(ts, SIGIL_STAT_words_published);
+    if (publish(rt, ts, sc, pc, seen, desired, fam)) {
         sigil_stat_bump(ts, SIGIL_STAT_records_published);
-        sigil_family_bump(ts, fam, SIGIL_FAMCTR_successes);
     }
     else {
         sigil_record_free_unpublished(rec);   /* nobody else ever saw it */
-        sigil_stat_bump(ts, SIGIL_STAT_publish_races_lost);
     }
 }
 
