@@ -919,7 +919,7 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
 }
 
 op_LOAD_GLOBAL:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         int ix = 0;
         int form = sigil_spec_load_global(frame->f_globals, NAME(oparg >> 1), &ix);
         if (form >= 0) {
@@ -1035,7 +1035,7 @@ op_LOAD_ASSERTION_ERROR:
 
 /* -- Attributes -- */
 op_LOAD_ATTR:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
         int form = PyModule_CheckExact(TOP())
                        ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
@@ -1072,7 +1072,7 @@ load_attr_generic : {
 }
 
 op_STORE_ATTR:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
         int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
@@ -1152,7 +1152,7 @@ op_UNARY_NOT:
     NEXT();
 
 op_TO_BOOL:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, sigil_spec_to_bool(TOP()));
     }
 to_bool_generic : {
@@ -1167,7 +1167,7 @@ to_bool_generic : {
 }
 
 op_BINARY_OP:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP,
                            sigil_spec_binary_op(oparg, PEEK(2), PEEK(1)));
     }
@@ -1185,7 +1185,7 @@ binary_op_generic : {
 }
 
 op_COMPARE_OP:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_COMPARE_OP,
                            sigil_spec_compare_op(oparg, PEEK(2), PEEK(1)));
     }
@@ -1235,7 +1235,7 @@ op_CONTAINS_OP: {
 
 /* -- Subscripts and slices -- */
 op_BINARY_SUBSCR:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR,
                            sigil_spec_binary_subscr(PEEK(2), PEEK(1)));
     }
@@ -1542,7 +1542,7 @@ op_FORMAT_WITH_SPEC: {
 
 /* -- Unpacking -- */
 op_UNPACK_SEQUENCE:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_UNPACK_SEQUENCE,
                            sigil_spec_unpack_sequence(TOP(), oparg));
     }
@@ -1649,7 +1649,7 @@ op_GET_YIELD_FROM_ITER: {
 }
 
 op_FOR_ITER:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_FOR_ITER, sigil_spec_for_iter(TOP()));
     }
 for_iter_generic : {
@@ -1953,7 +1953,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
 }
 
 op_CALL:
-    if (sigil_spec_should_try(sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
         int form = sigil_spec_call(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL, form, &rec);

@@ -81,6 +81,9 @@ typedef struct sigil_tstate {
      * ran frames in (sigil_eval.c); never read by other threads. */
     struct _is *interp;
     struct sigil_runtime *rt;
+    /* Owner-only tick that samples shared adaptive-counter updates
+     * (sigil_spec_should_try). */
+    uint32_t spec_tick;
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */
     struct sigil_tstate *next;

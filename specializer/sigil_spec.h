@@ -21,14 +21,28 @@
 
 #define SIGIL_SPEC_MISS_BUDGET 8
 
+/* Backoff exponent from which a thread updates a generic word's counter on
+ * only one of its executions in SIGIL_SPEC_SAMPLE. The counters of a code
+ * object are shared by every thread running it: decrementing one on every
+ * execution of an instruction that keeps failing to specialize would bounce
+ * its cache line between cores at the rate of execution (measured: 2
+ * threads slower than 1 on a loop of unspecializable instructions). Fresh
+ * instructions (exponent below it) still count every execution, so a hot
+ * instruction specializes as early as on one thread. */
+#define SIGIL_SPEC_SAMPLE_FROM_EXP 3
+#define SIGIL_SPEC_SAMPLE 64
+
 /* Should the generic instruction at pc try to specialize now? Decrements
  * the wait otherwise. Relaxed: a lost decrement only delays an attempt. */
 static inline int
-sigil_spec_should_try(sigil_code *sc, Py_ssize_t pc)
+sigil_spec_should_try(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc)
 {
     uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
     if ((c & 0xfff) == 0) {
         return 1;
+    }
+    if ((c >> 12) >= SIGIL_SPEC_SAMPLE_FROM_EXP && (++ts->spec_tick & (SIGIL_SPEC_SAMPLE - 1)) != 0) {
+        return 0;
     }
     atomic_store_explicit(&sc->counters[pc], (uint16_t)(c - 1), memory_order_relaxed);
     return 0;
