@@ -24,6 +24,28 @@ static void BM_TableLookup(benchmark::State &state) {
 }
 BENCHMARK(BM_TableLookup)->Threads(1)->Threads(2)->Threads(4)->Threads(8);
 
+// The specialization lock, uncontended (1 thread) and contended.
+static void BM_SijilAcquire(benchmark::State &state) {
+    for (auto _ : state) {
+        micro_sijil_cycle(100);
+    }
+    state.SetItemsProcessed(state.iterations() * 100);
+}
+BENCHMARK(BM_SijilAcquire)->Threads(1)->Threads(2)->Threads(4)->Threads(8)->UseRealTime();
+
+// Record publication (allocate, CAS under the SiJiL) plus deopt and
+// QSBR-delayed retirement.
+static void BM_RecordPublishRetire(benchmark::State &state) {
+    for (auto _ : state) {
+        if (micro_record_cycle(100) != 100) {
+            state.SkipWithError("record not published");
+            break;
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * 100);
+}
+BENCHMARK(BM_RecordPublishRetire);
+
 // A per-thread counter bump (the stats hot path), uncontended by design.
 static void BM_CounterBump(benchmark::State &state) {
     for (auto _ : state) {

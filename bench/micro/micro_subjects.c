@@ -4,10 +4,12 @@
 
 #include "sigil_code.h"
 #include "sigil_runtime.h"
+#include "sigil_spec.h"
 
 static PyObject *fib_fn;
 static PyObject *loop_fn;
 static PyCodeObject *sample_code;
+static PyCodeObject *target_code;   /* its LOAD_ATTR word is republished */
 static Py_ssize_t sample_index;
 
 static const char *src =
@@ -16,6 +18,8 @@ static const char *src =
     "        self.v = v\n"
     "def fib(n):\n"
     "    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+    "def target(o):\n"
+    "    return o.x\n"
     "def loop(n):\n"
     "    b = Box(1)\n"
     "    s = 0\n"
@@ -57,11 +61,13 @@ micro_init(const char *mode)
     Py_DECREF(r);
     fib_fn = Py_NewRef(PyDict_GetItemString(g, "fib"));
     loop_fn = Py_NewRef(PyDict_GetItemString(g, "loop"));
+    target_code = (PyCodeObject *)Py_NewRef(PyFunction_GET_CODE(PyDict_GetItemString(g, "target")));
     Py_DECREF(g);
     sample_code = (PyCodeObject *)PyFunction_GET_CODE(loop_fn);
     sigil_runtime *rt = sigil_runtime_find(PyInterpreterState_Get());
     sample_index = rt->extra_index;
-    if (sigil_code_get_slow(sample_code, sample_index) == NULL) {
+    if (sigil_code_get_slow(sample_code, sample_index) == NULL ||
+        sigil_code_get_slow(target_code, sample_index) == NULL) {
         return -1;
     }
     /* Release the main thread so benchmark threads can attach. */
@@ -152,4 +158,51 @@ long
 micro_call_loop(int n)
 {
     return call_int(loop_fn, n);
+}
+
+void
+micro_sijil_cycle(uint64_t n)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    sigil_runtime *rt = sigil_runtime_find(PyInterpreterState_Get());
+    sigil_tstate *ts = sigil_tstate_get();
+    for (uint64_t i = 0; i < n; i++) {
+        sigil_sijil_lock(rt, ts);
+        sigil_sijil_unlock(rt);
+    }
+    PyGILState_Release(g);
+}
+
+long
+micro_record_cycle(uint64_t n)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyThreadState *tstate = PyThreadState_Get();
+    sigil_runtime *rt = sigil_runtime_find(tstate->interp);
+    sigil_tstate *ts = sigil_tstate_get();
+    sigil_code *sc = sigil_code_get_fast(target_code, sample_index);
+    Py_ssize_t pc = -1;
+    for (Py_ssize_t i = 0; i < sc->ncodeunits; i++) {
+        if (SIGIL_W_OP(sigil_code_word(sc, i)) == LOAD_ATTR) {
+            pc = i;
+            break;
+        }
+    }
+    long published = 0;
+    sigil_record init = {0};   /* version 0 never matches: never executed */
+    for (uint64_t i = 0; pc >= 0 && i < n; i++) {
+        sigil_word generic = sigil_code_word(sc, pc);
+        sigil_spec_attempt_record(rt, ts, sc, pc, generic, SIGIL_FAM_LOAD_ATTR,
+                                  LOAD_ATTR_INSTANCE_VALUE, &init);
+        sigil_word w = sigil_code_word(sc, pc);
+        if (SIGIL_W_IS_RECORD(w)) {
+            published++;
+            sigil_spec_deopt(ts, sc, pc, w, SIGIL_FAM_LOAD_ATTR, LOAD_ATTR);
+        }
+        /* What the loop does at its eval-breaker checks: lets CPython free
+         * retired records once the grace period has passed. */
+        _Py_qsbr_quiescent_state(((_PyThreadStateImpl *)tstate)->qsbr);
+    }
+    PyGILState_Release(g);
+    return published;
 }

@@ -29,6 +29,11 @@ uint64_t micro_stats_snapshot(void);
 long micro_call_fib(int n);
 /* Run a Python loop of n iterations (attribute load, add, compare). */
 long micro_call_loop(int n);
+/* Take and release the specialization lock (SiJiL) n times. */
+void micro_sijil_cycle(uint64_t n);
+/* Publish a cache record with its word and retire it by a deopt, n times
+ * (QSBR-delayed free included); returns how many were published. */
+long micro_record_cycle(uint64_t n);
 
 #ifdef __cplusplus
 }
