@@ -1220,7 +1220,11 @@ op_IS_OP: {
     NEXT();
 }
 
-op_CONTAINS_OP: {
+op_CONTAINS_OP:
+    if (sigil_spec_should_try(ts, sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_CONTAINS_OP, sigil_spec_contains_op(TOP()));
+    }
+contains_op_generic : {
     PyObject *container = POP();
     PyObject *item = TOP();
     int r = PySequence_Contains(container, item);
@@ -1252,7 +1256,12 @@ binary_subscr_generic : {
     NEXT();
 }
 
-op_STORE_SUBSCR: {
+op_STORE_SUBSCR:
+    if (sigil_spec_should_try(ts, sc, pc)) {
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_STORE_SUBSCR,
+                           sigil_spec_store_subscr(PEEK(2), PEEK(1)));
+    }
+store_subscr_generic : {
     PyObject *sub = POP();
     PyObject *container = POP();
     PyObject *v = POP();
@@ -2484,6 +2493,20 @@ op_TO_BOOL_STR: {
     NEXT();
 }
 
+op_TO_BOOL_LIST: {
+    /* The size is read with a relaxed atomic load: another thread may be
+     * resizing the list, and either size is a valid answer. */
+    PyObject *v = TOP();
+    if (!PyList_CheckExact(v)) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_LIST);
+    int empty = _Py_atomic_load_ssize_relaxed(&((PyVarObject *)v)->ob_size) == 0;
+    Py_DECREF(v);
+    TOP() = empty ? Py_False : Py_True;
+    NEXT();
+}
+
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
 
@@ -2873,6 +2896,48 @@ op_BINARY_SUBSCR_LIST_INT: {
     NEXT();
 }
 
+op_BINARY_SUBSCR_TUPLE_INT: {
+    /* Tuples are immutable: type and index guards are all. */
+    PyObject *sub = PEEK(1);
+    PyObject *tuple = PEEK(2);
+    if (!PyTuple_CheckExact(tuple) || !PyLong_CheckExact(sub) ||
+        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub) ||
+        (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) >= PyTuple_GET_SIZE(tuple)) {
+        goto miss_BINARY_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_TUPLE_INT);
+    PyObject *r = Py_NewRef(PyTuple_GET_ITEM(tuple, _PyLong_CompactValue((PyLongObject *)sub)));
+    sp--;
+    Py_DECREF(tuple);
+    Py_DECREF(sub);
+    TOP() = r;
+    NEXT();
+}
+
+op_BINARY_SUBSCR_DICT: {
+    /* PyDict_GetItemRef is CPython's thread-safe lookup; a missing key
+     * raises KeyError as dict's own subscript does for an exact dict. */
+    PyObject *sub = PEEK(1);
+    PyObject *dict = PEEK(2);
+    if (!PyDict_CheckExact(dict)) {
+        goto miss_BINARY_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_DICT);
+    PyObject *r;
+    int found = PyDict_GetItemRef(dict, sub, &r);
+    if (found == 0) {
+        _PyErr_SetKeyError(sub);
+    }
+    sp--;
+    Py_DECREF(dict);
+    Py_DECREF(sub);
+    if (found <= 0) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
 miss_BINARY_SUBSCR:
     SPEC_MISS(BINARY_SUBSCR, binary_subscr_generic);
 
@@ -2934,6 +2999,84 @@ op_UNPACK_SEQUENCE_TUPLE: {
 
 miss_UNPACK_SEQUENCE:
     SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
+
+op_CONTAINS_OP_SET:
+    /* PySet_Contains is CPython's thread-safe membership test (it takes
+     * the set's critical section). */
+    if (!PySet_CheckExact(TOP()) && !PyFrozenSet_CheckExact(TOP())) {
+        goto miss_CONTAINS_OP;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_SET);
+    goto contains_op_checked;
+
+op_CONTAINS_OP_DICT:
+    /* PyDict_Contains is CPython's thread-safe lookup (lock-free reads of
+     * the keys object, retried if a resize replaced it). */
+    if (!PyDict_CheckExact(TOP())) {
+        goto miss_CONTAINS_OP;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_DICT);
+contains_op_checked: {
+    PyObject *container = PEEK(1);
+    PyObject *item = PEEK(2);
+    int r = PyDict_CheckExact(container) ? PyDict_Contains(container, item)
+                                         : PySet_Contains(container, item);
+    sp--;
+    Py_DECREF(item);
+    Py_DECREF(container);
+    if (r < 0) {
+        ERROR_POP(1);
+    }
+    TOP() = (r ^ oparg) ? Py_True : Py_False;
+    NEXT();
+}
+
+miss_CONTAINS_OP:
+    SPEC_MISS(CONTAINS_OP, contains_op_generic);
+
+op_STORE_SUBSCR_LIST_INT: {
+    /* PyList_SetItem stores under the list's lock and checks the index
+     * there (a concurrent shrink gives the generic store's IndexError). */
+    PyObject *sub = PEEK(1);
+    PyObject *list = PEEK(2);
+    if (!PyList_CheckExact(list) || !PyLong_CheckExact(sub) ||
+        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub)) {
+        goto miss_STORE_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_STORE_SUBSCR_LIST_INT);
+    /* PyList_SetItem takes the value's reference, on failure too. */
+    int err = PyList_SetItem(list, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub), PEEK(3));
+    sp -= 3;
+    Py_DECREF(list);
+    Py_DECREF(sub);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+op_STORE_SUBSCR_DICT: {
+    /* PyDict_SetItem is CPython's thread-safe store (the dict's lock). */
+    PyObject *sub = PEEK(1);
+    PyObject *dict = PEEK(2);
+    if (!PyDict_CheckExact(dict)) {
+        goto miss_STORE_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_STORE_SUBSCR_DICT);
+    PyObject *v = PEEK(3);
+    int err = PyDict_SetItem(dict, sub, v);
+    sp -= 3;
+    Py_DECREF(v);
+    Py_DECREF(dict);
+    Py_DECREF(sub);
+    if (err) {
+        goto error;
+    }
+    NEXT();
+}
+
+miss_STORE_SUBSCR:
+    SPEC_MISS(STORE_SUBSCR, store_subscr_generic);
 
 miss_LOAD_GLOBAL:
     SPEC_MISS(LOAD_GLOBAL, load_global_generic);

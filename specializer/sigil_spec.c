@@ -87,6 +87,9 @@ sigil_spec_to_bool(PyObject *value)
     if (PyUnicode_CheckExact(value)) {
         return TO_BOOL_STR;
     }
+    if (PyList_CheckExact(value)) {
+        return TO_BOOL_LIST;
+    }
     return -1;
 }
 
@@ -265,12 +268,47 @@ sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
     return STORE_ATTR_INSTANCE_VALUE;
 }
 
+static int
+small_index(PyObject *sub)
+{
+    return PyLong_CheckExact(sub) && _PyLong_IsNonNegativeCompact((PyLongObject *)sub);
+}
+
 int
 sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
 {
-    if (PyList_CheckExact(container) && PyLong_CheckExact(sub) &&
-        _PyLong_IsNonNegativeCompact((PyLongObject *)sub)) {
+    if (PyList_CheckExact(container) && small_index(sub)) {
         return BINARY_SUBSCR_LIST_INT;
+    }
+    if (PyTuple_CheckExact(container) && small_index(sub)) {
+        return BINARY_SUBSCR_TUPLE_INT;
+    }
+    if (PyDict_CheckExact(container)) {
+        return BINARY_SUBSCR_DICT;
+    }
+    return -1;
+}
+
+int
+sigil_spec_store_subscr(PyObject *container, PyObject *sub)
+{
+    if (PyList_CheckExact(container) && small_index(sub)) {
+        return STORE_SUBSCR_LIST_INT;
+    }
+    if (PyDict_CheckExact(container)) {
+        return STORE_SUBSCR_DICT;
+    }
+    return -1;
+}
+
+int
+sigil_spec_contains_op(PyObject *container)
+{
+    if (PySet_CheckExact(container) || PyFrozenSet_CheckExact(container)) {
+        return CONTAINS_OP_SET;
+    }
+    if (PyDict_CheckExact(container)) {
+        return CONTAINS_OP_DICT;
     }
     return -1;
 }

@@ -68,6 +68,8 @@ int sigil_spec_to_bool(PyObject *value);
 int sigil_spec_for_iter(PyObject *iter);
 int sigil_spec_binary_subscr(PyObject *container, PyObject *sub);
 int sigil_spec_unpack_sequence(PyObject *seq, int n);
+int sigil_spec_contains_op(PyObject *container);
+int sigil_spec_store_subscr(PyObject *container, PyObject *sub);
 /* STORE_ATTR_INSTANCE_VALUE for storing `name` on `owner` (an attribute
  * already in the type's shared keys, no class attribute of that name),
  * filling `rec`; -1 otherwise. */

@@ -276,6 +276,72 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, 400 * 2.0 + 250 * 1 + 150 * 2)
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 600)
 
+    def test_containers(self):
+        def loop(t, d, s, lst, n):
+            hits = 0
+            for i in range(n):
+                hits += t[i & 3] + d[i & 1]
+                if i in s:
+                    hits += 1
+                if i not in d:
+                    hits += 1
+                if lst:
+                    lst[i & 3] = i
+                d[i & 1] = d[i & 1]
+            return hits, lst
+        r, s = stats_delta(loop, (1, 2, 3, 4), {0: 10, 1: 20}, frozenset({5, 7}), [0] * 4, 300)
+        self.assertEqual(r, (sum((1, 2, 3, 4)[i & 3] + (10, 20)[i & 1] for i in range(300))
+                             + 2 + 298, [296, 297, 298, 299]))
+        for form in ("BINARY_SUBSCR_TUPLE_INT", "BINARY_SUBSCR_DICT", "CONTAINS_OP_SET",
+                     "CONTAINS_OP_DICT", "TO_BOOL_LIST", "STORE_SUBSCR_LIST_INT",
+                     "STORE_SUBSCR_DICT"):
+            self.assertGreaterEqual(s.get("form." + form, 0), 290, form)
+
+    def test_container_errors(self):
+        def loop(d, lst, keys):
+            out = []
+            for k in keys:
+                try:
+                    out.append(d[k])
+                except KeyError as e:
+                    out.append(repr(e))
+                try:
+                    lst[k] = k
+                    out.append("stored")
+                except (IndexError, TypeError) as e:
+                    out.append(str(e))
+            return out
+        keys = [0] * 100 + [5, 0]
+        r, s = stats_delta(loop, {0: "a"}, [None], keys)
+        self.assertEqual(r[-4:], ["KeyError(5)", "list assignment index out of range", "a", "stored"])
+        self.assertEqual(r[:2], ["a", "stored"])
+
+    def test_container_misses(self):
+        # Words specialized for a set / a dict meet the other kinds of
+        # container: the guard misses and the generic instruction answers.
+        sets = [{3}] * 100
+        dicts = [{3: 0}] * 100
+        def contains(cs):
+            return [3 in c for c in cs]
+        r, s = stats_delta(contains, sets + [{3: 1}, [3], (4,), frozenset({3})])
+        self.assertEqual(r, [True] * 100 + [True, True, False, True])
+        self.assertGreaterEqual(s.get("CONTAINS_OP.misses", 0), 2)
+        r, s = stats_delta(contains, dicts + [{3}, [4]])
+        self.assertEqual(r, [True] * 100 + [True, False])
+        self.assertGreaterEqual(s.get("CONTAINS_OP.misses", 0), 2)
+
+        def store(cs):
+            for c in cs:
+                c[0] = 7
+            return cs[-2:]
+        lists = [[0] for _ in range(100)]
+        r, s = stats_delta(store, lists + [{}, [1]])
+        self.assertEqual(r, [{0: 7}, [7]])
+        self.assertGreaterEqual(s.get("STORE_SUBSCR.misses", 0), 1)
+        r, s = stats_delta(store, [{} for _ in range(100)] + [[1], {}])
+        self.assertEqual(r, [[7], {0: 7}])
+        self.assertGreaterEqual(s.get("STORE_SUBSCR.misses", 0), 1)
+
     def test_builtin_call_errors(self):
         def loop(xs):
             out = []
