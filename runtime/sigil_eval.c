@@ -33,7 +33,10 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
     if (reason >= 0) {
         sigil_stat_bump(ts, SIGIL_STAT_frames_fallback);
         sigil_fallback_bump(ts, (sigil_fallback)reason);
-        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+        sigil_stats_stock_enter(ts, reason);
+        PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+        sigil_stats_stock_leave(ts, reason);
+        return r;
     }
     sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
     sigil_interp_ctx ctx = {.ts = ts, .rt = rt, .extra_index = rt->extra_index, .load_reason = 0};

@@ -3001,8 +3001,6 @@ miss_UNPACK_SEQUENCE:
     SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
 
 op_CONTAINS_OP_SET:
-    /* PySet_Contains is CPython's thread-safe membership test (it takes
-     * the set's critical section). */
     if (!PySet_CheckExact(TOP()) && !PyFrozenSet_CheckExact(TOP())) {
         goto miss_CONTAINS_OP;
     }
@@ -3019,8 +3017,11 @@ op_CONTAINS_OP_DICT:
 contains_op_checked: {
     PyObject *container = PEEK(1);
     PyObject *item = PEEK(2);
+    /* _PySet_Contains is the set's own `in` (critical section; a set key
+     * is looked up as a frozenset, which the public PySet_Contains does
+     * not do). */
     int r = PyDict_CheckExact(container) ? PyDict_Contains(container, item)
-                                         : PySet_Contains(container, item);
+                                         : _PySet_Contains((PySetObject *)container, item);
     sp--;
     Py_DECREF(item);
     Py_DECREF(container);
@@ -3223,7 +3224,9 @@ fallback : {
     tstate->py_recursion_remaining++;          /* the stock loop charges it */
     tstate->current_frame = frame->previous;   /* ... and links the frame */
     _PyInterpreterFrame *done = frame;
+    sigil_stats_stock_enter(ts, ctx->load_reason);
     PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, fb_error);
+    sigil_stats_stock_leave(ts, ctx->load_reason);
     frame = tstate->current_frame;
     if (done == entry) {
         retval = r;

@@ -101,6 +101,12 @@ main(int argc, char **argv)
         return 1;
     }
 
+    /* Stats flavor: count the stock loop's instructions from the first one
+     * (the core phase below runs importlib's bootstrap on the stock loop). */
+    if (opts.mode != SIGIL_MODE_OFF) {
+        sigil_stats_stock_begin();
+    }
+
     /* Core phase only: the interpreter exists, no site, no user code. */
     cfg._init_main = 0;
     st = Py_InitializeFromConfig(&cfg);

@@ -38,6 +38,9 @@
 #include "internal/pycore_object.h"     /* _PyObject_GetMethod */
 #include "internal/pycore_opcode_metadata.h" /* _PyOpcode_Caches */
 #include "internal/pycore_opcode_utils.h"
+#ifdef Py_STATS                         /* the stats flavor (--enable-pystats) */
+#include "internal/pycore_pystats.h"    /* _Py_StatsOn, _Py_StatsOff, _Py_StatsClear */
+#endif
 #include "internal/pycore_pyerrors.h"   /* _PyErr_SetString & co */
 #include "internal/pycore_pystate.h"    /* _PyThreadState_GET */
 #include "internal/pycore_qsbr.h"       /* _Py_qsbr_quiescent_state */

@@ -154,6 +154,145 @@ sigil_stats_nthreads(void)
     return n;
 }
 
+/* -- Stock-loop instructions (stats flavor) --------------------------- */
+
+#ifdef Py_STATS
+/* CPython's stock loop counts into *_Py_stats. Sigil points that at a
+ * struct of its own instead of CPython's (which is what _Py_StatsOn would
+ * do): CPython's exit-time dump (_PyEval_Fini) prints only its own struct,
+ * which then stays all zero, so no process writes pystats to /tmp/py_stats
+ * or to stderr, and Sigil can still read the count after finalization
+ * (its exit-time stats files are written after _PyEval_Fini).
+ *
+ * The increments are plain (non-atomic) adds by every thread running the
+ * stock loop: under threads a few can be lost, and a concurrent read of a
+ * counter may see an old value; the share computed from them is an
+ * estimate with that small error, never a crash (the struct is static and
+ * never freed). */
+static GCStats sigil_pystats_gc[NUM_GENERATIONS];
+static PyStats sigil_pystats = {.gc_stats = sigil_pystats_gc};
+
+static uint64_t
+stock_total(void)
+{
+    uint64_t n = 0;
+    for (int op = 0; op < 256; op++) {
+        n += sigil_pystats.opcode_stats[op].execution_count;
+    }
+    return n;
+}
+
+void
+sigil_stats_stock_begin(void)
+{
+    _Py_stats = &sigil_pystats;
+}
+
+int
+sigil_stats_stock_counted(void)
+{
+    return 1;
+}
+
+static int
+reason_is_traced(int reason)
+{
+    return reason == SIGIL_FB_traced || reason == SIGIL_FB_instrumented;
+}
+
+/* One process-wide window, open while any thread has a traced or
+ * instrumented frame on the stock loop: per-thread windows would count
+ * the same instructions once per overlapping thread (global monitoring
+ * events put every thread's frames on the stock loop at once). Under
+ * reg.lock, which sum_locked also holds to read traced_total; tracing is
+ * already slow, so a mutex per traced frame costs nothing that matters. */
+static uint64_t traced_open;    /* frames inside the window */
+static uint64_t traced_mark;    /* stock total when the window opened */
+static uint64_t traced_total;   /* stock instructions inside closed windows */
+
+void
+sigil_stats_stock_enter(sigil_tstate *ts, int reason)
+{
+    (void)ts;
+    if (reason_is_traced(reason)) {
+        pthread_mutex_lock(&reg.lock);
+        if (traced_open++ == 0) {
+            traced_mark = stock_total();
+        }
+        pthread_mutex_unlock(&reg.lock);
+    }
+}
+
+void
+sigil_stats_stock_leave(sigil_tstate *ts, int reason)
+{
+    (void)ts;
+    if (reason_is_traced(reason)) {
+        pthread_mutex_lock(&reg.lock);
+        if (--traced_open == 0) {
+            uint64_t now = stock_total();
+            traced_total += now > traced_mark ? now - traced_mark : 0;
+        }
+        pthread_mutex_unlock(&reg.lock);
+    }
+}
+
+static uint64_t
+traced_total_locked(void)
+{
+    /* An open window counts up to now, so a snapshot taken inside a traced
+     * frame (sys.settrace then sigil.stats()) is current. */
+    return traced_total + (traced_open ? stock_total() - traced_mark : 0);
+}
+#else
+static uint64_t
+stock_total(void)
+{
+    return 0;
+}
+
+static uint64_t
+traced_total_locked(void)
+{
+    return 0;
+}
+
+void
+sigil_stats_stock_begin(void)
+{
+}
+
+void
+sigil_stats_stock_enter(sigil_tstate *ts, int reason)
+{
+    (void)ts;
+    (void)reason;
+}
+
+void
+sigil_stats_stock_leave(sigil_tstate *ts, int reason)
+{
+    (void)ts;
+    (void)reason;
+}
+
+int
+sigil_stats_stock_counted(void)
+{
+    return 0;
+}
+#endif
+
+/* A counter the build cannot count is left out of the dict and the JSON
+ * (and shown as n/a in the table) rather than reported as 0. */
+static int
+counter_absent(int i)
+{
+    return (i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock) ||
+            i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock_traced)) &&
+           !sigil_stats_stock_counted();
+}
+
 /* -- Snapshots --------------------------------------------------------- */
 
 static void
@@ -165,6 +304,8 @@ sum_locked(uint64_t *out)
             out[i] += atomic_load_explicit(&ts->counters[i], memory_order_relaxed);
         }
     }
+    out[SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock)] += stock_total();
+    out[SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock_traced)] += traced_total_locked();
 }
 
 void
@@ -197,6 +338,9 @@ sigil_stats_get(const char *key)
     uint64_t snap[SIGIL_NCOUNTERS];
     for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
         if (strcmp(counter_keys[i], key) == 0) {
+            if (counter_absent(i)) {
+                return -1;
+            }
             sigil_stats_snapshot(snap);
             return (int64_t)snap[i];
         }
@@ -214,6 +358,9 @@ sigil_stats_dict(void)
         return NULL;
     }
     for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
+        if (counter_absent(i)) {
+            continue;
+        }
         PyObject *v = PyLong_FromUnsignedLongLong(snap[i]);
         if (v == NULL || PyDict_SetItemString(d, counter_keys[i], v) < 0) {
             Py_XDECREF(v);
@@ -246,6 +393,10 @@ sigil_stats_print(FILE *out)
             family = key;
             famlen = len;
         }
+        if (counter_absent(i)) {
+            fprintf(out, "  %-30s %14s  %s\n", key, "n/a", counter_descs[i]);
+            continue;
+        }
         fprintf(out, "  %-30s %14llu  %s\n", key, (unsigned long long)snap[i], counter_descs[i]);
     }
     fflush(out);
@@ -257,9 +408,13 @@ sigil_stats_print_json(FILE *out)
     uint64_t snap[SIGIL_NCOUNTERS];
     sigil_stats_snapshot(snap);
     fputc('{', out);
+    const char *sep = "";
     for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
-        fprintf(out, "%s\"%s\": %llu", i ? ", " : "", counter_keys[i],
-                (unsigned long long)snap[i]);
+        if (counter_absent(i)) {
+            continue;
+        }
+        fprintf(out, "%s\"%s\": %llu", sep, counter_keys[i], (unsigned long long)snap[i]);
+        sep = ", ";
     }
     fputs("}\n", out);
 }

@@ -148,4 +148,21 @@ void sigil_stats_print_json(FILE *out);
 /* Number of sigil_tstate records allocated (live + reusable). */
 int sigil_stats_nthreads(void);
 
+/* The stats flavor (CPython built with --enable-pystats) counts the
+ * instructions its stock loop executes; eval.instructions_stock reports
+ * them. sigil_stats_stock_begin() starts the count (call it before the
+ * interpreter runs any code). Other flavors: a no-op, and the key is
+ * absent from the stats (it cannot be counted there). */
+void sigil_stats_stock_begin(void);
+/* Around a stock-loop run of a frame that fell back for `reason` (a
+ * sigil_fallback): stock instructions executed while any thread has a
+ * traced or instrumented frame on the stock loop are counted in
+ * eval.instructions_stock_traced. Untraced stock instructions of other
+ * threads inside that window are attributed too; they are rare (untraced
+ * frames fall back only by exception) and the doc says so. No-ops on other
+ * flavors. */
+void sigil_stats_stock_enter(sigil_tstate *ts, int reason);
+void sigil_stats_stock_leave(sigil_tstate *ts, int reason);
+int sigil_stats_stock_counted(void);
+
 #endif /* SIGIL_STATS_H */

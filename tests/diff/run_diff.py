@@ -10,7 +10,13 @@ regression of the stock path is caught too.
 Stdlib only; runs under Python 3.8+ (Debian's python3 and python3.13t).
 
     run_diff.py --python PATH [--modes off,interp] [--filter S] [--jobs J]
-                [--update-golden]
+                [--update-golden] [--min-instruction-share PCT]
+
+Each mode's processes write their Sigil counters to a private directory
+(PYTHON_SIGIL_STATS_DIR); the run prints, per mode with a hook, the share
+of instructions Sigil ran. Only a sigil-python of the stats flavor (CPython
+built with --enable-pystats) counts the stock loop's instructions; with
+--min-instruction-share the run fails if the share is lower or uncounted.
 
 Golden format: stdout + "--- stderr ---\\n" + stderr + "--- exit N ---\\n",
 with the absolute path of tests/diff replaced by <DIFF> and the
@@ -21,9 +27,12 @@ appears elsewhere, also by <PREFIX>).
 import argparse
 import concurrent.futures
 import difflib
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN_DIR = os.path.join(HERE, "golden")
@@ -36,7 +45,7 @@ SEP_STDERR = b"--- stderr ---\n"
 
 def child_env():
     env = dict(os.environ)
-    for var in ("PYTHONSTARTUP", "PYTHONPATH", "PYTHONHOME", "PYTHONWARNINGS",
+    for var in ("PYTHON_SIGIL_STATS", "PYTHONSTARTUP", "PYTHONPATH", "PYTHONHOME", "PYTHONWARNINGS",
                 "PYTHONINSPECT", "PYTHONUNBUFFERED", "PYTHONIOENCODING",
                 "PYTHONSAFEPATH", "PYTHONDEVMODE", "PYTHONOPTIMIZE",
                 "PYTHONTRACEMALLOC", "PYTHON_SIGIL", "PYTHONUTF8",
@@ -52,11 +61,19 @@ def child_env():
     return env
 
 
+STATS_DIRS = {}   # mode -> directory its processes write their counters to
+
+
 def run_program(python, mode, prog):
     """Return (stdout, stderr, exit) as bytes, bytes, int|str."""
     cmd = [python, "-X", "sigil=" + mode, os.path.basename(prog)]   # cwd is HERE
+    env = child_env()
+    if mode in STATS_DIRS:
+        env["PYTHON_SIGIL_STATS_DIR"] = STATS_DIRS[mode]
+    else:
+        env.pop("PYTHON_SIGIL_STATS_DIR", None)
     try:
-        p = subprocess.run(cmd, cwd=HERE, env=child_env(), stdin=subprocess.DEVNULL,
+        p = subprocess.run(cmd, cwd=HERE, env=env, stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=TIMEOUT)
     except subprocess.TimeoutExpired as e:
@@ -159,6 +176,35 @@ def check(python, modes, prog, norm, update):
     return name, problems
 
 
+# -- Instruction share ------------------------------------------------------
+
+def instruction_share(stats_dir):
+    """(sigil, stock_untraced, stock_traced, processes) summed over a mode's
+    counter files; the stock counts are None when the build does not count
+    the stock loop."""
+    sigil = stock = traced = 0
+    counted = True
+    n = 0
+    for name in os.listdir(stats_dir):
+        if not name.endswith(".json"):
+            continue
+        try:
+            with open(os.path.join(stats_dir, name)) as f:
+                d = json.load(f)
+        except (OSError, ValueError):
+            continue
+        n += 1
+        sigil += d.get("eval.instructions_sigil", 0)
+        if "eval.instructions_stock" in d:
+            stock += d["eval.instructions_stock"]
+            traced += d.get("eval.instructions_stock_traced", 0)
+        else:
+            counted = False
+    if not counted:
+        return sigil, None, None, n
+    return sigil, max(stock - traced, 0), traced, n
+
+
 # -- Driver ---------------------------------------------------------------
 
 def main():
@@ -171,6 +217,9 @@ def main():
     ap.add_argument("--jobs", "-j", type=int, default=1, help="programs run in parallel")
     ap.add_argument("--update-golden", action="store_true",
                     help="rewrite golden/<name>.out from mode off's output")
+    ap.add_argument("--min-instruction-share", type=float, default=None, metavar="PCT",
+                    help="fail if, in a mode with a hook, Sigil ran less than PCT%% of the "
+                         "instructions (needs a sigil-python of the stats flavor)")
     args = ap.parse_args()
 
     python = os.path.abspath(args.python) if os.sep in args.python else args.python
@@ -185,6 +234,9 @@ def main():
         print("0 passed, 0 failed")
         return 1
     norm = Normalizer(*query_paths(python))
+    for m in modes:
+        if m != "off":
+            STATS_DIRS[m] = tempfile.mkdtemp(prefix="sigil-diff-%s-" % m)
 
     total = len(progs)
     width = len(str(total))
@@ -205,6 +257,23 @@ def main():
                 passed += 1
                 print("[%*d/%d] %-34s ok" % (width, i, total, name))
             sys.stdout.flush()
+    for m, d in sorted(STATS_DIRS.items()):
+        sigil, stock, traced, n = instruction_share(d)
+        shutil.rmtree(d, ignore_errors=True)
+        if stock is None or sigil + stock == 0:
+            print("mode %s: instructions on Sigil: %d; the stock loop's are not counted by "
+                  "this flavor (use the stats flavor) [%d processes]" % (m, sigil, n))
+            share = None
+        else:
+            share = 100.0 * sigil / (sigil + stock)
+            print("mode %s: instructions on Sigil: %d/%d untraced (%.2f%%); traced/instrumented "
+                  "frames ran %d on the stock loop by design [%d processes]"
+                  % (m, sigil, sigil + stock, share, traced, n))
+        if args.min_instruction_share is not None and (
+                share is None or share < args.min_instruction_share):
+            print("mode %s: instruction share below the required %.2f%%"
+                  % (m, args.min_instruction_share))
+            failed += 1
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -326,6 +326,19 @@ class Forms(unittest.TestCase):
         r, s = stats_delta(contains, sets + [{3: 1}, [3], (4,), frozenset({3})])
         self.assertEqual(r, [True] * 100 + [True, True, False, True])
         self.assertGreaterEqual(s.get("CONTAINS_OP.misses", 0), 2)
+        # A set key is looked up as a frozenset, as by set's own `in`; an
+        # unhashable key raises from the specialized form too.
+        def set_in(keys, container):
+            out = []
+            for k in keys:
+                try:
+                    out.append(k in container)
+                except TypeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(set_in, [3] * 100 + [{1}, {2}, [1]], {3, frozenset({1})})
+        self.assertEqual(r, [True] * 100 + [True, False, "unhashable type: 'list'"])
+        self.assertGreaterEqual(s.get("form.CONTAINS_OP_SET", 0), 100)
         r, s = stats_delta(contains, dicts + [{3}, [4]])
         self.assertEqual(r, [True] * 100 + [True, False])
         self.assertGreaterEqual(s.get("CONTAINS_OP.misses", 0), 2)
