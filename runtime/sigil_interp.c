@@ -1153,7 +1153,15 @@ op_UNARY_NOT:
 
 op_TO_BOOL:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, sigil_spec_to_bool(TOP()));
+        int form = sigil_spec_to_bool(TOP());
+        if (form >= 0) {
+            sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form);
+        }
+        else {
+            sigil_record rec = {0};
+            form = sigil_spec_to_bool_always_true(TOP(), &rec);
+            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form, &rec);
+        }
     }
 to_bool_generic : {
     PyObject *v = TOP();
@@ -2507,6 +2515,22 @@ op_TO_BOOL_LIST: {
     NEXT();
 }
 
+op_TO_BOOL_ALWAYS_TRUE: {
+    /* Guard: the type version that had no __bool__/__len__ slot. Adding
+     * one zeroes the version before the slot is set, so a matching version
+     * is read either before the change began (true was the answer then)
+     * or not at all. */
+    const sigil_record *rec = sigil_word_record(word);
+    PyObject *v = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(v)->tp_version_tag) != rec->version) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_ALWAYS_TRUE);
+    Py_DECREF(v);
+    TOP() = Py_True;
+    NEXT();
+}
+
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
 
@@ -2747,7 +2771,14 @@ op_CALL_BUILTIN_FAST: {
             if (flags != METH_FASTCALL) {
                 goto miss_CALL;
             }
-            r = ((PyCFunctionFast)(void (*)(void))cfunc)(self, args, total);
+            /* The recursion charge CPython's FASTCALL vectorcall makes. */
+            if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+                r = NULL;
+            }
+            else {
+                r = ((PyCFunctionFast)(void (*)(void))cfunc)(self, args, total);
+                _Py_LeaveRecursiveCallTstate(tstate);
+            }
         }
         r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
     }
@@ -2767,6 +2798,249 @@ op_CALL_BUILTIN_FAST: {
     CHECK_EVAL_BREAKER();
     NEXT();
 }
+
+op_CALL_PY_WITH_DEFAULTS: {
+    /* As CALL_PY_EXACT_ARGS, with the missing trailing arguments taken
+     * from __defaults__. The tuple is read ONCE, with a try-incref (a
+     * concurrent `f.__defaults__ = ...` drops the function's reference to
+     * the old tuple and may free it): its size and its items then come
+     * from the same live tuple. Stock 3.13t (initialize_locals) reads
+     * func_defaults once for the count and again for the items, so a
+     * concurrent store can make it index a shorter tuple or a freed one.
+     * The version is re-checked after the tuple is taken: a __defaults__
+     * store zeroes it before it swaps the tuple, so an unchanged version
+     * means the tuple belongs with rec->obj's code. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *fn = args[-2];
+    int total = oparg + (args[-1] != NULL);
+    if (Py_TYPE(fn) != &PyFunction_Type ||
+        _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
+        goto miss_CALL;
+    }
+    PyCodeObject *code = (PyCodeObject *)rec->obj;
+    int argcount = code->co_argcount;
+    if (total > argcount || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
+        goto miss_CALL;
+    }
+    PyObject *defs = _Py_TryXGetRef(&((PyFunctionObject *)fn)->func_defaults);
+    if (defs == NULL) {
+        goto miss_CALL;
+    }
+    Py_ssize_t ndefs = PyTuple_GET_SIZE(defs);
+    if (_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version ||
+        total < argcount - ndefs) {
+        Py_DECREF(defs);
+        goto miss_CALL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CALL_PY_WITH_DEFAULTS);
+    if (total != oparg) {
+        args--;
+    }
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)fn, NULL, code, argcount);
+    for (int i = 0; i < total; i++) {
+        nf->localsplus[i] = args[i];
+    }
+    /* Parameter j takes default j - (argcount - ndefs), as CPython maps
+     * them (also when the tuple is longer than the parameter list). */
+    for (int i = total; i < argcount; i++) {
+        nf->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - argcount + ndefs));
+    }
+    Py_DECREF(defs);
+    sp -= oparg + 2;
+    frame->return_offset = (uint16_t)(next - pc);
+    callee = nf;
+    goto push_frame;
+}
+
+/* The end of a call form that called C: drop the callable and the `total`
+ * arguments from `args` on, push the result (or raise), and check the eval
+ * breaker as the generic CALL does. */
+#define CALL_C_FINISH(callable, args, total, r)   \
+    do {                                           \
+        Py_DECREF(callable);                       \
+        for (int i_ = 0; i_ < (total); i_++) {     \
+            Py_DECREF((args)[i_]);                 \
+        }                                          \
+        sp -= oparg + 2;                           \
+        if ((r) == NULL) {                         \
+            goto error;                            \
+        }                                          \
+        PUSH(r);                                   \
+        CHECK_EVAL_BREAKER();                      \
+        NEXT();                                    \
+    } while (0)
+
+op_CALL_TYPE_1:
+op_CALL_STR_1:
+op_CALL_TUPLE_1: {
+    /* Guards: the callable is the static type itself (immortal, its
+     * behaviour fixed), one argument and no self. The actions are what
+     * type's, str's and tuple's vectorcalls do with one argument. */
+    int form = SIGIL_W_OP(word);
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - 1;
+    PyObject *callable = args[-2];
+    PyObject *want = form == CALL_TYPE_1 ? (PyObject *)&PyType_Type
+                   : form == CALL_STR_1 ? (PyObject *)&PyUnicode_Type : (PyObject *)&PyTuple_Type;
+    if (callable != want || args[-1] != NULL || oparg != 1) {
+        goto miss_CALL;
+    }
+    PyObject *r;
+    if (form == CALL_TYPE_1) {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_TYPE_1);
+        r = Py_NewRef(Py_TYPE(args[0]));
+    }
+    else if (form == CALL_STR_1) {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_STR_1);
+        r = PyObject_Str(args[0]);
+    }
+    else {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_TUPLE_1);
+        r = PySequence_Tuple(args[0]);
+    }
+    CALL_C_FINISH(callable, args, 1, r);
+}
+
+op_CALL_BUILTIN_CLASS: {
+    /* Guard: the callable is the recorded immutable type (immortal or
+     * deferred-RC, so its address cannot be reused while the record
+     * lives). An immutable type's tp_vectorcall never changes, and it is
+     * what PyObject_Vectorcall would call. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (callable != rec->obj) {
+        goto miss_CALL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_CLASS);
+    PyObject *r = ((PyTypeObject *)callable)->tp_vectorcall(
+        callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    CALL_C_FINISH(callable, args, total, r);
+}
+
+op_CALL_BUILTIN_FAST_WITH_KEYWORDS: {
+    /* Guard: a builtin function whose calling convention (fixed when it
+     * was made) is METH_FASTCALL | METH_KEYWORDS; called with no keyword
+     * names, with CPython's recursion charge. */
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (!PyCFunction_CheckExact(callable) ||
+        (PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) !=
+            (METH_FASTCALL | METH_KEYWORDS)) {
+        goto miss_CALL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_FAST_WITH_KEYWORDS);
+    PyObject *r = NULL;
+    if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+        PyCFunctionFastWithKeywords cfunc =
+            (PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(callable);
+        r = cfunc(PyCFunction_GET_SELF(callable), args, total, NULL);
+        _Py_LeaveRecursiveCallTstate(tstate);
+    }
+    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    CALL_C_FINISH(callable, args, total, r);
+}
+
+op_CALL_METHOD_DESCRIPTOR_NOARGS:
+op_CALL_METHOD_DESCRIPTOR_O:
+op_CALL_METHOD_DESCRIPTOR_FAST:
+op_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS: {
+    /* Guards: a method descriptor (its C function and calling convention
+     * are fixed when it is made) with that convention, the argument count
+     * it accepts, and a first argument of its type (the check CPython's
+     * descriptor call makes, so its "doesn't apply to" error stays the
+     * generic path's). The call is the descriptor's vectorcall, inline. */
+    int form = SIGIL_W_OP(word);
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (Py_TYPE(callable) != &PyMethodDescr_Type || total < 1) {
+        goto miss_CALL;
+    }
+    PyMethodDescrObject *md = (PyMethodDescrObject *)callable;
+    int conv = md->d_method->ml_flags & SIGIL_METH_CALLCONV;
+    int ok = form == CALL_METHOD_DESCRIPTOR_NOARGS ? conv == METH_NOARGS && total == 1
+           : form == CALL_METHOD_DESCRIPTOR_O      ? conv == METH_O && total == 2
+           : form == CALL_METHOD_DESCRIPTOR_FAST   ? conv == METH_FASTCALL
+                                                   : conv == (METH_FASTCALL | METH_KEYWORDS);
+    if (!ok || !PyObject_TypeCheck(args[0], PyDescr_TYPE(md))) {
+        goto miss_CALL;
+    }
+    PyCFunction meth = md->d_method->ml_meth;
+    PyObject *r = NULL;
+    sigil_form_bump(ts, (sigil_form)(form == CALL_METHOD_DESCRIPTOR_NOARGS ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_NOARGS
+                                     : form == CALL_METHOD_DESCRIPTOR_O ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_O
+                                     : form == CALL_METHOD_DESCRIPTOR_FAST ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_FAST
+                                     : SIGIL_FORM_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS));
+    if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+        if (form == CALL_METHOD_DESCRIPTOR_NOARGS) {
+            r = meth(args[0], NULL);
+        }
+        else if (form == CALL_METHOD_DESCRIPTOR_O) {
+            r = meth(args[0], args[1]);
+        }
+        else if (form == CALL_METHOD_DESCRIPTOR_FAST) {
+            r = ((PyCFunctionFast)(void (*)(void))meth)(args[0], args + 1, total - 1);
+        }
+        else {
+            r = ((PyCFunctionFastWithKeywords)(void (*)(void))meth)(args[0], args + 1, total - 1, NULL);
+        }
+        _Py_LeaveRecursiveCallTstate(tstate);
+    }
+    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    CALL_C_FINISH(callable, args, total, r);
+}
+
+op_CALL_LIST_APPEND: {
+    /* Guards: the callable is list.append (the interpreter's cached
+     * descriptor, immortal or deferred-RC) and self is a list. The append
+     * is a mutation of a shared object: it runs under the list's own
+     * lock (the one CPython's critical sections on it take), taken only
+     * if free; contention is a miss, so the fast path never waits. Under
+     * the lock no other append, pop or resize can interleave with our
+     * size read, store and size update; the item is stored with release
+     * (inside _PyList_AppendTakeRef) for lock-free readers. */
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (callable != tstate->interp->callable_cache.list_append || total != 2 ||
+        !PyList_Check(args[0]) || !PyMutex_LockFast(&args[0]->ob_mutex._bits)) {
+        goto miss_CALL;
+    }
+    int err = _PyList_AppendTakeRef((PyListObject *)args[0], Py_NewRef(args[1]));
+    PyMutex_Unlock(&args[0]->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_CALL_LIST_APPEND);
+    PyObject *r = err ? NULL : Py_None;
+    CALL_C_FINISH(callable, args, total, r);
+}
+#undef CALL_C_FINISH
 
 miss_CALL:
     SPEC_MISS(CALL, call_generic);
@@ -2872,6 +3146,33 @@ op_FOR_ITER_LIST: {
     NEXT();
 }
 
+op_FOR_ITER_TUPLE: {
+    /* As FOR_ITER_RANGE: CPython 3.13t's tuple iterator updates its index
+     * with plain stores (a shared one is not thread-safe on stock either),
+     * so the form runs only on iterators private to this thread in
+     * practice, with tupleiter_next's exact steps, including dropping the
+     * tuple when exhausted (visible to __reduce__ and __length_hint__). */
+    PyObject *it = TOP();
+    if (Py_TYPE(it) != &PyTupleIter_Type || !sigil_thread_private(it)) {
+        goto miss_FOR_ITER;
+    }
+    _PyTupleIterObject *ti = (_PyTupleIterObject *)it;
+    sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_TUPLE);
+    PyTupleObject *seq = ti->it_seq;
+    if (seq != NULL && ti->it_index < PyTuple_GET_SIZE(seq)) {
+        PUSH(Py_NewRef(PyTuple_GET_ITEM(seq, ti->it_index)));
+        ti->it_index++;
+        NEXT();
+    }
+    if (seq != NULL) {
+        ti->it_seq = NULL;
+        Py_DECREF(seq);
+    }
+    Py_DECREF(it);
+    sp--;
+    JUMP_TO(next + oparg + 2);
+}
+
 miss_FOR_ITER:
     SPEC_MISS(FOR_ITER, for_iter_generic);
 
@@ -2938,6 +3239,30 @@ op_BINARY_SUBSCR_DICT: {
     NEXT();
 }
 
+op_BINARY_SUBSCR_STR_INT: {
+    /* Strings are immutable: exact str and an in-range non-negative
+     * compact index are all. The result is the one str's subscript makes
+     * (PyUnicode_FromOrdinal: the shared 1-char singleton below 256). */
+    PyObject *sub = PEEK(1);
+    PyObject *str = PEEK(2);
+    if (!PyUnicode_CheckExact(str) || !PyLong_CheckExact(sub) ||
+        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub) ||
+        (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) >= PyUnicode_GET_LENGTH(str)) {
+        goto miss_BINARY_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_STR_INT);
+    PyObject *r = PyUnicode_FromOrdinal(
+        (int)PyUnicode_READ_CHAR(str, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub)));
+    sp--;
+    Py_DECREF(str);
+    Py_DECREF(sub);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
 miss_BINARY_SUBSCR:
     SPEC_MISS(BINARY_SUBSCR, binary_subscr_generic);
 
@@ -2992,6 +3317,31 @@ op_UNPACK_SEQUENCE_TUPLE: {
     for (int i = 0; i < oparg; i++) {
         base[oparg - 1 - i] = Py_NewRef(items[i]);
     }
+    sp += oparg - 1;
+    Py_DECREF(seq);
+    NEXT();
+}
+
+op_UNPACK_SEQUENCE_LIST: {
+    /* A list may be resized by another thread between a length check and
+     * the copy: both happen under the list's own lock (taken only if
+     * free; contention is a miss), so the items pushed are one snapshot
+     * of a list of exactly oparg items, as if the unpack ran at once. */
+    PyObject *seq = TOP();
+    if (!PyList_CheckExact(seq) || !PyMutex_LockFast(&seq->ob_mutex._bits)) {
+        goto miss_UNPACK_SEQUENCE;
+    }
+    if (PyList_GET_SIZE(seq) != oparg) {
+        PyMutex_Unlock(&seq->ob_mutex);
+        goto miss_UNPACK_SEQUENCE;
+    }
+    PyObject **base = sp - 1;
+    PyObject **items = ((PyListObject *)seq)->ob_item;
+    for (int i = 0; i < oparg; i++) {
+        base[oparg - 1 - i] = Py_NewRef(items[i]);
+    }
+    PyMutex_Unlock(&seq->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_UNPACK_SEQUENCE_LIST);
     sp += oparg - 1;
     Py_DECREF(seq);
     NEXT();

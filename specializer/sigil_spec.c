@@ -93,6 +93,29 @@ sigil_spec_to_bool(PyObject *value)
     return -1;
 }
 
+int
+sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec)
+{
+    /* A type without __bool__ and __len__ (no nb_bool, mp_length or
+     * sq_length slot): every instance is true. Version, slots, version:
+     * a class change zeroes the version before it updates the dict and
+     * the slots, so equal non-zero versions around the slot reads mean
+     * the slots read are that version's. */
+    PyTypeObject *tp = Py_TYPE(value);
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return -1;
+    }
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    int has_len = (tp->tp_as_number != NULL && tp->tp_as_number->nb_bool != NULL) ||
+                  (tp->tp_as_mapping != NULL && tp->tp_as_mapping->mp_length != NULL) ||
+                  (tp->tp_as_sequence != NULL && tp->tp_as_sequence->sq_length != NULL);
+    if (v == 0 || has_len || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return -1;
+    }
+    rec->version = v;
+    return TO_BOOL_ALWAYS_TRUE;
+}
+
 /* LOAD_ATTR on an instance whose type keeps attributes in inline values
  * (a plain class without __slots__ or a custom __getattribute__). */
 int
@@ -163,10 +186,79 @@ done:
     return form;
 }
 
+/* Objects a record may cache borrowed: never freed (immortal), or freed
+ * only by a stop-the-world GC (deferred reference counting). */
+static int
+cacheable(PyObject *o)
+{
+    return _Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o);
+}
+
+/* Calls of a type: type(x), str(x), tuple(x) with one argument, or any
+ * other immutable type with a vectorcall. Immutable types never change
+ * their tp_vectorcall, so the type's identity (rec->obj) is the guard. */
+static int
+spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
+{
+    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
+        !cacheable((PyObject *)tp)) {
+        return -1;
+    }
+    if (nargs == 1 && !self) {
+        if (tp == &PyType_Type) {
+            return CALL_TYPE_1;
+        }
+        if (tp == &PyUnicode_Type) {
+            return CALL_STR_1;
+        }
+        if (tp == &PyTuple_Type) {
+            return CALL_TUPLE_1;
+        }
+    }
+    if (tp->tp_vectorcall == NULL) {
+        return -1;
+    }
+    rec->obj = (PyObject *)tp;
+    return CALL_BUILTIN_CLASS;
+}
+
+/* Calls of a method descriptor of a builtin type (`"-".join(x)` after
+ * LOAD_ATTR's method form, or `str.upper(s)`): its calling convention is
+ * fixed when the descriptor is made. `nargs` counts self. */
+static int
+spec_call_method_descr(PyObject *callable, int nargs)
+{
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    if (nargs < 1) {
+        return -1;
+    }
+    if (callable == _PyInterpreterState_GET()->callable_cache.list_append && nargs == 2) {
+        return CALL_LIST_APPEND;
+    }
+    switch (ml->ml_flags & SIGIL_METH_CALLCONV) {
+    case METH_NOARGS:
+        return nargs == 1 ? CALL_METHOD_DESCRIPTOR_NOARGS : -1;
+    case METH_O:
+        return nargs == 2 ? CALL_METHOD_DESCRIPTOR_O : -1;
+    case METH_FASTCALL:
+        return CALL_METHOD_DESCRIPTOR_FAST;
+    case METH_FASTCALL | METH_KEYWORDS:
+        return CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS;
+    default:
+        return -1;
+    }
+}
+
 int
 sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
 {
     int form = CALL_PY_EXACT_ARGS;
+    if (PyType_Check(callable)) {
+        return spec_call_class((PyTypeObject *)callable, nargs, self_or_null != NULL, rec);
+    }
+    if (Py_TYPE(callable) == &PyMethodDescr_Type) {
+        return spec_call_method_descr(callable, nargs + (self_or_null != NULL));
+    }
     if (self_or_null != NULL) {
         nargs++;
     }
@@ -192,6 +284,9 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         if (flags == METH_FASTCALL) {
             return CALL_BUILTIN_FAST;
         }
+        if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
+            return CALL_BUILTIN_FAST_WITH_KEYWORDS;
+        }
         return -1;
     }
     if (Py_TYPE(callable) != &PyFunction_Type) {
@@ -208,8 +303,24 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
     }
     int flags = code->co_flags;
     if (!(flags & CO_OPTIMIZED) || (flags & (CO_VARARGS | CO_VARKEYWORDS)) ||
-        code->co_kwonlyargcount != 0 || code->co_argcount != nargs) {
+        code->co_kwonlyargcount != 0 || code->co_argcount < nargs) {
         return -1;
+    }
+    if (code->co_argcount != nargs) {
+        /* Defaults fill the rest. Only for a function on the stack (plain
+         * or with self from LOAD_ATTR), as CPython 3.12 did; the count of
+         * defaults is re-read at each call from the tuple the call uses. */
+        /* A try, not a loop: an increment from a thread that does not own
+         * the tuple fails while its shared count is zero (no attempt is
+         * then made; the call stays generic). */
+        PyObject *defs = _Py_TryXGetRef(&func->func_defaults);
+        int ok = defs != NULL && PyTuple_CheckExact(defs) &&
+                 code->co_argcount - PyTuple_GET_SIZE(defs) <= nargs;
+        Py_XDECREF(defs);
+        if (!ok || form != CALL_PY_EXACT_ARGS) {
+            return -1;
+        }
+        form = CALL_PY_WITH_DEFAULTS;
     }
     rec->version = fv;
     rec->obj = (PyObject *)code;   /* deferred-RC: freed only by the GC */
@@ -222,6 +333,9 @@ sigil_spec_for_iter(PyObject *iter)
     if (Py_TYPE(iter) == &PyRangeIter_Type && sigil_thread_private(iter)) {
         return FOR_ITER_RANGE;
     }
+    if (Py_TYPE(iter) == &PyTupleIter_Type && sigil_thread_private(iter)) {
+        return FOR_ITER_TUPLE;
+    }
     if (Py_TYPE(iter) == &PyListIter_Type) {
         return FOR_ITER_LIST;
     }
@@ -233,6 +347,9 @@ sigil_spec_unpack_sequence(PyObject *seq, int n)
 {
     if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
         return n == 2 ? UNPACK_SEQUENCE_TWO_TUPLE : UNPACK_SEQUENCE_TUPLE;
+    }
+    if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == n) {
+        return UNPACK_SEQUENCE_LIST;
     }
     return -1;
 }
@@ -282,6 +399,9 @@ sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
     }
     if (PyTuple_CheckExact(container) && small_index(sub)) {
         return BINARY_SUBSCR_TUPLE_INT;
+    }
+    if (PyUnicode_CheckExact(container) && small_index(sub)) {
+        return BINARY_SUBSCR_STR_INT;
     }
     if (PyDict_CheckExact(container)) {
         return BINARY_SUBSCR_DICT;
