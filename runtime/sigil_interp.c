@@ -1040,6 +1040,10 @@ op_LOAD_ATTR:
         int form = PyModule_CheckExact(TOP())
                        ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
                        : sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        if (form < 0 && !PyModule_CheckExact(TOP())) {
+            rec = (sigil_record){0};
+            form = sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
@@ -1075,6 +1079,10 @@ op_STORE_ATTR:
     if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
         int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
+        if (form < 0) {
+            rec = (sigil_record){0};
+            form = sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec);
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
 store_attr_generic : {
@@ -2656,6 +2664,153 @@ op_LOAD_ATTR_METHOD_WITH_VALUES: {
     NEXT();
 }
 
+op_LOAD_ATTR_SLOT: {
+    /* Guard: the type version whose member descriptor put an object slot
+     * at rec->index (a type's slots never move; a class change of the
+     * descriptor zeroes the version). The slot may be written or cleared
+     * concurrently: it is read as CPython's own member_get reads it
+     * (acquire, then an increment that succeeds only if the slot still
+     * holds that object); an empty slot or a failed increment is a miss,
+     * and the generic path raises or takes the object's lock. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject **addr = (PyObject **)((char *)owner + rec->index);
+    PyObject *attr = _Py_atomic_load_ptr_acquire(addr);
+    if (attr == NULL || !_Py_TryIncrefCompare(addr, attr)) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_SLOT);
+    Py_DECREF(owner);
+    TOP() = attr;
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_CLASS: {
+    /* Guards: the owner is a class whose metaclass is exactly `type`
+     * (immutable, and without the name), carrying the recorded version:
+     * versions belong to one type and are never reused, and any change of
+     * the class's attributes zeroes it first. The value (a method or a
+     * plain value) is cached borrowed: immortal or deferred-RC, so a
+     * concurrent replacement cannot free it inside this instruction. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (Py_TYPE(owner) != &PyType_Type ||
+        _Py_atomic_load_uint_relaxed(&((PyTypeObject *)owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_CLASS);
+    Py_DECREF(owner);
+    TOP() = Py_NewRef(rec->obj);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES: {
+    /* As LOAD_ATTR_METHOD_WITH_VALUES (type version, inline values in
+     * use, shared-keys version proving the name is not on the instance),
+     * for a class attribute that is no descriptor: the value itself. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
+        !_Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid) ||
+        _Py_atomic_load_uint32_relaxed(&((PyHeapTypeObject *)tp)->ht_cached_keys->dk_version) !=
+            rec->version2) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
+    Py_DECREF(owner);
+    TOP() = Py_NewRef(rec->obj);
+    NEXT();
+}
+
+op_LOAD_ATTR_METHOD_NO_DICT:
+op_LOAD_ATTR_NONDESCRIPTOR_NO_DICT: {
+    /* Guard: the type version alone. Instances of the type have no dict,
+     * so nothing on the instance can shadow the class attribute, which
+     * the version pins (cached borrowed: immortal or deferred-RC). */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    if (SIGIL_W_OP(word) == LOAD_ATTR_METHOD_NO_DICT) {
+        sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_NO_DICT);
+        TOP() = Py_NewRef(rec->obj);
+        PUSH(owner);   /* self: ownership moves to the new slot */
+    }
+    else {
+        sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
+        Py_DECREF(owner);
+        TOP() = Py_NewRef(rec->obj);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_METHOD_LAZY_DICT: {
+    /* Guards: the type version (the method is still the class's), and no
+     * instance dict yet (acquire load of the dict pointer, which CPython
+     * publishes with release): without a dict nothing shadows the method.
+     * A dict created right after the check is a store that happened after
+     * this load. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        _Py_atomic_load_ptr_acquire(
+            (PyObject **)((char *)owner + MANAGED_DICT_OFFSET + rec->index)) != NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_LAZY_DICT);
+    TOP() = Py_NewRef(rec->obj);
+    PUSH(owner);
+    NEXT();
+}
+
+op_LOAD_ATTR_PROPERTY: {
+    /* Guards: the type version (the property is still the class's, and as
+     * a data descriptor it wins over the instance) and the getter's
+     * version; the getter is cached borrowed (deferred-RC). Its code is
+     * read once, between two version checks: a __code__ store zeroes the
+     * version before it swaps the code, so the code used is the one the
+     * version names (a one-argument simple function). The getter runs as
+     * an inlined frame with the owner as its argument. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyFunctionObject *fget = (PyFunctionObject *)rec->obj;
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        _Py_atomic_load_uint32_relaxed(&fget->func_version) != rec->version2) {
+        goto miss_LOAD_ATTR;
+    }
+    PyCodeObject *code = _Py_atomic_load_ptr_acquire(&fget->func_code);
+    if (_Py_atomic_load_uint32_relaxed(&fget->func_version) != rec->version2 ||
+        !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_PROPERTY);
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(fget), NULL, code, 1);
+    nf->localsplus[0] = owner;   /* the stack's reference moves to the frame */
+    sp--;
+    frame->return_offset = (uint16_t)(next - pc);
+    callee = nf;
+    goto push_frame;
+}
+
 miss_LOAD_ATTR:
     SPEC_MISS(LOAD_ATTR, load_attr_generic);
 
@@ -3295,6 +3450,31 @@ op_STORE_ATTR_INSTANCE_VALUE: {
     }
     PyMutex_Unlock(&owner->ob_mutex);
     sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_INSTANCE_VALUE);
+    Py_XDECREF(old);
+    Py_DECREF(owner);
+    sp -= 2;
+    NEXT();
+}
+
+op_STORE_ATTR_SLOT: {
+    /* Guard: the type version whose writable member descriptor put an
+     * object slot at rec->index. Two stores, or a store racing a delete,
+     * must not both take the old value: the swap runs under the object's
+     * own lock (the one CPython's member setter takes), acquired only if
+     * free (contention is a miss); the new value is stored with release
+     * for lock-free readers, and the old one released after unlocking. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        !PyMutex_LockFast(&owner->ob_mutex._bits)) {
+        goto miss_STORE_ATTR;
+    }
+    PyObject **addr = (PyObject **)((char *)owner + rec->index);
+    PyObject *old = *addr;
+    _Py_atomic_store_ptr_release(addr, PEEK(2));   /* takes the value's reference */
+    PyMutex_Unlock(&owner->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_SLOT);
     Py_XDECREF(old);
     Py_DECREF(owner);
     sp -= 2;

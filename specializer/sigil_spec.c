@@ -116,6 +116,196 @@ sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec)
     return TO_BOOL_ALWAYS_TRUE;
 }
 
+/* Objects a record may cache borrowed: never freed (immortal), or freed
+ * only by a stop-the-world GC (deferred reference counting). */
+static int
+cacheable(PyObject *o)
+{
+    return _Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o);
+}
+
+/* A class attribute that LOAD_ATTR returns as it is: no descriptor, of an
+ * immutable type (nobody can give it a __get__ later), and cacheable. */
+static int
+plain_class_value(PyObject *descr)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    return (dt->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) && dt->tp_descr_get == NULL &&
+           dt->tp_descr_set == NULL && cacheable(descr);
+}
+
+/* A method: a descriptor of an immutable type flagged as a method
+ * descriptor (Python functions, method descriptors of builtin types),
+ * which LOAD_ATTR's method form may push unbound, with self. */
+static int
+method_class_value(PyObject *descr)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    return (dt->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) && (dt->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) &&
+           cacheable(descr);
+}
+
+/* Can `f` run as a plain frame with `nargs` positional arguments (no
+ * defaults used, no star parameters, no keyword-only parameters)? Reads the
+ * code once; the caller records the version read before it. */
+static int
+simple_function(PyObject *f, int nargs, uint32_t *version)
+{
+    if (Py_TYPE(f) != &PyFunction_Type || !_PyObject_HasDeferredRefcount(f)) {
+        return 0;
+    }
+    PyFunctionObject *func = (PyFunctionObject *)f;
+    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
+    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
+    int flags = code->co_flags;
+    if (fv == 0 || code->co_version != fv || !(flags & CO_OPTIMIZED) ||
+        (flags & (CO_VARARGS | CO_VARKEYWORDS)) || code->co_kwonlyargcount != 0 ||
+        code->co_argcount != nargs) {
+        return 0;
+    }
+    *version = fv;
+    return 1;
+}
+
+/* Data descriptors that win over any instance attribute: an object slot
+ * (LOAD_ATTR_SLOT: its offset in rec->index) or a property whose getter is
+ * a simple one-argument function (LOAD_ATTR_PROPERTY: getter in rec->obj,
+ * its version in rec->version2). The caller sets the type version. */
+static int
+spec_data_descr(PyTypeObject *tp, PyObject *owner, PyObject *descr, sigil_record *rec)
+{
+    if (Py_TYPE(descr) == &PyMemberDescr_Type) {
+        PyMemberDescrObject *m = (PyMemberDescrObject *)descr;
+        PyMemberDef *d = m->d_member;
+        if (d->type != Py_T_OBJECT_EX || (d->flags & Py_AUDIT_READ) || d->offset <= 0 ||
+            d->offset > 0xffff || !PyObject_TypeCheck(owner, PyDescr_TYPE(m))) {
+            return -1;
+        }
+        rec->index = (uint16_t)d->offset;
+        return LOAD_ATTR_SLOT;
+    }
+    if (Py_TYPE(descr) == &PyProperty_Type) {
+        PyObject *fget = ((_PyPropertyObject *)descr)->prop_get;
+        uint32_t fv;
+        if (fget == NULL || !simple_function(fget, 1, &fv)) {
+            return -1;
+        }
+        rec->version2 = fv;
+        rec->obj = fget;
+        return LOAD_ATTR_PROPERTY;
+    }
+    (void)tp;
+    return -1;
+}
+
+/* The type version around a lookup of `name` on `tp`: the descriptor (new
+ * reference or NULL) in *descr and the version it belongs to, or 0. */
+static unsigned int
+versioned_lookup(PyTypeObject *tp, PyObject *name, PyObject **descr)
+{
+    *descr = NULL;
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return 0;
+    }
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    *descr = _PyType_LookupRef(tp, name);
+    if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return 0;
+    }
+    return v;
+}
+
+int
+sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec)
+{
+    if (!PyUnicode_CheckExact(name)) {
+        return -1;
+    }
+    PyObject *descr;
+    unsigned int v;
+    int form = -1;
+    if (PyType_CheckExact(owner)) {
+        /* A class attribute of a class whose metaclass is `type` (which
+         * is immutable): the metaclass does not have the name, so the
+         * class's own attribute, a method or plain value, is the answer. */
+        PyObject *meta = _PyType_LookupRef(&PyType_Type, name);
+        if (meta != NULL) {
+            Py_DECREF(meta);
+            return -1;
+        }
+        v = versioned_lookup((PyTypeObject *)owner, name, &descr);
+        if (v != 0 && descr != NULL && (plain_class_value(descr) || method_class_value(descr))) {
+            rec->version = v;
+            rec->obj = descr;
+            form = LOAD_ATTR_CLASS;
+        }
+        Py_XDECREF(descr);
+        return form;
+    }
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (tp->tp_getattro != PyObject_GenericGetAttr || (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
+        !_PyType_IsReady(tp)) {
+        return -1;
+    }
+    v = versioned_lookup(tp, name, &descr);
+    if (v == 0 || descr == NULL) {
+        Py_XDECREF(descr);
+        return -1;
+    }
+    /* Where the instance dict would be: none (tp_dictoffset 0 and no
+     * managed dict), a managed dict, or a positive offset. */
+    Py_ssize_t dictoffset = (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ? MANAGED_DICT_OFFSET
+                                                                    : tp->tp_dictoffset;
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && dictoffset < 0) {
+        Py_DECREF(descr);   /* a dict placed from the end of a varsized object */
+        return -1;
+    }
+    if (!method && (form = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+        rec->version = v;
+    }
+    else if (dictoffset == 0 && (method ? method_class_value(descr) : plain_class_value(descr))) {
+        rec->version = v;
+        rec->obj = descr;
+        form = method ? LOAD_ATTR_METHOD_NO_DICT : LOAD_ATTR_NONDESCRIPTOR_NO_DICT;
+    }
+    else if (method && dictoffset != 0 && dictoffset >= MANAGED_DICT_OFFSET &&
+             dictoffset - MANAGED_DICT_OFFSET <= 0xffff && method_class_value(descr) &&
+             _Py_atomic_load_ptr_acquire((PyObject **)((char *)owner + dictoffset)) == NULL) {
+        /* The instance can have a dict but has none yet, so it cannot
+         * shadow the method; the offset is stored biased to fit 16 bits. */
+        rec->version = v;
+        rec->index = (uint16_t)(dictoffset - MANAGED_DICT_OFFSET);
+        rec->obj = descr;
+        form = LOAD_ATTR_METHOD_LAZY_DICT;
+    }
+    Py_DECREF(descr);
+    return form;
+}
+
+int
+sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || tp->tp_setattro != PyObject_GenericSetAttr) {
+        return -1;
+    }
+    PyObject *descr;
+    unsigned int v = versioned_lookup(tp, name, &descr);
+    int form = -1;
+    if (v != 0 && descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type) {
+        PyMemberDescrObject *m = (PyMemberDescrObject *)descr;
+        PyMemberDef *d = m->d_member;
+        if (d->type == Py_T_OBJECT_EX && !(d->flags & (Py_READONLY | Py_AUDIT_READ)) &&
+            d->offset > 0 && d->offset <= 0xffff && PyObject_TypeCheck(owner, PyDescr_TYPE(m))) {
+            rec->version = v;
+            rec->index = (uint16_t)d->offset;
+            form = STORE_ATTR_SLOT;
+        }
+    }
+    Py_XDECREF(descr);
+    return form;
+}
+
 /* LOAD_ATTR on an instance whose type keeps attributes in inline values
  * (a plain class without __slots__ or a custom __getattribute__). */
 int
@@ -157,7 +347,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
     sigil_sijil_lock(rt, ts);
     PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
     ix = _PyDictKeys_StringLookup(keys, name);
-    if (method && ix == DKIX_EMPTY) {
+    if (descr != NULL && ix == DKIX_EMPTY) {
         kv = _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), keys);
     }
     PyMutex_Unlock(&keys->dk_mutex);
@@ -181,17 +371,20 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         rec->obj = descr;
         form = LOAD_ATTR_METHOD_WITH_VALUES;
     }
+    else if (!method && ix == DKIX_EMPTY && kv != 0 && plain_class_value(descr)) {
+        /* A class attribute that is no descriptor, not shadowed on the
+         * instance: the value itself, cached borrowed. */
+        rec->version = v;
+        rec->version2 = kv;
+        rec->obj = descr;
+        form = LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES;
+    }
+    else if (!method && descr != NULL && (form = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+        rec->version = v;
+    }
 done:
     Py_XDECREF(descr);
     return form;
-}
-
-/* Objects a record may cache borrowed: never freed (immortal), or freed
- * only by a stop-the-world GC (deferred reference counting). */
-static int
-cacheable(PyObject *o)
-{
-    return _Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o);
 }
 
 /* Calls of a type: type(x), str(x), tuple(x) with one argument, or any

@@ -118,6 +118,13 @@ int sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *o
  * make the recorded versions describe the recorded cache. */
 int sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
                          int method, sigil_record *rec);
+/* The other LOAD_ATTR forms: LOAD_ATTR_CLASS (an exact class as owner),
+ * and for an instance of a type without inline values LOAD_ATTR_SLOT,
+ * LOAD_ATTR_PROPERTY, LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
+ * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
+int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
+/* STORE_ATTR_SLOT for a writable object slot named `name`, filling `rec`. */
+int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec);
 /* The CALL form for a call of `callable` with `nargs` arguments (plus
  * self if self_or_null): Python functions (exact args, with defaults,
  * bound methods), builtin functions, classes and method descriptors,

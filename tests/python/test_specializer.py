@@ -123,6 +123,43 @@ def bound_loop(bound, n):
     return total
 
 
+class Slotted:
+    __slots__ = ("a", "b")
+    k = "class-k"
+
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+    def m(self):
+        return self.a
+
+
+class WithProp:
+    k = 5
+
+    def __init__(self, v):
+        self.v = v
+
+    @property
+    def p(self):
+        return self.v * 2
+
+
+class LazyExc(Exception):
+    def m(self):
+        return "lazy"
+
+
+def attr_forms_loop(objs, n):
+    s, w, e = objs
+    t = []
+    for i in range(n):
+        s.a = i
+        t.append((s.a, s.b, s.m(), s.k, Slotted.k, WithProp.k, w.k, w.p, e.m(), "ab".upper()))
+    return t
+
+
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
 class Forms(unittest.TestCase):
     def test_int_add(self):
@@ -499,6 +536,19 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, ((iter, ((),)), 0))
         self.assertGreaterEqual(s.get("form.FOR_ITER_TUPLE", 0), 98)
 
+    def test_attribute_forms(self):
+        objs = (Slotted(0, "b"), WithProp(21), LazyExc())
+        r, s = stats_delta(attr_forms_loop, objs, 300)
+        self.assertEqual(r, [(i, "b", i, "class-k", "class-k", 5, 5, 42, "lazy", "AB") for i in range(300)])
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_SLOT", 0), 3 * 298)
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_SLOT", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 2 * 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_NONDESCRIPTOR_NO_DICT", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_NO_DICT", 0), 2 * 298)   # s.m, str.upper
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 298)
+
 
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
 class GuardsAndDeopt(unittest.TestCase):
@@ -867,6 +917,94 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertEqual(r, 500)
         self.assertEqual(s.get("form.FOR_ITER_TUPLE", 0), 0)
 
+    def test_slot_forms_miss_and_raise_like_generic(self):
+        def load(objs):
+            out = []
+            for o in objs:
+                try:
+                    out.append(o.a)
+                except AttributeError as e:
+                    out.append(str(e))
+            return out
+        empty = Slotted(0, 0)
+        del empty.a
+        r, s = stats_delta(load, [Slotted(1, 2)] * 100 + [empty, Point(7, 8)])
+        # The generic path's own messages (member_get names the type by tp_name).
+        self.assertTrue(r[-2].endswith("Slotted' object has no attribute 'a'"), r[-2])
+        self.assertEqual(r[-1], "'Point' object has no attribute 'a'")
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_SLOT", 0), 98)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
+
+        def store(objs):
+            for i, o in enumerate(objs):
+                o.a = i
+            return [o.a for o in objs[-3:]]
+        class Other:
+            pass
+        r, s = stats_delta(store, [Slotted(0, 0) for _ in range(100)] + [Other(), Slotted(0, 0)])
+        self.assertEqual(r, [99, 100, 101])
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_SLOT", 0), 98)
+        self.assertGreaterEqual(s.get("STORE_ATTR.misses", 0), 1)
+
+    def test_class_attribute_changes_miss(self):
+        class C:
+            k = 1
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.k = 2
+                if i == 200:
+                    del C.k
+                try:
+                    out.append(C.k)
+                except AttributeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(loop, 250)
+        self.assertEqual(r, [1] * 150 + [2] * 50 + ["type object 'C' has no attribute 'k'"] * 50)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
+
+    def test_nondescriptor_shadowed_and_lazy_dict_created(self):
+        w = WithProp(1)
+        e = LazyExc()
+
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    w.k = "inst"            # shadows the class constant
+                    e.m = lambda: "inst"    # creates the lazy dict, shadows
+                out.append((w.k, e.m()))
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, [(5, "lazy")] * 150 + [("inst", "inst")] * 150)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES", 0), 140)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
+
+    def test_property_getter_replaced_and_raising(self):
+        class C:
+            def __init__(self):
+                self.v = 1
+        C.p = property(attr_loop.__globals__["_prop_get"])
+
+        def loop(c, n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.p = property(attr_loop.__globals__["_prop_raise"])
+                try:
+                    out.append(c.p)
+                except KeyError as e:
+                    out.append(repr(e))
+            return out
+        r, s = stats_delta(loop, C(), 300)
+        self.assertEqual(r, [("get", 1)] * 150 + ["KeyError('raised')"] * 150)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
+
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
         # deoptimize under them; every result must be exact.
@@ -889,6 +1027,14 @@ class GuardsAndDeopt(unittest.TestCase):
         # per-thread copies (only tables for code first run here).
         after = sigil.stats()["memory.spec_memory_bytes"]
         self.assertLess(after - before, 64 * 1024)
+
+
+def _prop_get(self):
+    return ("get", self.v)
+
+
+def _prop_raise(self):
+    raise KeyError("raised")
 
 
 if __name__ == "__main__":
