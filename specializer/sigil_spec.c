@@ -151,7 +151,7 @@ method_class_value(PyObject *descr)
 static int
 simple_function(PyObject *f, int nargs, uint32_t *version)
 {
-    if (Py_TYPE(f) != &PyFunction_Type || !_PyObject_HasDeferredRefcount(f)) {
+    if (Py_TYPE(f) != &PyFunction_Type || !cacheable(f)) {
         return 0;
     }
     PyFunctionObject *func = (PyFunctionObject *)f;
@@ -363,7 +363,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         }
     }
     else if (method && ix == DKIX_EMPTY && kv != 0 && Py_TYPE(descr) == &PyFunction_Type &&
-             _PyObject_HasDeferredRefcount(descr)) {
+             cacheable(descr)) {
         /* A method: a plain function on the class, not shadowed on the
          * instance, cached borrowed, so it must be freed only by the GC. */
         rec->version = v;

@@ -1005,6 +1005,21 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 140)
         self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
 
+    def test_borrowed_caches_survive_immortalization(self):
+        # Starting a thread makes 3.13t immortalize every deferred-RC
+        # object and clear its deferred bit: functions cached borrowed
+        # must still qualify (immortal), or method forms stop at the first
+        # thread.
+        t = threading.Thread(target=lambda: None)
+        t.start()
+        t.join()
+        r, s = stats_delta(method_loop, [Point(i, 1) for i in range(300)])
+        self.assertEqual(r, sum(range(300)) + 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_WITH_VALUES", 0), 298)
+        r, s = stats_delta(attr_forms_loop, (Slotted(0, "b"), WithProp(21), LazyExc()), 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 298)
+
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
         # deoptimize under them; every result must be exact.
