@@ -1044,6 +1044,10 @@ op_LOAD_ATTR:
             rec = (sigil_record){0};
             form = sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec);
         }
+        if (form < 0 && !PyModule_CheckExact(TOP()) && !PyType_Check(TOP())) {
+            rec = (sigil_record){0};
+            form = sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec);
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
@@ -2684,6 +2688,50 @@ op_LOAD_ATTR_SLOT: {
         goto miss_LOAD_ATTR;
     }
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_SLOT);
+    Py_DECREF(owner);
+    TOP() = attr;
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_WITH_HINT: {
+    /* Guards: the type version (no class attribute of the name), and an
+     * instance dict whose entry rec->index still holds the name. The dict
+     * may be replaced (`o.__dict__ = ...`) and freed by another thread, so
+     * it is taken with a try-incref on the owner's dict slot (stock 3.13t
+     * increfs it unconditionally, gh-149816); its keys are read as in
+     * LOAD_GLOBAL_MODULE (acquire; shared dicts free replaced keys only
+     * after a grace period) and the entry by dict_entry_ref, which checks
+     * the key and takes the value with a try-incref. Any failure is a
+     * miss to the generic lookup. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
+        !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
+    if (dict == NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject *attr = NULL;
+    if (lockfree_dict(dict)) {
+        PyDictObject *d = (PyDictObject *)dict;
+        PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+        if (keys->dk_kind == DICT_KEYS_UNICODE &&
+            rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
+            attr = dict_entry_ref(d, keys, rec->index, NAME(oparg >> 1));
+        }
+    }
+    Py_DECREF(dict);
+    if (attr == NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_WITH_HINT);
     Py_DECREF(owner);
     TOP() = attr;
     if (oparg & 1) {

@@ -283,6 +283,45 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
 }
 
 int
+sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
+        tp->tp_getattro != PyObject_GenericGetAttr) {
+        return -1;
+    }
+    PyObject *descr;
+    unsigned int v = versioned_lookup(tp, name, &descr);
+    if (v == 0 || descr != NULL) {
+        Py_XDECREF(descr);   /* a class attribute: the other forms' case */
+        return -1;
+    }
+    /* The dict is swapped only under the owner's lock; take a reference
+     * under it, then look the name up under the dict's own lock. The
+     * index is a hint: the form re-checks the key at every use. */
+    PyObject *dict;
+    Py_BEGIN_CRITICAL_SECTION(owner);
+    dict = Py_XNewRef((PyObject *)_PyObject_GetManagedDict(owner));
+    Py_END_CRITICAL_SECTION();
+    if (dict == NULL) {
+        return -1;
+    }
+    Py_ssize_t ix = -1;
+    Py_BEGIN_CRITICAL_SECTION(dict);
+    if (PyDict_CheckExact(dict) && ((PyDictObject *)dict)->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        ix = _PyDict_LookupIndex((PyDictObject *)dict, name);
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_DECREF(dict);
+    if (ix < 0 || ix > 0xffff) {
+        return -1;
+    }
+    rec->version = v;
+    rec->index = (uint16_t)ix;
+    return LOAD_ATTR_WITH_HINT;
+}
+
+int
 sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec)
 {
     PyTypeObject *tp = Py_TYPE(owner);

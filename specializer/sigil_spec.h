@@ -123,6 +123,10 @@ int sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, P
  * LOAD_ATTR_PROPERTY, LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
  * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
 int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
+/* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own
+ * (materialized, combined unicode) dict, no class attribute of the name;
+ * the entry index in rec->index. */
+int sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec);
 /* STORE_ATTR_SLOT for a writable object slot named `name`, filling `rec`. */
 int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec);
 /* The CALL form for a call of `callable` with `nargs` arguments (plus

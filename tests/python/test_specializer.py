@@ -1020,6 +1020,46 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 298)
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 298)
 
+    def test_with_hint(self):
+        class C:
+            def __init__(self):
+                self.x = 1
+        objs = [C() for _ in range(3)]
+        for o in objs:
+            for k in range(40):             # past the shared keys: a dict
+                setattr(o, "a%d" % k, k)
+
+        def loop(objs, n):
+            out = []
+            for i in range(n):
+                o = objs[i % 3]
+                if i == 150:
+                    del objs[0].x           # the entry at the hint is gone
+                if i == 200:
+                    objs[1].__dict__ = {"x": "new"}   # another dict
+                if i == 250:
+                    C.x = property(lambda self: "prop")
+                try:
+                    out.append(o.x)
+                except AttributeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(loop, objs, 300)
+        want = []
+        for i in range(300):
+            k = i % 3
+            if i >= 250:
+                want.append("prop")
+            elif k == 0 and i >= 150:
+                want.append("'C' object has no attribute 'x'")
+            elif k == 1 and i >= 200:
+                want.append("new")
+            else:
+                want.append(1)
+        self.assertEqual(r, want)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_WITH_HINT", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
+
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
         # deoptimize under them; every result must be exact.
