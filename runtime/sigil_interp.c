@@ -1087,6 +1087,10 @@ op_STORE_ATTR:
             rec = (sigil_record){0};
             form = sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec);
         }
+        if (form < 0) {
+            rec = (sigil_record){0};
+            form = sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec);
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
 store_attr_generic : {
@@ -3524,6 +3528,67 @@ op_STORE_ATTR_SLOT: {
     PyMutex_Unlock(&owner->ob_mutex);
     sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_SLOT);
     Py_XDECREF(old);
+    Py_DECREF(owner);
+    sp -= 2;
+    NEXT();
+}
+
+op_STORE_ATTR_WITH_HINT: {
+    /* Guards: the type version (no class attribute: the store goes to the
+     * instance dict), then, under the dict's own lock (taken only if
+     * free; contention is a miss), that the dict is combined-unicode, the
+     * hint is inside its entries and its entry holds the name with a
+     * value: the store replaces an existing value, as dict's own insert
+     * does for a present key (value stored with release for lock-free
+     * readers, PEP 509 version bumped, GC tracking kept). The dict is
+     * taken with a try-incref on the owner's slot (it may be replaced and
+     * freed by `o.__dict__ = ...`; a store into the dict just replaced is
+     * a store that happened before the replacement). A watched dict is a
+     * miss: its callbacks must not run under a raw lock. The old value is
+     * released after unlocking (its __del__ may touch the dict). */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
+        !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        goto miss_STORE_ATTR;
+    }
+    PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
+    if (dict == NULL) {
+        goto miss_STORE_ATTR;
+    }
+    if (!PyDict_CheckExact(dict) || !PyMutex_LockFast(&dict->ob_mutex._bits)) {
+        Py_DECREF(dict);
+        goto miss_STORE_ATTR;
+    }
+    PyDictObject *d = (PyDictObject *)dict;
+    PyDictKeysObject *keys = d->ma_keys;
+    PyDictUnicodeEntry *ep = NULL;
+    if (keys->dk_kind == DICT_KEYS_UNICODE && d->ma_values == NULL &&
+        rec->index < keys->dk_nentries && (d->ma_version_tag & DICT_WATCHER_MASK) == 0) {
+        ep = &DK_UNICODE_ENTRIES(keys)[rec->index];
+        if (ep->me_key != NAME(oparg) || ep->me_value == NULL) {
+            ep = NULL;
+        }
+    }
+    if (ep == NULL) {
+        PyMutex_Unlock(&dict->ob_mutex);
+        Py_DECREF(dict);
+        goto miss_STORE_ATTR;
+    }
+    PyObject *v = PEEK(2);
+    uint64_t nv = _PyDict_NotifyEvent(tstate->interp, PyDict_EVENT_MODIFIED, d, NAME(oparg), v);
+    PyObject *old = ep->me_value;
+    _Py_atomic_store_ptr_release(&ep->me_value, v);   /* takes v's reference */
+    if (!_PyObject_GC_IS_TRACKED(dict) && _PyObject_GC_MAY_BE_TRACKED(v)) {
+        _PyObject_GC_TRACK(dict);
+    }
+    d->ma_version_tag = nv;
+    PyMutex_Unlock(&dict->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_WITH_HINT);
+    Py_DECREF(old);
+    Py_DECREF(dict);
     Py_DECREF(owner);
     sp -= 2;
     NEXT();

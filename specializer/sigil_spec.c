@@ -282,14 +282,13 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
     return form;
 }
 
-int
-sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
+/* Shared by LOAD_ATTR_WITH_HINT and STORE_ATTR_WITH_HINT: the index of
+ * `name` in the owner's materialized combined-unicode dict, no class
+ * attribute of the name at the type version recorded. */
+static int
+spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
-        tp->tp_getattro != PyObject_GenericGetAttr) {
-        return -1;
-    }
     PyObject *descr;
     unsigned int v = versioned_lookup(tp, name, &descr);
     if (v == 0 || descr != NULL) {
@@ -318,7 +317,29 @@ sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
     }
     rec->version = v;
     rec->index = (uint16_t)ix;
-    return LOAD_ATTR_WITH_HINT;
+    return form;
+}
+
+int
+sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
+        tp->tp_getattro != PyObject_GenericGetAttr) {
+        return -1;
+    }
+    return spec_attr_hint(owner, name, rec, LOAD_ATTR_WITH_HINT);
+}
+
+int
+sigil_spec_store_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
+        tp->tp_setattro != PyObject_GenericSetAttr) {
+        return -1;
+    }
+    return spec_attr_hint(owner, name, rec, STORE_ATTR_WITH_HINT);
 }
 
 int

@@ -127,6 +127,8 @@ int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigi
  * (materialized, combined unicode) dict, no class attribute of the name;
  * the entry index in rec->index. */
 int sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec);
+/* STORE_ATTR_WITH_HINT: the same, for a store to an existing entry. */
+int sigil_spec_store_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec);
 /* STORE_ATTR_SLOT for a writable object slot named `name`, filling `rec`. */
 int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec);
 /* The CALL form for a call of `callable` with `nargs` arguments (plus

@@ -1060,6 +1060,41 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_WITH_HINT", 0), 140)
         self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
 
+    def test_store_with_hint(self):
+        class C:
+            pass
+        objs = [C() for _ in range(2)]
+        for o in objs:
+            for k in range(40):             # past the shared keys: a dict
+                setattr(o, "a%d" % k, k)
+            o.x = 0
+        seen = []
+
+        class Watch:
+            def __init__(self, v):
+                self.v = v
+
+            def __del__(self):
+                seen.append(self.v)
+
+        def loop(objs, n):
+            for i in range(n):
+                o = objs[i & 1]
+                if i == 200:
+                    del objs[0].x               # store re-inserts: generic
+                if i == 250:
+                    objs[1].__dict__ = {"x": -1}
+                o.x = Watch(i) if i == 100 else i
+            return [o.x for o in objs]
+        r, s = stats_delta(loop, objs, 300)
+        self.assertEqual(r, [298, 299])
+        self.assertEqual(seen, [100])        # replaced value released at once
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_WITH_HINT", 0), 190)
+        self.assertGreaterEqual(s.get("STORE_ATTR.misses", 0), 1)
+        # The stored values are the dict's own.
+        self.assertEqual(objs[0].__dict__["x"], 298)
+        self.assertEqual(list(objs[0].__dict__)[-1], "x")
+
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
         # deoptimize under them; every result must be exact.
