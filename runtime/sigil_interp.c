@@ -1040,6 +1040,14 @@ op_LOAD_ATTR:
         int form = PyModule_CheckExact(TOP())
                        ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
                        : sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        if (form < 0 && !PyModule_CheckExact(TOP())) {
+            rec = (sigil_record){0};
+            form = sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        }
+        if (form < 0 && !PyModule_CheckExact(TOP()) && !PyType_Check(TOP())) {
+            rec = (sigil_record){0};
+            form = sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec);
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
@@ -1075,6 +1083,14 @@ op_STORE_ATTR:
     if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
         int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
+        if (form < 0) {
+            rec = (sigil_record){0};
+            form = sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec);
+        }
+        if (form < 0) {
+            rec = (sigil_record){0};
+            form = sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec);
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
 store_attr_generic : {
@@ -1153,7 +1169,15 @@ op_UNARY_NOT:
 
 op_TO_BOOL:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, sigil_spec_to_bool(TOP()));
+        int form = sigil_spec_to_bool(TOP());
+        if (form >= 0) {
+            sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form);
+        }
+        else {
+            sigil_record rec = {0};
+            form = sigil_spec_to_bool_always_true(TOP(), &rec);
+            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form, &rec);
+        }
     }
 to_bool_generic : {
     PyObject *v = TOP();
@@ -2507,6 +2531,22 @@ op_TO_BOOL_LIST: {
     NEXT();
 }
 
+op_TO_BOOL_ALWAYS_TRUE: {
+    /* Guard: the type version that had no __bool__/__len__ slot. Adding
+     * one zeroes the version before the slot is set, so a matching version
+     * is read either before the change began (true was the answer then)
+     * or not at all. */
+    const sigil_record *rec = sigil_word_record(word);
+    PyObject *v = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(v)->tp_version_tag) != rec->version) {
+        goto miss_TO_BOOL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_ALWAYS_TRUE);
+    Py_DECREF(v);
+    TOP() = Py_True;
+    NEXT();
+}
+
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
 
@@ -2632,6 +2672,197 @@ op_LOAD_ATTR_METHOD_WITH_VALUES: {
     NEXT();
 }
 
+op_LOAD_ATTR_SLOT: {
+    /* Guard: the type version whose member descriptor put an object slot
+     * at rec->index (a type's slots never move; a class change of the
+     * descriptor zeroes the version). The slot may be written or cleared
+     * concurrently: it is read as CPython's own member_get reads it
+     * (acquire, then an increment that succeeds only if the slot still
+     * holds that object); an empty slot or a failed increment is a miss,
+     * and the generic path raises or takes the object's lock. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject **addr = (PyObject **)((char *)owner + rec->index);
+    PyObject *attr = _Py_atomic_load_ptr_acquire(addr);
+    if (attr == NULL || !_Py_TryIncrefCompare(addr, attr)) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_SLOT);
+    Py_DECREF(owner);
+    TOP() = attr;
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_WITH_HINT: {
+    /* Guards: the type version (no class attribute of the name), and an
+     * instance dict whose entry rec->index still holds the name. The dict
+     * may be replaced (`o.__dict__ = ...`) and freed by another thread, so
+     * it is taken with a try-incref on the owner's dict slot (stock 3.13t
+     * increfs it unconditionally, gh-149816); its keys are read as in
+     * LOAD_GLOBAL_MODULE (acquire; shared dicts free replaced keys only
+     * after a grace period) and the entry by dict_entry_ref, which checks
+     * the key and takes the value with a try-incref. Any failure is a
+     * miss to the generic lookup. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
+        !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
+    if (dict == NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    PyObject *attr = NULL;
+    if (lockfree_dict(dict)) {
+        PyDictObject *d = (PyDictObject *)dict;
+        PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+        if (keys->dk_kind == DICT_KEYS_UNICODE &&
+            rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
+            attr = dict_entry_ref(d, keys, rec->index, NAME(oparg >> 1));
+        }
+    }
+    Py_DECREF(dict);
+    if (attr == NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_WITH_HINT);
+    Py_DECREF(owner);
+    TOP() = attr;
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_CLASS: {
+    /* Guards: the owner is a class whose metaclass is exactly `type`
+     * (immutable, and without the name), carrying the recorded version:
+     * versions belong to one type and are never reused, and any change of
+     * the class's attributes zeroes it first. The value (a method or a
+     * plain value) is cached borrowed: immortal or deferred-RC, so a
+     * concurrent replacement cannot free it inside this instruction. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (Py_TYPE(owner) != &PyType_Type ||
+        _Py_atomic_load_uint_relaxed(&((PyTypeObject *)owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_CLASS);
+    Py_DECREF(owner);
+    TOP() = Py_NewRef(rec->obj);
+    if (oparg & 1) {
+        PUSH(NULL);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES: {
+    /* As LOAD_ATTR_METHOD_WITH_VALUES (type version, inline values in
+     * use, shared-keys version proving the name is not on the instance),
+     * for a class attribute that is no descriptor: the value itself. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
+        !_Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid) ||
+        _Py_atomic_load_uint32_relaxed(&((PyHeapTypeObject *)tp)->ht_cached_keys->dk_version) !=
+            rec->version2) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
+    Py_DECREF(owner);
+    TOP() = Py_NewRef(rec->obj);
+    NEXT();
+}
+
+op_LOAD_ATTR_METHOD_NO_DICT:
+op_LOAD_ATTR_NONDESCRIPTOR_NO_DICT: {
+    /* Guard: the type version alone. Instances of the type have no dict,
+     * so nothing on the instance can shadow the class attribute, which
+     * the version pins (cached borrowed: immortal or deferred-RC). */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        goto miss_LOAD_ATTR;
+    }
+    if (SIGIL_W_OP(word) == LOAD_ATTR_METHOD_NO_DICT) {
+        sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_NO_DICT);
+        TOP() = Py_NewRef(rec->obj);
+        PUSH(owner);   /* self: ownership moves to the new slot */
+    }
+    else {
+        sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
+        Py_DECREF(owner);
+        TOP() = Py_NewRef(rec->obj);
+    }
+    NEXT();
+}
+
+op_LOAD_ATTR_METHOD_LAZY_DICT: {
+    /* Guards: the type version (the method is still the class's), and no
+     * instance dict yet (acquire load of the dict pointer, which CPython
+     * publishes with release): without a dict nothing shadows the method.
+     * A dict created right after the check is a store that happened after
+     * this load. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        _Py_atomic_load_ptr_acquire(
+            (PyObject **)((char *)owner + MANAGED_DICT_OFFSET + rec->index)) != NULL) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_LAZY_DICT);
+    TOP() = Py_NewRef(rec->obj);
+    PUSH(owner);
+    NEXT();
+}
+
+op_LOAD_ATTR_PROPERTY: {
+    /* Guards: the type version (the property is still the class's, and as
+     * a data descriptor it wins over the instance) and the getter's
+     * version; the getter is cached borrowed (deferred-RC). Its code is
+     * read once, between two version checks: a __code__ store zeroes the
+     * version before it swaps the code, so the code used is the one the
+     * version names (a one-argument simple function). The getter runs as
+     * an inlined frame with the owner as its argument. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyFunctionObject *fget = (PyFunctionObject *)rec->obj;
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        _Py_atomic_load_uint32_relaxed(&fget->func_version) != rec->version2) {
+        goto miss_LOAD_ATTR;
+    }
+    PyCodeObject *code = _Py_atomic_load_ptr_acquire(&fget->func_code);
+    if (_Py_atomic_load_uint32_relaxed(&fget->func_version) != rec->version2 ||
+        !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
+        goto miss_LOAD_ATTR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_PROPERTY);
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(fget), NULL, code, 1);
+    nf->localsplus[0] = owner;   /* the stack's reference moves to the frame */
+    sp--;
+    frame->return_offset = (uint16_t)(next - pc);
+    callee = nf;
+    goto push_frame;
+}
+
 miss_LOAD_ATTR:
     SPEC_MISS(LOAD_ATTR, load_attr_generic);
 
@@ -2747,7 +2978,14 @@ op_CALL_BUILTIN_FAST: {
             if (flags != METH_FASTCALL) {
                 goto miss_CALL;
             }
-            r = ((PyCFunctionFast)(void (*)(void))cfunc)(self, args, total);
+            /* The recursion charge CPython's FASTCALL vectorcall makes. */
+            if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+                r = NULL;
+            }
+            else {
+                r = ((PyCFunctionFast)(void (*)(void))cfunc)(self, args, total);
+                _Py_LeaveRecursiveCallTstate(tstate);
+            }
         }
         r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
     }
@@ -2767,6 +3005,249 @@ op_CALL_BUILTIN_FAST: {
     CHECK_EVAL_BREAKER();
     NEXT();
 }
+
+op_CALL_PY_WITH_DEFAULTS: {
+    /* As CALL_PY_EXACT_ARGS, with the missing trailing arguments taken
+     * from __defaults__. The tuple is read ONCE, with a try-incref (a
+     * concurrent `f.__defaults__ = ...` drops the function's reference to
+     * the old tuple and may free it): its size and its items then come
+     * from the same live tuple. Stock 3.13t (initialize_locals) reads
+     * func_defaults once for the count and again for the items, so a
+     * concurrent store can make it index a shorter tuple or a freed one.
+     * The version is re-checked after the tuple is taken: a __defaults__
+     * store zeroes it before it swaps the tuple, so an unchanged version
+     * means the tuple belongs with rec->obj's code. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *fn = args[-2];
+    int total = oparg + (args[-1] != NULL);
+    if (Py_TYPE(fn) != &PyFunction_Type ||
+        _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
+        goto miss_CALL;
+    }
+    PyCodeObject *code = (PyCodeObject *)rec->obj;
+    int argcount = code->co_argcount;
+    if (total > argcount || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
+        goto miss_CALL;
+    }
+    PyObject *defs = _Py_TryXGetRef(&((PyFunctionObject *)fn)->func_defaults);
+    if (defs == NULL) {
+        goto miss_CALL;
+    }
+    Py_ssize_t ndefs = PyTuple_GET_SIZE(defs);
+    if (_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version ||
+        total < argcount - ndefs) {
+        Py_DECREF(defs);
+        goto miss_CALL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CALL_PY_WITH_DEFAULTS);
+    if (total != oparg) {
+        args--;
+    }
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)fn, NULL, code, argcount);
+    for (int i = 0; i < total; i++) {
+        nf->localsplus[i] = args[i];
+    }
+    /* Parameter j takes default j - (argcount - ndefs), as CPython maps
+     * them (also when the tuple is longer than the parameter list). */
+    for (int i = total; i < argcount; i++) {
+        nf->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - argcount + ndefs));
+    }
+    Py_DECREF(defs);
+    sp -= oparg + 2;
+    frame->return_offset = (uint16_t)(next - pc);
+    callee = nf;
+    goto push_frame;
+}
+
+/* The end of a call form that called C: drop the callable and the `total`
+ * arguments from `args` on, push the result (or raise), and check the eval
+ * breaker as the generic CALL does. */
+#define CALL_C_FINISH(callable, args, total, r)   \
+    do {                                           \
+        Py_DECREF(callable);                       \
+        for (int i_ = 0; i_ < (total); i_++) {     \
+            Py_DECREF((args)[i_]);                 \
+        }                                          \
+        sp -= oparg + 2;                           \
+        if ((r) == NULL) {                         \
+            goto error;                            \
+        }                                          \
+        PUSH(r);                                   \
+        CHECK_EVAL_BREAKER();                      \
+        NEXT();                                    \
+    } while (0)
+
+op_CALL_TYPE_1:
+op_CALL_STR_1:
+op_CALL_TUPLE_1: {
+    /* Guards: the callable is the static type itself (immortal, its
+     * behaviour fixed), one argument and no self. The actions are what
+     * type's, str's and tuple's vectorcalls do with one argument. */
+    int form = SIGIL_W_OP(word);
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - 1;
+    PyObject *callable = args[-2];
+    PyObject *want = form == CALL_TYPE_1 ? (PyObject *)&PyType_Type
+                   : form == CALL_STR_1 ? (PyObject *)&PyUnicode_Type : (PyObject *)&PyTuple_Type;
+    if (callable != want || args[-1] != NULL || oparg != 1) {
+        goto miss_CALL;
+    }
+    PyObject *r;
+    if (form == CALL_TYPE_1) {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_TYPE_1);
+        r = Py_NewRef(Py_TYPE(args[0]));
+    }
+    else if (form == CALL_STR_1) {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_STR_1);
+        r = PyObject_Str(args[0]);
+    }
+    else {
+        sigil_form_bump(ts, SIGIL_FORM_CALL_TUPLE_1);
+        r = PySequence_Tuple(args[0]);
+    }
+    CALL_C_FINISH(callable, args, 1, r);
+}
+
+op_CALL_BUILTIN_CLASS: {
+    /* Guard: the callable is the recorded immutable type (immortal or
+     * deferred-RC, so its address cannot be reused while the record
+     * lives). An immutable type's tp_vectorcall never changes, and it is
+     * what PyObject_Vectorcall would call. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (callable != rec->obj) {
+        goto miss_CALL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_CLASS);
+    PyObject *r = ((PyTypeObject *)callable)->tp_vectorcall(
+        callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    CALL_C_FINISH(callable, args, total, r);
+}
+
+op_CALL_BUILTIN_FAST_WITH_KEYWORDS: {
+    /* Guard: a builtin function whose calling convention (fixed when it
+     * was made) is METH_FASTCALL | METH_KEYWORDS; called with no keyword
+     * names, with CPython's recursion charge. */
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (!PyCFunction_CheckExact(callable) ||
+        (PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) !=
+            (METH_FASTCALL | METH_KEYWORDS)) {
+        goto miss_CALL;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_FAST_WITH_KEYWORDS);
+    PyObject *r = NULL;
+    if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+        PyCFunctionFastWithKeywords cfunc =
+            (PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(callable);
+        r = cfunc(PyCFunction_GET_SELF(callable), args, total, NULL);
+        _Py_LeaveRecursiveCallTstate(tstate);
+    }
+    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    CALL_C_FINISH(callable, args, total, r);
+}
+
+op_CALL_METHOD_DESCRIPTOR_NOARGS:
+op_CALL_METHOD_DESCRIPTOR_O:
+op_CALL_METHOD_DESCRIPTOR_FAST:
+op_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS: {
+    /* Guards: a method descriptor (its C function and calling convention
+     * are fixed when it is made) with that convention, the argument count
+     * it accepts, and a first argument of its type (the check CPython's
+     * descriptor call makes, so its "doesn't apply to" error stays the
+     * generic path's). The call is the descriptor's vectorcall, inline. */
+    int form = SIGIL_W_OP(word);
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (Py_TYPE(callable) != &PyMethodDescr_Type || total < 1) {
+        goto miss_CALL;
+    }
+    PyMethodDescrObject *md = (PyMethodDescrObject *)callable;
+    int conv = md->d_method->ml_flags & SIGIL_METH_CALLCONV;
+    int ok = form == CALL_METHOD_DESCRIPTOR_NOARGS ? conv == METH_NOARGS && total == 1
+           : form == CALL_METHOD_DESCRIPTOR_O      ? conv == METH_O && total == 2
+           : form == CALL_METHOD_DESCRIPTOR_FAST   ? conv == METH_FASTCALL
+                                                   : conv == (METH_FASTCALL | METH_KEYWORDS);
+    if (!ok || !PyObject_TypeCheck(args[0], PyDescr_TYPE(md))) {
+        goto miss_CALL;
+    }
+    PyCFunction meth = md->d_method->ml_meth;
+    PyObject *r = NULL;
+    sigil_form_bump(ts, (sigil_form)(form == CALL_METHOD_DESCRIPTOR_NOARGS ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_NOARGS
+                                     : form == CALL_METHOD_DESCRIPTOR_O ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_O
+                                     : form == CALL_METHOD_DESCRIPTOR_FAST ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_FAST
+                                     : SIGIL_FORM_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS));
+    if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
+        if (form == CALL_METHOD_DESCRIPTOR_NOARGS) {
+            r = meth(args[0], NULL);
+        }
+        else if (form == CALL_METHOD_DESCRIPTOR_O) {
+            r = meth(args[0], args[1]);
+        }
+        else if (form == CALL_METHOD_DESCRIPTOR_FAST) {
+            r = ((PyCFunctionFast)(void (*)(void))meth)(args[0], args + 1, total - 1);
+        }
+        else {
+            r = ((PyCFunctionFastWithKeywords)(void (*)(void))meth)(args[0], args + 1, total - 1, NULL);
+        }
+        _Py_LeaveRecursiveCallTstate(tstate);
+    }
+    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
+    CALL_C_FINISH(callable, args, total, r);
+}
+
+op_CALL_LIST_APPEND: {
+    /* Guards: the callable is list.append (the interpreter's cached
+     * descriptor, immortal or deferred-RC) and self is a list. The append
+     * is a mutation of a shared object: it runs under the list's own
+     * lock (the one CPython's critical sections on it take), taken only
+     * if free; contention is a miss, so the fast path never waits. Under
+     * the lock no other append, pop or resize can interleave with our
+     * size read, store and size update; the item is stored with release
+     * (inside _PyList_AppendTakeRef) for lock-free readers. */
+    oparg = (int)sigil_word_record(word)->oparg;
+    PyObject **args = sp - oparg;
+    PyObject *callable = args[-2];
+    int total = oparg;
+    if (args[-1] != NULL) {
+        args--;
+        total++;
+    }
+    if (callable != tstate->interp->callable_cache.list_append || total != 2 ||
+        !PyList_Check(args[0]) || !PyMutex_LockFast(&args[0]->ob_mutex._bits)) {
+        goto miss_CALL;
+    }
+    int err = _PyList_AppendTakeRef((PyListObject *)args[0], Py_NewRef(args[1]));
+    PyMutex_Unlock(&args[0]->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_CALL_LIST_APPEND);
+    PyObject *r = err ? NULL : Py_None;
+    CALL_C_FINISH(callable, args, total, r);
+}
+#undef CALL_C_FINISH
 
 miss_CALL:
     SPEC_MISS(CALL, call_generic);
@@ -2872,6 +3353,33 @@ op_FOR_ITER_LIST: {
     NEXT();
 }
 
+op_FOR_ITER_TUPLE: {
+    /* As FOR_ITER_RANGE: CPython 3.13t's tuple iterator updates its index
+     * with plain stores (a shared one is not thread-safe on stock either),
+     * so the form runs only on iterators private to this thread in
+     * practice, with tupleiter_next's exact steps, including dropping the
+     * tuple when exhausted (visible to __reduce__ and __length_hint__). */
+    PyObject *it = TOP();
+    if (Py_TYPE(it) != &PyTupleIter_Type || !sigil_thread_private(it)) {
+        goto miss_FOR_ITER;
+    }
+    _PyTupleIterObject *ti = (_PyTupleIterObject *)it;
+    sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_TUPLE);
+    PyTupleObject *seq = ti->it_seq;
+    if (seq != NULL && ti->it_index < PyTuple_GET_SIZE(seq)) {
+        PUSH(Py_NewRef(PyTuple_GET_ITEM(seq, ti->it_index)));
+        ti->it_index++;
+        NEXT();
+    }
+    if (seq != NULL) {
+        ti->it_seq = NULL;
+        Py_DECREF(seq);
+    }
+    Py_DECREF(it);
+    sp--;
+    JUMP_TO(next + oparg + 2);
+}
+
 miss_FOR_ITER:
     SPEC_MISS(FOR_ITER, for_iter_generic);
 
@@ -2938,6 +3446,30 @@ op_BINARY_SUBSCR_DICT: {
     NEXT();
 }
 
+op_BINARY_SUBSCR_STR_INT: {
+    /* Strings are immutable: exact str and an in-range non-negative
+     * compact index are all. The result is the one str's subscript makes
+     * (PyUnicode_FromOrdinal: the shared 1-char singleton below 256). */
+    PyObject *sub = PEEK(1);
+    PyObject *str = PEEK(2);
+    if (!PyUnicode_CheckExact(str) || !PyLong_CheckExact(sub) ||
+        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub) ||
+        (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) >= PyUnicode_GET_LENGTH(str)) {
+        goto miss_BINARY_SUBSCR;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_STR_INT);
+    PyObject *r = PyUnicode_FromOrdinal(
+        (int)PyUnicode_READ_CHAR(str, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub)));
+    sp--;
+    Py_DECREF(str);
+    Py_DECREF(sub);
+    if (r == NULL) {
+        ERROR_POP(1);
+    }
+    TOP() = r;
+    NEXT();
+}
+
 miss_BINARY_SUBSCR:
     SPEC_MISS(BINARY_SUBSCR, binary_subscr_generic);
 
@@ -2976,6 +3508,92 @@ op_STORE_ATTR_INSTANCE_VALUE: {
     NEXT();
 }
 
+op_STORE_ATTR_SLOT: {
+    /* Guard: the type version whose writable member descriptor put an
+     * object slot at rec->index. Two stores, or a store racing a delete,
+     * must not both take the old value: the swap runs under the object's
+     * own lock (the one CPython's member setter takes), acquired only if
+     * free (contention is a miss); the new value is stored with release
+     * for lock-free readers, and the old one released after unlocking. */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
+        !PyMutex_LockFast(&owner->ob_mutex._bits)) {
+        goto miss_STORE_ATTR;
+    }
+    PyObject **addr = (PyObject **)((char *)owner + rec->index);
+    PyObject *old = *addr;
+    _Py_atomic_store_ptr_release(addr, PEEK(2));   /* takes the value's reference */
+    PyMutex_Unlock(&owner->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_SLOT);
+    Py_XDECREF(old);
+    Py_DECREF(owner);
+    sp -= 2;
+    NEXT();
+}
+
+op_STORE_ATTR_WITH_HINT: {
+    /* Guards: the type version (no class attribute: the store goes to the
+     * instance dict), then, under the dict's own lock (taken only if
+     * free; contention is a miss), that the dict is combined-unicode, the
+     * hint is inside its entries and its entry holds the name with a
+     * value: the store replaces an existing value, as dict's own insert
+     * does for a present key (value stored with release for lock-free
+     * readers, PEP 509 version bumped, GC tracking kept). The dict is
+     * taken with a try-incref on the owner's slot (it may be replaced and
+     * freed by `o.__dict__ = ...`; a store into the dict just replaced is
+     * a store that happened before the replacement). A watched dict is a
+     * miss: its callbacks must not run under a raw lock. The old value is
+     * released after unlocking (its __del__ may touch the dict). */
+    const sigil_record *rec = sigil_word_record(word);
+    oparg = (int)rec->oparg;
+    PyObject *owner = TOP();
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
+        !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        goto miss_STORE_ATTR;
+    }
+    PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
+    if (dict == NULL) {
+        goto miss_STORE_ATTR;
+    }
+    if (!PyDict_CheckExact(dict) || !PyMutex_LockFast(&dict->ob_mutex._bits)) {
+        Py_DECREF(dict);
+        goto miss_STORE_ATTR;
+    }
+    PyDictObject *d = (PyDictObject *)dict;
+    PyDictKeysObject *keys = d->ma_keys;
+    PyDictUnicodeEntry *ep = NULL;
+    if (keys->dk_kind == DICT_KEYS_UNICODE && d->ma_values == NULL &&
+        rec->index < keys->dk_nentries && (d->ma_version_tag & DICT_WATCHER_MASK) == 0) {
+        ep = &DK_UNICODE_ENTRIES(keys)[rec->index];
+        if (ep->me_key != NAME(oparg) || ep->me_value == NULL) {
+            ep = NULL;
+        }
+    }
+    if (ep == NULL) {
+        PyMutex_Unlock(&dict->ob_mutex);
+        Py_DECREF(dict);
+        goto miss_STORE_ATTR;
+    }
+    PyObject *v = PEEK(2);
+    uint64_t nv = _PyDict_NotifyEvent(tstate->interp, PyDict_EVENT_MODIFIED, d, NAME(oparg), v);
+    PyObject *old = ep->me_value;
+    _Py_atomic_store_ptr_release(&ep->me_value, v);   /* takes v's reference */
+    if (!_PyObject_GC_IS_TRACKED(dict) && _PyObject_GC_MAY_BE_TRACKED(v)) {
+        _PyObject_GC_TRACK(dict);
+    }
+    d->ma_version_tag = nv;
+    PyMutex_Unlock(&dict->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_WITH_HINT);
+    Py_DECREF(old);
+    Py_DECREF(dict);
+    Py_DECREF(owner);
+    sp -= 2;
+    NEXT();
+}
+
 miss_STORE_ATTR:
     SPEC_MISS(STORE_ATTR, store_attr_generic);
 
@@ -2992,6 +3610,31 @@ op_UNPACK_SEQUENCE_TUPLE: {
     for (int i = 0; i < oparg; i++) {
         base[oparg - 1 - i] = Py_NewRef(items[i]);
     }
+    sp += oparg - 1;
+    Py_DECREF(seq);
+    NEXT();
+}
+
+op_UNPACK_SEQUENCE_LIST: {
+    /* A list may be resized by another thread between a length check and
+     * the copy: both happen under the list's own lock (taken only if
+     * free; contention is a miss), so the items pushed are one snapshot
+     * of a list of exactly oparg items, as if the unpack ran at once. */
+    PyObject *seq = TOP();
+    if (!PyList_CheckExact(seq) || !PyMutex_LockFast(&seq->ob_mutex._bits)) {
+        goto miss_UNPACK_SEQUENCE;
+    }
+    if (PyList_GET_SIZE(seq) != oparg) {
+        PyMutex_Unlock(&seq->ob_mutex);
+        goto miss_UNPACK_SEQUENCE;
+    }
+    PyObject **base = sp - 1;
+    PyObject **items = ((PyListObject *)seq)->ob_item;
+    for (int i = 0; i < oparg; i++) {
+        base[oparg - 1 - i] = Py_NewRef(items[i]);
+    }
+    PyMutex_Unlock(&seq->ob_mutex);
+    sigil_form_bump(ts, SIGIL_FORM_UNPACK_SEQUENCE_LIST);
     sp += oparg - 1;
     Py_DECREF(seq);
     NEXT();

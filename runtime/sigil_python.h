@@ -22,6 +22,7 @@
 #include "internal/pycore_code.h"       /* _PyCode_CODE */
 #include "internal/pycore_critical_section.h"
 #include "internal/pycore_gc.h"         /* _PyObject_GC_IS_SHARED */
+#include "internal/pycore_descrobject.h" /* _PyPropertyObject (LOAD_ATTR_PROPERTY) */
 #include "internal/pycore_dict.h"       /* _PyDict_LoadGlobal, _PyDict_FromItems */
 #include "internal/pycore_frame.h"      /* _PyInterpreterFrame */
 #include "internal/pycore_function.h"   /* _PyFunction_SetVersion */

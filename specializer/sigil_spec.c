@@ -93,6 +93,279 @@ sigil_spec_to_bool(PyObject *value)
     return -1;
 }
 
+int
+sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec)
+{
+    /* A type without __bool__ and __len__ (no nb_bool, mp_length or
+     * sq_length slot): every instance is true. Version, slots, version:
+     * a class change zeroes the version before it updates the dict and
+     * the slots, so equal non-zero versions around the slot reads mean
+     * the slots read are that version's. */
+    PyTypeObject *tp = Py_TYPE(value);
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return -1;
+    }
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    int has_len = (tp->tp_as_number != NULL && tp->tp_as_number->nb_bool != NULL) ||
+                  (tp->tp_as_mapping != NULL && tp->tp_as_mapping->mp_length != NULL) ||
+                  (tp->tp_as_sequence != NULL && tp->tp_as_sequence->sq_length != NULL);
+    if (v == 0 || has_len || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return -1;
+    }
+    rec->version = v;
+    return TO_BOOL_ALWAYS_TRUE;
+}
+
+/* Objects a record may cache borrowed: never freed (immortal), or freed
+ * only by a stop-the-world GC (deferred reference counting). */
+static int
+cacheable(PyObject *o)
+{
+    return _Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o);
+}
+
+/* A class attribute that LOAD_ATTR returns as it is: no descriptor, of an
+ * immutable type (nobody can give it a __get__ later), and cacheable. */
+static int
+plain_class_value(PyObject *descr)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    return (dt->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) && dt->tp_descr_get == NULL &&
+           dt->tp_descr_set == NULL && cacheable(descr);
+}
+
+/* A method: a descriptor of an immutable type flagged as a method
+ * descriptor (Python functions, method descriptors of builtin types),
+ * which LOAD_ATTR's method form may push unbound, with self. */
+static int
+method_class_value(PyObject *descr)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    return (dt->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) && (dt->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) &&
+           cacheable(descr);
+}
+
+/* Can `f` run as a plain frame with `nargs` positional arguments (no
+ * defaults used, no star parameters, no keyword-only parameters)? Reads the
+ * code once; the caller records the version read before it. */
+static int
+simple_function(PyObject *f, int nargs, uint32_t *version)
+{
+    if (Py_TYPE(f) != &PyFunction_Type || !cacheable(f)) {
+        return 0;
+    }
+    PyFunctionObject *func = (PyFunctionObject *)f;
+    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
+    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
+    int flags = code->co_flags;
+    if (fv == 0 || code->co_version != fv || !(flags & CO_OPTIMIZED) ||
+        (flags & (CO_VARARGS | CO_VARKEYWORDS)) || code->co_kwonlyargcount != 0 ||
+        code->co_argcount != nargs) {
+        return 0;
+    }
+    *version = fv;
+    return 1;
+}
+
+/* Data descriptors that win over any instance attribute: an object slot
+ * (LOAD_ATTR_SLOT: its offset in rec->index) or a property whose getter is
+ * a simple one-argument function (LOAD_ATTR_PROPERTY: getter in rec->obj,
+ * its version in rec->version2). The caller sets the type version. */
+static int
+spec_data_descr(PyTypeObject *tp, PyObject *owner, PyObject *descr, sigil_record *rec)
+{
+    if (Py_TYPE(descr) == &PyMemberDescr_Type) {
+        PyMemberDescrObject *m = (PyMemberDescrObject *)descr;
+        PyMemberDef *d = m->d_member;
+        if (d->type != Py_T_OBJECT_EX || (d->flags & Py_AUDIT_READ) || d->offset <= 0 ||
+            d->offset > 0xffff || !PyObject_TypeCheck(owner, PyDescr_TYPE(m))) {
+            return -1;
+        }
+        rec->index = (uint16_t)d->offset;
+        return LOAD_ATTR_SLOT;
+    }
+    if (Py_TYPE(descr) == &PyProperty_Type) {
+        PyObject *fget = ((_PyPropertyObject *)descr)->prop_get;
+        uint32_t fv;
+        if (fget == NULL || !simple_function(fget, 1, &fv)) {
+            return -1;
+        }
+        rec->version2 = fv;
+        rec->obj = fget;
+        return LOAD_ATTR_PROPERTY;
+    }
+    (void)tp;
+    return -1;
+}
+
+/* The type version around a lookup of `name` on `tp`: the descriptor (new
+ * reference or NULL) in *descr and the version it belongs to, or 0. */
+static unsigned int
+versioned_lookup(PyTypeObject *tp, PyObject *name, PyObject **descr)
+{
+    *descr = NULL;
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return 0;
+    }
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    *descr = _PyType_LookupRef(tp, name);
+    if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return 0;
+    }
+    return v;
+}
+
+int
+sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec)
+{
+    if (!PyUnicode_CheckExact(name)) {
+        return -1;
+    }
+    PyObject *descr;
+    unsigned int v;
+    int form = -1;
+    if (PyType_CheckExact(owner)) {
+        /* A class attribute of a class whose metaclass is `type` (which
+         * is immutable): the metaclass does not have the name, so the
+         * class's own attribute, a method or plain value, is the answer. */
+        PyObject *meta = _PyType_LookupRef(&PyType_Type, name);
+        if (meta != NULL) {
+            Py_DECREF(meta);
+            return -1;
+        }
+        v = versioned_lookup((PyTypeObject *)owner, name, &descr);
+        if (v != 0 && descr != NULL && (plain_class_value(descr) || method_class_value(descr))) {
+            rec->version = v;
+            rec->obj = descr;
+            form = LOAD_ATTR_CLASS;
+        }
+        Py_XDECREF(descr);
+        return form;
+    }
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (tp->tp_getattro != PyObject_GenericGetAttr || (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
+        !_PyType_IsReady(tp)) {
+        return -1;
+    }
+    v = versioned_lookup(tp, name, &descr);
+    if (v == 0 || descr == NULL) {
+        Py_XDECREF(descr);
+        return -1;
+    }
+    /* Where the instance dict would be: none (tp_dictoffset 0 and no
+     * managed dict), a managed dict, or a positive offset. */
+    Py_ssize_t dictoffset = (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ? MANAGED_DICT_OFFSET
+                                                                    : tp->tp_dictoffset;
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && dictoffset < 0) {
+        Py_DECREF(descr);   /* a dict placed from the end of a varsized object */
+        return -1;
+    }
+    if (!method && (form = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+        rec->version = v;
+    }
+    else if (dictoffset == 0 && (method ? method_class_value(descr) : plain_class_value(descr))) {
+        rec->version = v;
+        rec->obj = descr;
+        form = method ? LOAD_ATTR_METHOD_NO_DICT : LOAD_ATTR_NONDESCRIPTOR_NO_DICT;
+    }
+    else if (method && dictoffset != 0 && dictoffset >= MANAGED_DICT_OFFSET &&
+             dictoffset - MANAGED_DICT_OFFSET <= 0xffff && method_class_value(descr) &&
+             _Py_atomic_load_ptr_acquire((PyObject **)((char *)owner + dictoffset)) == NULL) {
+        /* The instance can have a dict but has none yet, so it cannot
+         * shadow the method; the offset is stored biased to fit 16 bits. */
+        rec->version = v;
+        rec->index = (uint16_t)(dictoffset - MANAGED_DICT_OFFSET);
+        rec->obj = descr;
+        form = LOAD_ATTR_METHOD_LAZY_DICT;
+    }
+    Py_DECREF(descr);
+    return form;
+}
+
+/* Shared by LOAD_ATTR_WITH_HINT and STORE_ATTR_WITH_HINT: the index of
+ * `name` in the owner's materialized combined-unicode dict, no class
+ * attribute of the name at the type version recorded. */
+static int
+spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    PyObject *descr;
+    unsigned int v = versioned_lookup(tp, name, &descr);
+    if (v == 0 || descr != NULL) {
+        Py_XDECREF(descr);   /* a class attribute: the other forms' case */
+        return -1;
+    }
+    /* The dict is swapped only under the owner's lock; take a reference
+     * under it, then look the name up under the dict's own lock. The
+     * index is a hint: the form re-checks the key at every use. */
+    PyObject *dict;
+    Py_BEGIN_CRITICAL_SECTION(owner);
+    dict = Py_XNewRef((PyObject *)_PyObject_GetManagedDict(owner));
+    Py_END_CRITICAL_SECTION();
+    if (dict == NULL) {
+        return -1;
+    }
+    Py_ssize_t ix = -1;
+    Py_BEGIN_CRITICAL_SECTION(dict);
+    if (PyDict_CheckExact(dict) && ((PyDictObject *)dict)->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        ix = _PyDict_LookupIndex((PyDictObject *)dict, name);
+    }
+    Py_END_CRITICAL_SECTION();
+    Py_DECREF(dict);
+    if (ix < 0 || ix > 0xffff) {
+        return -1;
+    }
+    rec->version = v;
+    rec->index = (uint16_t)ix;
+    return form;
+}
+
+int
+sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
+        tp->tp_getattro != PyObject_GenericGetAttr) {
+        return -1;
+    }
+    return spec_attr_hint(owner, name, rec, LOAD_ATTR_WITH_HINT);
+}
+
+int
+sigil_spec_store_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
+        tp->tp_setattro != PyObject_GenericSetAttr) {
+        return -1;
+    }
+    return spec_attr_hint(owner, name, rec, STORE_ATTR_WITH_HINT);
+}
+
+int
+sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name) || tp->tp_setattro != PyObject_GenericSetAttr) {
+        return -1;
+    }
+    PyObject *descr;
+    unsigned int v = versioned_lookup(tp, name, &descr);
+    int form = -1;
+    if (v != 0 && descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type) {
+        PyMemberDescrObject *m = (PyMemberDescrObject *)descr;
+        PyMemberDef *d = m->d_member;
+        if (d->type == Py_T_OBJECT_EX && !(d->flags & (Py_READONLY | Py_AUDIT_READ)) &&
+            d->offset > 0 && d->offset <= 0xffff && PyObject_TypeCheck(owner, PyDescr_TYPE(m))) {
+            rec->version = v;
+            rec->index = (uint16_t)d->offset;
+            form = STORE_ATTR_SLOT;
+        }
+    }
+    Py_XDECREF(descr);
+    return form;
+}
+
 /* LOAD_ATTR on an instance whose type keeps attributes in inline values
  * (a plain class without __slots__ or a custom __getattribute__). */
 int
@@ -134,7 +407,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
     sigil_sijil_lock(rt, ts);
     PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
     ix = _PyDictKeys_StringLookup(keys, name);
-    if (method && ix == DKIX_EMPTY) {
+    if (descr != NULL && ix == DKIX_EMPTY) {
         kv = _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), keys);
     }
     PyMutex_Unlock(&keys->dk_mutex);
@@ -150,7 +423,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         }
     }
     else if (method && ix == DKIX_EMPTY && kv != 0 && Py_TYPE(descr) == &PyFunction_Type &&
-             _PyObject_HasDeferredRefcount(descr)) {
+             cacheable(descr)) {
         /* A method: a plain function on the class, not shadowed on the
          * instance, cached borrowed, so it must be freed only by the GC. */
         rec->version = v;
@@ -158,15 +431,87 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         rec->obj = descr;
         form = LOAD_ATTR_METHOD_WITH_VALUES;
     }
+    else if (!method && ix == DKIX_EMPTY && kv != 0 && plain_class_value(descr)) {
+        /* A class attribute that is no descriptor, not shadowed on the
+         * instance: the value itself, cached borrowed. */
+        rec->version = v;
+        rec->version2 = kv;
+        rec->obj = descr;
+        form = LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES;
+    }
+    else if (!method && descr != NULL && (form = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+        rec->version = v;
+    }
 done:
     Py_XDECREF(descr);
     return form;
+}
+
+/* Calls of a type: type(x), str(x), tuple(x) with one argument, or any
+ * other immutable type with a vectorcall. Immutable types never change
+ * their tp_vectorcall, so the type's identity (rec->obj) is the guard. */
+static int
+spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
+{
+    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
+        !cacheable((PyObject *)tp)) {
+        return -1;
+    }
+    if (nargs == 1 && !self) {
+        if (tp == &PyType_Type) {
+            return CALL_TYPE_1;
+        }
+        if (tp == &PyUnicode_Type) {
+            return CALL_STR_1;
+        }
+        if (tp == &PyTuple_Type) {
+            return CALL_TUPLE_1;
+        }
+    }
+    if (tp->tp_vectorcall == NULL) {
+        return -1;
+    }
+    rec->obj = (PyObject *)tp;
+    return CALL_BUILTIN_CLASS;
+}
+
+/* Calls of a method descriptor of a builtin type (`"-".join(x)` after
+ * LOAD_ATTR's method form, or `str.upper(s)`): its calling convention is
+ * fixed when the descriptor is made. `nargs` counts self. */
+static int
+spec_call_method_descr(PyObject *callable, int nargs)
+{
+    PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    if (nargs < 1) {
+        return -1;
+    }
+    if (callable == _PyInterpreterState_GET()->callable_cache.list_append && nargs == 2) {
+        return CALL_LIST_APPEND;
+    }
+    switch (ml->ml_flags & SIGIL_METH_CALLCONV) {
+    case METH_NOARGS:
+        return nargs == 1 ? CALL_METHOD_DESCRIPTOR_NOARGS : -1;
+    case METH_O:
+        return nargs == 2 ? CALL_METHOD_DESCRIPTOR_O : -1;
+    case METH_FASTCALL:
+        return CALL_METHOD_DESCRIPTOR_FAST;
+    case METH_FASTCALL | METH_KEYWORDS:
+        return CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS;
+    default:
+        return -1;
+    }
 }
 
 int
 sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
 {
     int form = CALL_PY_EXACT_ARGS;
+    if (PyType_Check(callable)) {
+        return spec_call_class((PyTypeObject *)callable, nargs, self_or_null != NULL, rec);
+    }
+    if (Py_TYPE(callable) == &PyMethodDescr_Type) {
+        return spec_call_method_descr(callable, nargs + (self_or_null != NULL));
+    }
     if (self_or_null != NULL) {
         nargs++;
     }
@@ -192,6 +537,9 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         if (flags == METH_FASTCALL) {
             return CALL_BUILTIN_FAST;
         }
+        if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
+            return CALL_BUILTIN_FAST_WITH_KEYWORDS;
+        }
         return -1;
     }
     if (Py_TYPE(callable) != &PyFunction_Type) {
@@ -208,8 +556,24 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
     }
     int flags = code->co_flags;
     if (!(flags & CO_OPTIMIZED) || (flags & (CO_VARARGS | CO_VARKEYWORDS)) ||
-        code->co_kwonlyargcount != 0 || code->co_argcount != nargs) {
+        code->co_kwonlyargcount != 0 || code->co_argcount < nargs) {
         return -1;
+    }
+    if (code->co_argcount != nargs) {
+        /* Defaults fill the rest. Only for a function on the stack (plain
+         * or with self from LOAD_ATTR), as CPython 3.12 did; the count of
+         * defaults is re-read at each call from the tuple the call uses. */
+        /* A try, not a loop: an increment from a thread that does not own
+         * the tuple fails while its shared count is zero (no attempt is
+         * then made; the call stays generic). */
+        PyObject *defs = _Py_TryXGetRef(&func->func_defaults);
+        int ok = defs != NULL && PyTuple_CheckExact(defs) &&
+                 code->co_argcount - PyTuple_GET_SIZE(defs) <= nargs;
+        Py_XDECREF(defs);
+        if (!ok || form != CALL_PY_EXACT_ARGS) {
+            return -1;
+        }
+        form = CALL_PY_WITH_DEFAULTS;
     }
     rec->version = fv;
     rec->obj = (PyObject *)code;   /* deferred-RC: freed only by the GC */
@@ -222,6 +586,9 @@ sigil_spec_for_iter(PyObject *iter)
     if (Py_TYPE(iter) == &PyRangeIter_Type && sigil_thread_private(iter)) {
         return FOR_ITER_RANGE;
     }
+    if (Py_TYPE(iter) == &PyTupleIter_Type && sigil_thread_private(iter)) {
+        return FOR_ITER_TUPLE;
+    }
     if (Py_TYPE(iter) == &PyListIter_Type) {
         return FOR_ITER_LIST;
     }
@@ -233,6 +600,9 @@ sigil_spec_unpack_sequence(PyObject *seq, int n)
 {
     if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
         return n == 2 ? UNPACK_SEQUENCE_TWO_TUPLE : UNPACK_SEQUENCE_TUPLE;
+    }
+    if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == n) {
+        return UNPACK_SEQUENCE_LIST;
     }
     return -1;
 }
@@ -282,6 +652,9 @@ sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
     }
     if (PyTuple_CheckExact(container) && small_index(sub)) {
         return BINARY_SUBSCR_TUPLE_INT;
+    }
+    if (PyUnicode_CheckExact(container) && small_index(sub)) {
+        return BINARY_SUBSCR_STR_INT;
     }
     if (PyDict_CheckExact(container)) {
         return BINARY_SUBSCR_DICT;

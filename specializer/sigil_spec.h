@@ -21,6 +21,19 @@
 
 #define SIGIL_SPEC_MISS_BUDGET 8
 
+/* CPython 3.13 has no CALL_PY_WITH_DEFAULTS (3.12 had; 3.13's
+ * CALL_PY_GENERAL covers it): Sigil numbers it in the unused gap after
+ * the last specialized opcode, below the instrumented range. */
+#define CALL_PY_WITH_DEFAULTS 223
+_Static_assert(CALL_PY_WITH_DEFAULTS > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   CALL_PY_WITH_DEFAULTS < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
+
+/* The ml_flags bits that select a builtin's calling convention (the bits
+ * CPython switches on when it picks a builtin's vectorcall). */
+#define SIGIL_METH_CALLCONV \
+    (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD)
+
 /* Backoff exponent from which a thread updates a generic word's counter on
  * only one of its executions in SIGIL_SPEC_SAMPLE. The counters of a code
  * object are shared by every thread running it: decrementing one on every
@@ -65,6 +78,9 @@ sigil_spec_miss(sigil_code *sc, Py_ssize_t pc)
 int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_to_bool(PyObject *value);
+/* TO_BOOL_ALWAYS_TRUE if `value`'s type defines no truth or length slot,
+ * filling rec->version with the type version that says so; -1 otherwise. */
+int sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec);
 int sigil_spec_for_iter(PyObject *iter);
 int sigil_spec_binary_subscr(PyObject *container, PyObject *sub);
 int sigil_spec_unpack_sequence(PyObject *seq, int n);
@@ -102,9 +118,23 @@ int sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *o
  * make the recorded versions describe the recorded cache. */
 int sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
                          int method, sigil_record *rec);
-/* CALL_PY_EXACT_ARGS or CALL_BOUND_METHOD_EXACT_ARGS for a call of
- * `callable` with `nargs` arguments (plus self if self_or_null), filling
- * `rec`; -1 if neither applies. */
+/* The other LOAD_ATTR forms: LOAD_ATTR_CLASS (an exact class as owner),
+ * and for an instance of a type without inline values LOAD_ATTR_SLOT,
+ * LOAD_ATTR_PROPERTY, LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
+ * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
+int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
+/* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own
+ * (materialized, combined unicode) dict, no class attribute of the name;
+ * the entry index in rec->index. */
+int sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec);
+/* STORE_ATTR_WITH_HINT: the same, for a store to an existing entry. */
+int sigil_spec_store_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec);
+/* STORE_ATTR_SLOT for a writable object slot named `name`, filling `rec`. */
+int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec);
+/* The CALL form for a call of `callable` with `nargs` arguments (plus
+ * self if self_or_null): Python functions (exact args, with defaults,
+ * bound methods), builtin functions, classes and method descriptors,
+ * filling `rec`; -1 if none applies. */
 int sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
 
 /* Attempt at pc with the chosen form (-1: none): under the SiJiL, publish

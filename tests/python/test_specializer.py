@@ -4,6 +4,7 @@
 Run by sigil-python in mode interp (the default); every check reads
 sigil.stats(), whose per-form and per-family counters are the specializer's
 own bookkeeping."""
+import collections
 import sigil
 import sys
 import threading
@@ -120,6 +121,43 @@ def bound_loop(bound, n):
     for _ in range(n):
         total = total + bound()
     return total
+
+
+class Slotted:
+    __slots__ = ("a", "b")
+    k = "class-k"
+
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+    def m(self):
+        return self.a
+
+
+class WithProp:
+    k = 5
+
+    def __init__(self, v):
+        self.v = v
+
+    @property
+    def p(self):
+        return self.v * 2
+
+
+class LazyExc(Exception):
+    def m(self):
+        return "lazy"
+
+
+def attr_forms_loop(objs, n):
+    s, w, e = objs
+    t = []
+    for i in range(n):
+        s.a = i
+        t.append((s.a, s.b, s.m(), s.k, Slotted.k, WithProp.k, w.k, w.p, e.m(), "ab".upper()))
+    return t
 
 
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
@@ -379,18 +417,150 @@ class Forms(unittest.TestCase):
             for i in range(n):
                 total = total + fn(i)
             return total
-        # A default used, or *args: no exact-args form.
+        # A default used: the with-defaults form, not exact args; *args:
+        # no form at all.
         r, s = stats_delta(one_arg_loop, with_default, 200)
         self.assertEqual(r, sum(range(200)) + 200)
         self.assertEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 0)
-        self.assertGreaterEqual(s.get("CALL.failures", 0), 1)
+        self.assertGreaterEqual(s.get("form.CALL_PY_WITH_DEFAULTS", 0), 198)
         r, s = stats_delta(call_loop, star, 200)
         self.assertEqual(r, sum(range(200)) + 200)
         self.assertEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 0)
+        self.assertGreaterEqual(s.get("CALL.failures", 0), 1)
         # Every argument given: the defaults are not used, the form applies.
         r, s = stats_delta(call_loop, with_default, 200)
         self.assertEqual(r, sum(range(200)) + 200)
         self.assertGreaterEqual(s.get("form.CALL_PY_EXACT_ARGS", 0), 198)
+
+    def test_class_and_descriptor_calls(self):
+        def loop(xs):
+            out = None
+            for x in xs:
+                out = (type(x), str(x), tuple(x), int("7"), sorted(x), "-".join(map(str, x)),
+                       x.count(1), "AbC".upper(), "a,b".split(","), "abcb".find("b", 2),
+                       isinstance(x, list))
+            return out
+        r, s = stats_delta(loop, [[1, 2]] * 300)
+        self.assertEqual(r, (list, "[1, 2]", (1, 2), 7, [1, 2], "1-2", 1, "ABC", ["a", "b"], 3, True))
+        for form in ("CALL_TYPE_1", "CALL_STR_1", "CALL_TUPLE_1", "CALL_METHOD_DESCRIPTOR_NOARGS",
+                     "CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS", "CALL_METHOD_DESCRIPTOR_FAST",
+                     "CALL_BUILTIN_FAST_WITH_KEYWORDS"):
+            self.assertGreaterEqual(s.get("form." + form, 0), 298, form)
+        self.assertGreaterEqual(s.get("form.CALL_BUILTIN_CLASS", 0), 2 * 298)       # int, map
+        self.assertGreaterEqual(s.get("form.CALL_METHOD_DESCRIPTOR_O", 0), 2 * 298)  # join, count
+
+    def test_list_append(self):
+        class L(list):
+            pass
+
+        def loop(lists, n):
+            for i in range(n):
+                lists[i & 1].append(i)
+            return lists
+        r, s = stats_delta(loop, [[], L()], 400)
+        self.assertEqual(r, [list(range(0, 400, 2)), list(range(1, 400, 2))])
+        self.assertIs(type(r[1]), L)
+        self.assertGreaterEqual(s.get("form.CALL_LIST_APPEND", 0), 398)
+
+    def test_call_with_defaults(self):
+        def f(a, b=10, c=20):
+            return (a, b, c)
+
+        def loop(fn, n):
+            out = []
+            for i in range(n):
+                out.append(fn(i))
+                out.append(fn(i, i))
+            return out
+        r, s = stats_delta(loop, f, 200)
+        self.assertEqual(r, [t for i in range(200) for t in ((i, 10, 20), (i, i, 20))])
+        self.assertGreaterEqual(s.get("form.CALL_PY_WITH_DEFAULTS", 0), 2 * 198)
+
+        class K:
+            def m(self, a, b="b"):
+                return (a, b)
+
+        def mloop(k, n):
+            return [k.m(i) for i in range(n)]
+        r, s = stats_delta(mloop, K(), 200)
+        self.assertEqual(r, [(i, "b") for i in range(200)])
+
+    def test_c_call_errors_are_the_generic_ones(self):
+        class Bad:
+            def __str__(self):
+                raise KeyError("no str")
+
+        def loop(xs):
+            out = []
+            for x in xs:
+                for call in (lambda: str(x), lambda: int(x), lambda: tuple(x), lambda: "".join(x),
+                             lambda: "ab".upper()):
+                    try:
+                        out.append(call())
+                    except Exception as e:
+                        out.append((type(e).__name__, str(e)))
+            return out
+        r, s = stats_delta(loop, ["12"] * 100 + [Bad(), 5])
+        self.assertEqual(r[-10:], [("KeyError", "'no str'"),
+                                   ("TypeError", "int() argument must be a string, a bytes-like "
+                                                 "object or a real number, not 'Bad'"),
+                                   ("TypeError", "'Bad' object is not iterable"),
+                                   ("TypeError", "can only join an iterable"), "AB",
+                                   "5", 5, ("TypeError", "'int' object is not iterable"),
+                                   ("TypeError", "can only join an iterable"), "AB"])
+
+    def test_always_true_str_subscript_list_unpack_tuple_iter(self):
+        class Plain:
+            pass
+
+        def loop(objs, s, pairs, t):
+            n = 0
+            chars = []
+            for o in objs:
+                if o:
+                    n += 1
+            for i in range(len(s)):
+                chars.append(s[i])
+            total = 0
+            for p in pairs:
+                a, b = p
+                total += a * b
+            items = []
+            for x in t:
+                items.append(x)
+            return n, "".join(chars), total, items
+        s = "h\u00e9llo\u20ac" * 40
+        pairs = [[i, 2] for i in range(300)]
+        r, st = stats_delta(loop, [Plain()] * 300, s, pairs, tuple(range(300)))
+        self.assertEqual(r, (300, s, 2 * sum(range(300)), list(range(300))))
+        self.assertGreaterEqual(st.get("form.TO_BOOL_ALWAYS_TRUE", 0), 298)
+        self.assertGreaterEqual(st.get("form.BINARY_SUBSCR_STR_INT", 0), len(s) - 2)
+        self.assertGreaterEqual(st.get("form.UNPACK_SEQUENCE_LIST", 0), 298)
+        self.assertGreaterEqual(st.get("form.FOR_ITER_TUPLE", 0), 298)
+        # Latin-1 characters come back as CPython's shared 1-char strings.
+        self.assertIs(r[1][1], "\u00e9"[0])
+
+    def test_exhausted_tuple_iterator_matches_stock(self):
+        def drain(it):
+            for _ in it:
+                pass
+            return it.__reduce__(), it.__length_hint__()
+        r, s = stats_delta(drain, iter(tuple(range(100))))
+        self.assertEqual(r, ((iter, ((),)), 0))
+        self.assertGreaterEqual(s.get("form.FOR_ITER_TUPLE", 0), 98)
+
+    def test_attribute_forms(self):
+        objs = (Slotted(0, "b"), WithProp(21), LazyExc())
+        r, s = stats_delta(attr_forms_loop, objs, 300)
+        self.assertEqual(r, [(i, "b", i, "class-k", "class-k", 5, 5, 42, "lazy", "AB") for i in range(300)])
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_SLOT", 0), 3 * 298)
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_SLOT", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 2 * 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_NONDESCRIPTOR_NO_DICT", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_NO_DICT", 0), 2 * 298)   # s.m, str.upper
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 298)
 
 
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
@@ -610,6 +780,334 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertEqual(seen, list(range(150, 300)))
         self.assertEqual(cs[149].__dict__["v"], 149)
 
+    def test_call_forms_miss_on_other_callables(self):
+        def loop(fns, x):
+            out = []
+            for fn in fns:
+                try:
+                    out.append(fn(x))
+                except TypeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(loop, [type] * 100 + [str, len, tuple, type], "ab")
+        self.assertEqual(r, [str] * 100 + ["ab", 2, ("a", "b"), str])
+        self.assertGreaterEqual(s.get("form.CALL_TYPE_1", 0), 98)
+        self.assertGreaterEqual(s.get("CALL.misses", 0), 3)
+        # A descriptor of another type's method, and a self of the wrong
+        # type: the guard misses and the generic call raises CPython's error.
+        r, s = stats_delta(loop, [str.upper] * 100 + [bytes.upper, str.upper], "ab")
+        self.assertEqual(r[-2:], ["descriptor 'upper' for 'bytes' objects doesn't apply to a 'str' object",
+                                  "AB"])
+        self.assertGreaterEqual(s.get("form.CALL_METHOD_DESCRIPTOR_NOARGS", 0), 98)
+        self.assertGreaterEqual(s.get("CALL.misses", 0), 1)
+        r, s = stats_delta(loop, [list.append.__get__([])] * 100 + [[].append], 1)
+        self.assertEqual(r, [None] * 101)
+
+    def test_list_append_misses(self):
+        def loop(targets):
+            for t in targets:
+                t.append(1)
+            return targets[-1]
+        d = collections.deque()
+        r, s = stats_delta(loop, [[] for _ in range(100)] + [d])
+        self.assertIs(r, d)
+        self.assertEqual(list(d), [1])
+        self.assertGreaterEqual(s.get("form.CALL_LIST_APPEND", 0), 98)
+        self.assertGreaterEqual(s.get("CALL.misses", 0), 1)
+
+        def unbound(xs):
+            out = []
+            for x in xs:
+                try:
+                    out.append(list.append(x, 0))
+                except TypeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(unbound, [[]] * 100 + [()])
+        self.assertEqual(r[-1], "descriptor 'append' for 'list' objects doesn't apply to a 'tuple' object")
+
+    def test_defaults_replaced_misses(self):
+        def f(a, b=1):
+            return a + b
+
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    f.__defaults__ = (100,)
+                if i == 250:
+                    f.__defaults__ = (5, 6, 7)     # longer than the parameters
+                out.append(f(i))
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, [i + 1 for i in range(150)] + [i + 100 for i in range(150, 250)]
+                         + [i + 7 for i in range(250, 300)])
+        self.assertGreaterEqual(s.get("form.CALL_PY_WITH_DEFAULTS", 0), 140)
+        self.assertGreaterEqual(s.get("CALL.misses", 0), 1)
+
+        def g(a, b=1):
+            return a + b
+
+        def missing(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    g.__defaults__ = None
+                try:
+                    out.append(g(i))
+                except TypeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(missing, 200)
+        self.assertEqual(r[149], 150)
+        self.assertTrue(r[150].endswith("g() missing 1 required positional argument: 'b'"), r[150])
+
+    def test_always_true_misses_when_bool_or_len_added(self):
+        class T:
+            pass
+        objs = [T() for _ in range(300)]
+
+        def loop(objs):
+            out = []
+            for i, o in enumerate(objs):
+                if i == 150:
+                    T.__len__ = lambda self: 0
+                if i == 200:
+                    del T.__len__
+                    T.__bool__ = lambda self: i % 2 == 0
+                out.append(bool(o) if i % 7 == 0 else (1 if o else 0))
+            return out
+        r, s = stats_delta(loop, objs)
+        want = [(True if i % 7 == 0 else 1) for i in range(150)]
+        want += [(False if i % 7 == 0 else 0) for i in range(150, 200)]
+        want += [((i % 2 == 0) if i % 7 == 0 else int(i % 2 == 0)) for i in range(200, 300)]
+        self.assertEqual(r, want)
+        self.assertGreaterEqual(s.get("form.TO_BOOL_ALWAYS_TRUE", 0), 100)
+        self.assertGreaterEqual(s.get("TO_BOOL.misses", 0), 1)
+
+    def test_str_subscript_and_list_unpack_misses(self):
+        def sub(s, idx):
+            out = []
+            for i in idx:
+                try:
+                    out.append(s[i])
+                except IndexError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(sub, "abc", [1] * 100 + [3, -1, True])
+        self.assertEqual(r[-3:], ["string index out of range", "c", "b"])
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_STR_INT", 0), 98)
+        self.assertGreaterEqual(s.get("BINARY_SUBSCR.misses", 0), 2)
+
+        def unpack(seqs):
+            out = []
+            for q in seqs:
+                try:
+                    a, b = q
+                    out.append((a, b))
+                except ValueError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(unpack, [[1, 2]] * 100 + [[1, 2, 3], [1], (3, 4), "xy"])
+        self.assertEqual(r[-4:], ["too many values to unpack (expected 2)",
+                                  "not enough values to unpack (expected 2, got 1)", (3, 4), ("x", "y")])
+        self.assertGreaterEqual(s.get("form.UNPACK_SEQUENCE_LIST", 0), 98)
+        self.assertGreaterEqual(s.get("UNPACK_SEQUENCE.misses", 0), 2)
+
+    def test_shared_tuple_iterator_is_not_fast_pathed(self):
+        it = iter(tuple(range(500)))
+        keep = []
+        t = threading.Thread(target=keep.append, args=(it,))
+        t.start()
+        t.join()            # another thread took (and holds) a reference
+
+        def count(it):
+            n = 0
+            for _ in it:
+                n += 1
+            return n
+        r, s = stats_delta(count, it)
+        self.assertEqual(r, 500)
+        self.assertEqual(s.get("form.FOR_ITER_TUPLE", 0), 0)
+
+    def test_slot_forms_miss_and_raise_like_generic(self):
+        def load(objs):
+            out = []
+            for o in objs:
+                try:
+                    out.append(o.a)
+                except AttributeError as e:
+                    out.append(str(e))
+            return out
+        empty = Slotted(0, 0)
+        del empty.a
+        r, s = stats_delta(load, [Slotted(1, 2)] * 100 + [empty, Point(7, 8)])
+        # The generic path's own messages (member_get names the type by tp_name).
+        self.assertTrue(r[-2].endswith("Slotted' object has no attribute 'a'"), r[-2])
+        self.assertEqual(r[-1], "'Point' object has no attribute 'a'")
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_SLOT", 0), 98)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
+
+        def store(objs):
+            for i, o in enumerate(objs):
+                o.a = i
+            return [o.a for o in objs[-3:]]
+        class Other:
+            pass
+        r, s = stats_delta(store, [Slotted(0, 0) for _ in range(100)] + [Other(), Slotted(0, 0)])
+        self.assertEqual(r, [99, 100, 101])
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_SLOT", 0), 98)
+        self.assertGreaterEqual(s.get("STORE_ATTR.misses", 0), 1)
+
+    def test_class_attribute_changes_miss(self):
+        class C:
+            k = 1
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.k = 2
+                if i == 200:
+                    del C.k
+                try:
+                    out.append(C.k)
+                except AttributeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(loop, 250)
+        self.assertEqual(r, [1] * 150 + [2] * 50 + ["type object 'C' has no attribute 'k'"] * 50)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
+
+    def test_nondescriptor_shadowed_and_lazy_dict_created(self):
+        w = WithProp(1)
+        e = LazyExc()
+
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    w.k = "inst"            # shadows the class constant
+                    e.m = lambda: "inst"    # creates the lazy dict, shadows
+                out.append((w.k, e.m()))
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, [(5, "lazy")] * 150 + [("inst", "inst")] * 150)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES", 0), 140)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
+
+    def test_property_getter_replaced_and_raising(self):
+        class C:
+            def __init__(self):
+                self.v = 1
+        C.p = property(attr_loop.__globals__["_prop_get"])
+
+        def loop(c, n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.p = property(attr_loop.__globals__["_prop_raise"])
+                try:
+                    out.append(c.p)
+                except KeyError as e:
+                    out.append(repr(e))
+            return out
+        r, s = stats_delta(loop, C(), 300)
+        self.assertEqual(r, [("get", 1)] * 150 + ["KeyError('raised')"] * 150)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 1)
+
+    def test_borrowed_caches_survive_immortalization(self):
+        # Starting a thread makes 3.13t immortalize every deferred-RC
+        # object and clear its deferred bit: functions cached borrowed
+        # must still qualify (immortal), or method forms stop at the first
+        # thread.
+        t = threading.Thread(target=lambda: None)
+        t.start()
+        t.join()
+        r, s = stats_delta(method_loop, [Point(i, 1) for i in range(300)])
+        self.assertEqual(r, sum(range(300)) + 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_WITH_VALUES", 0), 298)
+        r, s = stats_delta(attr_forms_loop, (Slotted(0, "b"), WithProp(21), LazyExc()), 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_PROPERTY", 0), 298)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_METHOD_LAZY_DICT", 0), 298)
+
+    def test_with_hint(self):
+        class C:
+            def __init__(self):
+                self.x = 1
+        objs = [C() for _ in range(3)]
+        for o in objs:
+            for k in range(40):             # past the shared keys: a dict
+                setattr(o, "a%d" % k, k)
+
+        def loop(objs, n):
+            out = []
+            for i in range(n):
+                o = objs[i % 3]
+                if i == 150:
+                    del objs[0].x           # the entry at the hint is gone
+                if i == 200:
+                    objs[1].__dict__ = {"x": "new"}   # another dict
+                if i == 250:
+                    C.x = property(lambda self: "prop")
+                try:
+                    out.append(o.x)
+                except AttributeError as e:
+                    out.append(str(e))
+            return out
+        r, s = stats_delta(loop, objs, 300)
+        want = []
+        for i in range(300):
+            k = i % 3
+            if i >= 250:
+                want.append("prop")
+            elif k == 0 and i >= 150:
+                want.append("'C' object has no attribute 'x'")
+            elif k == 1 and i >= 200:
+                want.append("new")
+            else:
+                want.append(1)
+        self.assertEqual(r, want)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_WITH_HINT", 0), 140)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.misses", 0), 2)
+
+    def test_store_with_hint(self):
+        class C:
+            pass
+        objs = [C() for _ in range(2)]
+        for o in objs:
+            for k in range(40):             # past the shared keys: a dict
+                setattr(o, "a%d" % k, k)
+            o.x = 0
+        seen = []
+
+        class Watch:
+            def __init__(self, v):
+                self.v = v
+
+            def __del__(self):
+                seen.append(self.v)
+
+        def loop(objs, n):
+            for i in range(n):
+                o = objs[i & 1]
+                if i == 200:
+                    del objs[0].x               # store re-inserts: generic
+                if i == 250:
+                    objs[1].__dict__ = {"x": -1}
+                o.x = Watch(i) if i == 100 else i
+            return [o.x for o in objs]
+        r, s = stats_delta(loop, objs, 300)
+        self.assertEqual(r, [298, 299])
+        self.assertEqual(seen, [100])        # replaced value released at once
+        self.assertGreaterEqual(s.get("form.STORE_ATTR_WITH_HINT", 0), 190)
+        self.assertGreaterEqual(s.get("STORE_ATTR.misses", 0), 1)
+        # The stored values are the dict's own.
+        self.assertEqual(objs[0].__dict__["x"], 298)
+        self.assertEqual(list(objs[0].__dict__)[-1], "x")
+
     def test_threads_share_words(self):
         # 8 threads run the same code while its words specialize and
         # deoptimize under them; every result must be exact.
@@ -632,6 +1130,14 @@ class GuardsAndDeopt(unittest.TestCase):
         # per-thread copies (only tables for code first run here).
         after = sigil.stats()["memory.spec_memory_bytes"]
         self.assertLess(after - before, 64 * 1024)
+
+
+def _prop_get(self):
+    return ("get", self.v)
+
+
+def _prop_raise(self):
+    raise KeyError("raised")
 
 
 if __name__ == "__main__":
