@@ -2586,7 +2586,10 @@ op_LOAD_ATTR_INSTANCE_VALUE: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+    /* Fault attr_skip_type_guard: without this guard a class attribute
+     * added later (a property, a data descriptor) is never consulted. */
+    if (!SIGIL_FAULT(attr_skip_type_guard) &&
+        _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
         goto miss_LOAD_ATTR;
     }
     PyDictValues *values = _PyObject_InlineValues(owner);
@@ -3267,7 +3270,10 @@ op_LOAD_GLOBAL_BUILTIN: {
         goto miss_LOAD_GLOBAL;
     }
     PyDictKeysObject *gk = _Py_atomic_load_ptr_acquire(&((PyDictObject *)globals)->ma_keys);
-    if (_Py_atomic_load_uint32_relaxed(&gk->dk_version) != rec->version) {
+    /* Fault global_skip_keys_guard: without the globals' version a global
+     * that now shadows the builtin is missed. */
+    if (!SIGIL_FAULT(global_skip_keys_guard) &&
+        _Py_atomic_load_uint32_relaxed(&gk->dk_version) != rec->version) {
         goto miss_LOAD_GLOBAL;
     }
     PyDictObject *bd = (PyDictObject *)builtins;
@@ -3484,14 +3490,21 @@ op_STORE_ATTR_INSTANCE_VALUE: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
+    /* Fault store_attr_no_lock: check once, then write with no lock and
+     * no revalidation, so another store or a deletion of the same slot
+     * can interleave (both release the same old value), and a layout
+     * change between check and write goes unseen. */
+    const int locked = !SIGIL_FAULT(store_attr_no_lock);
     if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
-        !PyMutex_LockFast(&owner->ob_mutex._bits)) {
+        (locked && !PyMutex_LockFast(&owner->ob_mutex._bits))) {
         goto miss_STORE_ATTR;
     }
     PyDictValues *values = _PyObject_InlineValues(owner);
     if (_PyObject_GetManagedDict(owner) != NULL || !_Py_atomic_load_uint8(&values->valid) ||
-        _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
-        PyMutex_Unlock(&owner->ob_mutex);
+        (locked && _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version)) {
+        if (locked) {
+            PyMutex_Unlock(&owner->ob_mutex);
+        }
         goto miss_STORE_ATTR;
     }
     PyObject *v = PEEK(2);
@@ -3500,7 +3513,9 @@ op_STORE_ATTR_INSTANCE_VALUE: {
     if (old == NULL) {
         _PyDictValues_AddToInsertionOrder(values, rec->index);
     }
-    PyMutex_Unlock(&owner->ob_mutex);
+    if (locked) {
+        PyMutex_Unlock(&owner->ob_mutex);
+    }
     sigil_form_bump(ts, SIGIL_FORM_STORE_ATTR_INSTANCE_VALUE);
     Py_XDECREF(old);
     Py_DECREF(owner);

@@ -53,7 +53,16 @@ sigil_info(PyObject *module, PyObject *Py_UNUSED(ignored))
             )) < 0 ||
         put(d, "jit_available", PyBool_FromLong(sigil_jit_available())) < 0 ||
         put(d, "llvm_version", str_or_none(sigil_llvm_version())) < 0 ||
-        put(d, "installed", PyBool_FromLong(rt != NULL)) < 0) {
+        put(d, "installed", PyBool_FromLong(rt != NULL)) < 0 ||
+        /* The fault compiled in by -DSIGIL_FAULT (runtime/sigil_faults.def),
+         * or None: tools/sigil-faults checks it before trusting a run. */
+        put(d, "fault", str_or_none(
+#ifdef SIGIL_FAULT_NAME
+                SIGIL_FAULT_NAME
+#else
+                NULL
+#endif
+            )) < 0) {
         Py_DECREF(d);
         return NULL;
     }

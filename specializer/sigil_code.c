@@ -53,6 +53,14 @@ sigil_record_retire(sigil_record *rec)
     /* Another thread may have acquired the old word just before our CAS and
      * be reading this record now; CPython frees the block only after every
      * attached thread has passed a quiescent state after this call. */
+    if (SIGIL_FAULT(retire_no_grace)) {
+        /* Fault retire_no_grace: free at once. The poison makes a reader
+         * that still holds the old word fail (huge oparg, wild pointer) as
+         * a use after free does once the block is reused. */
+        memset(rec, 0xdb, sizeof(*rec));
+        PyMem_Free(rec);
+        return;
+    }
     _PyMem_FreeDelayed(rec, sizeof(*rec));
 }
 

@@ -35,6 +35,7 @@
 #define SIGIL_CODE_H
 
 #include "sigil_python.h"
+#include "sigil_fault.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -160,6 +161,13 @@ sigil_code_word(const sigil_code *sc, Py_ssize_t i)
 static inline int
 sigil_code_word_cas(sigil_code *sc, Py_ssize_t i, sigil_word expected, sigil_word desired)
 {
+    /* Fault publish_relaxed: a relaxed CAS publishes the record's address
+     * without ordering the record's fields before it; a reader's acquire
+     * load then synchronizes with nothing (TSan reports the field reads). */
+    if (SIGIL_FAULT(publish_relaxed)) {
+        return atomic_compare_exchange_strong_explicit(&sc->words[i], &expected, desired,
+                                                       memory_order_relaxed, memory_order_relaxed);
+    }
     return atomic_compare_exchange_strong_explicit(&sc->words[i], &expected, desired,
                                                    memory_order_release, memory_order_relaxed);
 }
