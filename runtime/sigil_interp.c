@@ -1040,13 +1040,15 @@ op_LOAD_ATTR:
         int form = PyModule_CheckExact(TOP())
                        ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
                        : sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        /* Failures chain: the first chooser that failed for a reason
+         * (not merely "not my kind") reports it (sigil_spec_or). */
         if (form < 0 && !PyModule_CheckExact(TOP())) {
             rec = (sigil_record){0};
-            form = sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+            form = sigil_spec_or(form, sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec));
         }
         if (form < 0 && !PyModule_CheckExact(TOP()) && !PyType_Check(TOP())) {
             rec = (sigil_record){0};
-            form = sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec);
+            form = sigil_spec_or(form, sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec));
         }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
@@ -1085,11 +1087,11 @@ op_STORE_ATTR:
         int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
         if (form < 0) {
             rec = (sigil_record){0};
-            form = sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec);
+            form = sigil_spec_or(form, sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec));
         }
         if (form < 0) {
             rec = (sigil_record){0};
-            form = sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec);
+            form = sigil_spec_or(form, sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec));
         }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
