@@ -539,6 +539,58 @@ dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix, PyObject 
         goto generic;                                                 \
     } while (0)
 
+/* Guards (specializer/sigil_guards.def). A failed guard counts its own
+ * failure (one add to this thread's counter, on the failure path only),
+ * then takes the miss path GUARD_MISS of the family GUARD_FAMILY, which
+ * each group of handlers below defines (as the enum constant and the label,
+ * never the opcode macro); a form of another family is a compile error.
+ * GUARD_FAIL_AT takes a guard chosen at run time, for handlers that serve
+ * several forms (GUARD_PICK2/3/4 choose by the word's opcode). */
+/* (Form names are CPython's opcode macros: every macro below pastes them
+ * with ## at once, never passes them on, so they are not expanded.) */
+#define GUARD_FAIL_AT(g)                                      \
+    do {                                                      \
+        sigil_guard_bump(ts, (sigil_guard)(g));               \
+        goto GUARD_MISS;                                      \
+    } while (0)
+#define GUARD_FAIL(FORM, name)                                                             \
+    do {                                                                                   \
+        _Static_assert((int)SIGIL_FORM_FAMILY_##FORM == (int)GUARD_FAMILY,    \
+                       #FORM "'s guard outside its family's handlers");                    \
+        GUARD_FAIL_AT(SIGIL_GUARD_##FORM##_##name);                                        \
+    } while (0)
+#define GUARD(FORM, name, cond)                                                            \
+    do {                                                                                   \
+        if (!(cond)) {                                                                     \
+            _Static_assert((int)SIGIL_FORM_FAMILY_##FORM == (int)GUARD_FAMILY, \
+                           #FORM "'s guard outside its family's handlers");                \
+            GUARD_FAIL_AT(SIGIL_GUARD_##FORM##_##name);                                    \
+        }                                                                                  \
+    } while (0)
+#define GUARD_AT(g, cond)         \
+    do {                          \
+        if (!(cond)) {            \
+            GUARD_FAIL_AT(g);     \
+        }                         \
+    } while (0)
+#define GUARD_PICK2(F1, F2, name) \
+    (SIGIL_W_OP(word) == SIGIL_FORM_OP_##F1 ? SIGIL_GUARD_##F1##_##name : SIGIL_GUARD_##F2##_##name)
+#define GUARD_PICK3(F1, F2, F3, name)                                  \
+    (SIGIL_W_OP(word) == SIGIL_FORM_OP_##F1   ? SIGIL_GUARD_##F1##_##name \
+     : SIGIL_W_OP(word) == SIGIL_FORM_OP_##F2 ? SIGIL_GUARD_##F2##_##name \
+                                               : SIGIL_GUARD_##F3##_##name)
+#define GUARD_PICK4(F1, F2, F3, F4, name)                              \
+    (SIGIL_W_OP(word) == SIGIL_FORM_OP_##F1   ? SIGIL_GUARD_##F1##_##name \
+     : SIGIL_W_OP(word) == SIGIL_FORM_OP_##F2 ? SIGIL_GUARD_##F2##_##name \
+     : SIGIL_W_OP(word) == SIGIL_FORM_OP_##F3 ? SIGIL_GUARD_##F3##_##name \
+                                               : SIGIL_GUARD_##F4##_##name)
+/* Each form's opcode under a name the macros above can paste. */
+enum {
+#define SIGIL_FORMDEF(form, fam, guard) SIGIL_FORM_OP_##form = form,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+};
+
 PyObject *
 sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *entry,
                  int throwflag)
@@ -1040,13 +1092,15 @@ op_LOAD_ATTR:
         int form = PyModule_CheckExact(TOP())
                        ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
                        : sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        /* Failures chain: the first chooser that failed for a reason
+         * (not merely "not my kind") reports it (sigil_spec_or). */
         if (form < 0 && !PyModule_CheckExact(TOP())) {
             rec = (sigil_record){0};
-            form = sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+            form = sigil_spec_or(form, sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec));
         }
         if (form < 0 && !PyModule_CheckExact(TOP()) && !PyType_Check(TOP())) {
             rec = (sigil_record){0};
-            form = sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec);
+            form = sigil_spec_or(form, sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec));
         }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
@@ -1085,11 +1139,11 @@ op_STORE_ATTR:
         int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
         if (form < 0) {
             rec = (sigil_record){0};
-            form = sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec);
+            form = sigil_spec_or(form, sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec));
         }
         if (form < 0) {
             rec = (sigil_record){0};
-            form = sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec);
+            form = sigil_spec_or(form, sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec));
         }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
@@ -2357,12 +2411,13 @@ op_CLEANUP_THROW: {
  * generic body for this execution. The operands are immutable objects, so
  * nothing another thread does can invalidate a guard between check and use. */
 
+#define GUARD_FAMILY SIGIL_FAM_BINARY_OP
+#define GUARD_MISS miss_BINARY_OP
 #define BINARY_INT_FORM(FORM, FN)                                               \
 op_##FORM: {                                                                    \
     PyObject *rhs = PEEK(1), *lhs = PEEK(2);                                    \
-    if (!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs)) {                   \
-        goto miss_BINARY_OP;                                                    \
-    }                                                                           \
+    GUARD_AT(SIGIL_GUARD_##FORM##_left_type, PyLong_CheckExact(lhs));           \
+    GUARD_AT(SIGIL_GUARD_##FORM##_right_type, PyLong_CheckExact(rhs));          \
     sigil_form_bump(ts, SIGIL_FORM_##FORM);                                     \
     PyObject *r = FN((PyLongObject *)lhs, (PyLongObject *)rhs);                 \
     Py_DECREF(lhs);                                                             \
@@ -2382,9 +2437,8 @@ BINARY_INT_FORM(BINARY_OP_MULTIPLY_INT, _PyLong_Multiply)
 #define BINARY_FLOAT_FORM(FORM, OP)                                             \
 op_##FORM: {                                                                    \
     PyObject *rhs = PEEK(1), *lhs = PEEK(2);                                    \
-    if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {                 \
-        goto miss_BINARY_OP;                                                    \
-    }                                                                           \
+    GUARD_AT(SIGIL_GUARD_##FORM##_left_type, PyFloat_CheckExact(lhs));          \
+    GUARD_AT(SIGIL_GUARD_##FORM##_right_type, PyFloat_CheckExact(rhs));         \
     sigil_form_bump(ts, SIGIL_FORM_##FORM);                                     \
     PyObject *r = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) OP PyFloat_AS_DOUBLE(rhs)); \
     Py_DECREF(lhs);                                                             \
@@ -2403,9 +2457,8 @@ BINARY_FLOAT_FORM(BINARY_OP_MULTIPLY_FLOAT, *)
 
 op_BINARY_OP_ADD_UNICODE: {
     PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    if (!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs)) {
-        goto miss_BINARY_OP;
-    }
+    GUARD(BINARY_OP_ADD_UNICODE, left_type, PyUnicode_CheckExact(lhs));
+    GUARD(BINARY_OP_ADD_UNICODE, right_type, PyUnicode_CheckExact(rhs));
     sigil_form_bump(ts, SIGIL_FORM_BINARY_OP_ADD_UNICODE);
     PyObject *r = PyUnicode_Concat(lhs, rhs);
     Py_DECREF(lhs);
@@ -2420,6 +2473,10 @@ op_BINARY_OP_ADD_UNICODE: {
 
 miss_BINARY_OP:
     SPEC_MISS(BINARY_OP, binary_op_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_COMPARE_OP
+#define GUARD_MISS miss_COMPARE_OP
 
 /* Comparisons produce a bool whatever oparg's to-bool bit says. */
 #define COMPARE_RESULT(op, a, b)                                                \
@@ -2429,10 +2486,10 @@ miss_BINARY_OP:
 
 op_COMPARE_OP_INT: {
     PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    if (!PyLong_CheckExact(lhs) || !PyLong_CheckExact(rhs) ||
-        !_PyLong_IsCompact((PyLongObject *)lhs) || !_PyLong_IsCompact((PyLongObject *)rhs)) {
-        goto miss_COMPARE_OP;
-    }
+    GUARD(COMPARE_OP_INT, left_type, PyLong_CheckExact(lhs));
+    GUARD(COMPARE_OP_INT, right_type, PyLong_CheckExact(rhs));
+    GUARD(COMPARE_OP_INT, compact,
+          _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs));
     sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_INT);
     Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs);
     Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)rhs);
@@ -2446,9 +2503,8 @@ op_COMPARE_OP_INT: {
 
 op_COMPARE_OP_FLOAT: {
     PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    if (!PyFloat_CheckExact(lhs) || !PyFloat_CheckExact(rhs)) {
-        goto miss_COMPARE_OP;
-    }
+    GUARD(COMPARE_OP_FLOAT, left_type, PyFloat_CheckExact(lhs));
+    GUARD(COMPARE_OP_FLOAT, right_type, PyFloat_CheckExact(rhs));
     sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_FLOAT);
     double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
     int r = COMPARE_RESULT(oparg >> 5, a, b);
@@ -2462,9 +2518,9 @@ op_COMPARE_OP_FLOAT: {
 op_COMPARE_OP_STR: {
     PyObject *rhs = PEEK(1), *lhs = PEEK(2);
     int op = oparg >> 5;
-    if (!PyUnicode_CheckExact(lhs) || !PyUnicode_CheckExact(rhs) || (op != Py_EQ && op != Py_NE)) {
-        goto miss_COMPARE_OP;
-    }
+    GUARD(COMPARE_OP_STR, left_type, PyUnicode_CheckExact(lhs));
+    GUARD(COMPARE_OP_STR, right_type, PyUnicode_CheckExact(rhs));
+    GUARD(COMPARE_OP_STR, operator, op == Py_EQ || op == Py_NE);
     sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_STR);
     int eq = _PyUnicode_Equal(lhs, rhs);
     Py_DECREF(lhs);
@@ -2477,19 +2533,19 @@ op_COMPARE_OP_STR: {
 
 miss_COMPARE_OP:
     SPEC_MISS(COMPARE_OP, compare_op_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_TO_BOOL
+#define GUARD_MISS miss_TO_BOOL
 
 op_TO_BOOL_BOOL:
-    if (!PyBool_Check(TOP())) {
-        goto miss_TO_BOOL;
-    }
+    GUARD(TO_BOOL_BOOL, type, PyBool_Check(TOP()));
     sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_BOOL);
     NEXT();
 
 op_TO_BOOL_INT: {
     PyObject *v = TOP();
-    if (!PyLong_CheckExact(v)) {
-        goto miss_TO_BOOL;
-    }
+    GUARD(TO_BOOL_INT, type, PyLong_CheckExact(v));
     sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_INT);
     int zero = _PyLong_IsZero((PyLongObject *)v);
     Py_DECREF(v);
@@ -2498,18 +2554,14 @@ op_TO_BOOL_INT: {
 }
 
 op_TO_BOOL_NONE:
-    if (!Py_IsNone(TOP())) {
-        goto miss_TO_BOOL;
-    }
+    GUARD(TO_BOOL_NONE, type, Py_IsNone(TOP()));
     sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_NONE);
     TOP() = Py_False;
     NEXT();
 
 op_TO_BOOL_STR: {
     PyObject *v = TOP();
-    if (!PyUnicode_CheckExact(v)) {
-        goto miss_TO_BOOL;
-    }
+    GUARD(TO_BOOL_STR, type, PyUnicode_CheckExact(v));
     sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_STR);
     int empty = PyUnicode_GET_LENGTH(v) == 0;
     Py_DECREF(v);
@@ -2521,9 +2573,7 @@ op_TO_BOOL_LIST: {
     /* The size is read with a relaxed atomic load: another thread may be
      * resizing the list, and either size is a valid answer. */
     PyObject *v = TOP();
-    if (!PyList_CheckExact(v)) {
-        goto miss_TO_BOOL;
-    }
+    GUARD(TO_BOOL_LIST, type, PyList_CheckExact(v));
     sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_LIST);
     int empty = _Py_atomic_load_ssize_relaxed(&((PyVarObject *)v)->ob_size) == 0;
     Py_DECREF(v);
@@ -2538,9 +2588,8 @@ op_TO_BOOL_ALWAYS_TRUE: {
      * or not at all. */
     const sigil_record *rec = sigil_word_record(word);
     PyObject *v = TOP();
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(v)->tp_version_tag) != rec->version) {
-        goto miss_TO_BOOL;
-    }
+    GUARD(TO_BOOL_ALWAYS_TRUE, type_version,
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(v)->tp_version_tag) == rec->version);
     sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_ALWAYS_TRUE);
     Py_DECREF(v);
     TOP() = Py_True;
@@ -2549,25 +2598,24 @@ op_TO_BOOL_ALWAYS_TRUE: {
 
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_LOAD_GLOBAL
+#define GUARD_MISS miss_LOAD_GLOBAL
 
 op_LOAD_GLOBAL_MODULE: {
     /* Guard: the globals entry at the cached index still holds this name.
      * The keys object is read once (acquire) and is safe to read while we
      * hold it (lockfree_dict); the entry is read by dict_entry_ref. */
     PyObject *globals = frame->f_globals;
-    if (!lockfree_dict(globals)) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_MODULE, globals_dict, lockfree_dict(globals));
     PyDictObject *d = (PyDictObject *)globals;
     PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
     int ix = SIGIL_W_AUX(word);
-    if (keys->dk_kind != DICT_KEYS_UNICODE || ix >= _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_MODULE, hint_in_keys,
+          keys->dk_kind == DICT_KEYS_UNICODE && ix < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
     PyObject *v = dict_entry_ref(d, keys, ix, NAME(oparg >> 1));
-    if (v == NULL) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_MODULE, entry, v != NULL);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_MODULE);
     PUSH(v);
     if (oparg & 1) {
@@ -2576,6 +2624,10 @@ op_LOAD_GLOBAL_MODULE: {
     NEXT();
 }
 
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_LOAD_ATTR
+#define GUARD_MISS miss_LOAD_ATTR
 op_LOAD_ATTR_INSTANCE_VALUE: {
     /* Guards: the owner's type still has the version whose shared keys put
      * the name at rec->index, and its inline values are in use. The slot is
@@ -2588,22 +2640,17 @@ op_LOAD_ATTR_INSTANCE_VALUE: {
     PyObject *owner = TOP();
     /* Fault attr_skip_type_guard: without this guard a class attribute
      * added later (a property, a data descriptor) is never consulted. */
-    if (!SIGIL_FAULT(attr_skip_type_guard) &&
-        _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_INSTANCE_VALUE, type_version,
+          SIGIL_FAULT(attr_skip_type_guard) ||
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) == rec->version);
     PyDictValues *values = _PyObject_InlineValues(owner);
-    if (!_Py_atomic_load_uint8(&values->valid)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_INSTANCE_VALUE, inline_values, _Py_atomic_load_uint8(&values->valid));
     PyObject **slot = &values->values[rec->index];
     PyObject *attr = _Py_atomic_load_ptr_acquire(slot);
-    if (attr == NULL || !_Py_TryIncrefCompare(slot, attr)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_INSTANCE_VALUE, slot, attr != NULL && _Py_TryIncrefCompare(slot, attr));
     if (!_Py_atomic_load_uint8(&values->valid)) {
         Py_DECREF(attr);
-        goto miss_LOAD_ATTR;
+        GUARD_FAIL(LOAD_ATTR_INSTANCE_VALUE, inline_values_after);
     }
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_INSTANCE_VALUE);
     Py_DECREF(owner);
@@ -2622,22 +2669,15 @@ op_LOAD_ATTR_MODULE: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
-    if (!PyModule_CheckExact(owner)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_MODULE, module, PyModule_CheckExact(owner));
     PyObject *dict = ((PyModuleObject *)owner)->md_dict;
-    if (dict == NULL || !lockfree_dict(dict)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_MODULE, module_dict, dict != NULL && lockfree_dict(dict));
     PyDictObject *d = (PyDictObject *)dict;
     PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
-    if (_Py_atomic_load_uint32_relaxed(&keys->dk_version) != rec->version) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_MODULE, keys_version,
+          _Py_atomic_load_uint32_relaxed(&keys->dk_version) == rec->version);
     PyObject *attr = dict_entry_ref(d, keys, rec->index, NULL);
-    if (attr == NULL) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_MODULE, entry, attr != NULL);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_MODULE);
     Py_DECREF(owner);
     TOP() = attr;
@@ -2659,16 +2699,13 @@ op_LOAD_ATTR_METHOD_WITH_VALUES: {
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
     PyTypeObject *tp = Py_TYPE(owner);
-    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version) {
-        goto miss_LOAD_ATTR;
-    }
-    if (!_Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_METHOD_WITH_VALUES, type_version,
+          _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == rec->version);
+    GUARD(LOAD_ATTR_METHOD_WITH_VALUES, inline_values,
+          _Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid));
     PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
-    if (_Py_atomic_load_uint32_relaxed(&keys->dk_version) != rec->version2) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_METHOD_WITH_VALUES, keys_version,
+          _Py_atomic_load_uint32_relaxed(&keys->dk_version) == rec->version2);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_WITH_VALUES);
     TOP() = Py_NewRef(rec->obj);
     PUSH(owner);   /* self: ownership moves to the new slot */
@@ -2686,14 +2723,11 @@ op_LOAD_ATTR_SLOT: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_SLOT, type_version,
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) == rec->version);
     PyObject **addr = (PyObject **)((char *)owner + rec->index);
     PyObject *attr = _Py_atomic_load_ptr_acquire(addr);
-    if (attr == NULL || !_Py_TryIncrefCompare(addr, attr)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_SLOT, slot, attr != NULL && _Py_TryIncrefCompare(addr, attr));
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_SLOT);
     Py_DECREF(owner);
     TOP() = attr;
@@ -2717,14 +2751,11 @@ op_LOAD_ATTR_WITH_HINT: {
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
     PyTypeObject *tp = Py_TYPE(owner);
-    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
-        !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_WITH_HINT, type_version,
+          _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == rec->version);
+    GUARD(LOAD_ATTR_WITH_HINT, managed_dict, tp->tp_flags & Py_TPFLAGS_MANAGED_DICT);
     PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
-    if (dict == NULL) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_WITH_HINT, dict_ref, dict != NULL);
     PyObject *attr = NULL;
     if (lockfree_dict(dict)) {
         PyDictObject *d = (PyDictObject *)dict;
@@ -2735,9 +2766,7 @@ op_LOAD_ATTR_WITH_HINT: {
         }
     }
     Py_DECREF(dict);
-    if (attr == NULL) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_WITH_HINT, entry, attr != NULL);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_WITH_HINT);
     Py_DECREF(owner);
     TOP() = attr;
@@ -2757,10 +2786,9 @@ op_LOAD_ATTR_CLASS: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
-    if (Py_TYPE(owner) != &PyType_Type ||
-        _Py_atomic_load_uint_relaxed(&((PyTypeObject *)owner)->tp_version_tag) != rec->version) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_CLASS, metaclass, Py_TYPE(owner) == &PyType_Type);
+    GUARD(LOAD_ATTR_CLASS, type_version,
+          _Py_atomic_load_uint_relaxed(&((PyTypeObject *)owner)->tp_version_tag) == rec->version);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_CLASS);
     Py_DECREF(owner);
     TOP() = Py_NewRef(rec->obj);
@@ -2778,12 +2806,13 @@ op_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES: {
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
     PyTypeObject *tp = Py_TYPE(owner);
-    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
-        !_Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid) ||
-        _Py_atomic_load_uint32_relaxed(&((PyHeapTypeObject *)tp)->ht_cached_keys->dk_version) !=
-            rec->version2) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES, type_version,
+          _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == rec->version);
+    GUARD(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES, inline_values,
+          _Py_atomic_load_uint8(&_PyObject_InlineValues(owner)->valid));
+    GUARD(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES, keys_version,
+          _Py_atomic_load_uint32_relaxed(&((PyHeapTypeObject *)tp)->ht_cached_keys->dk_version) ==
+              rec->version2);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
     Py_DECREF(owner);
     TOP() = Py_NewRef(rec->obj);
@@ -2799,7 +2828,7 @@ op_LOAD_ATTR_NONDESCRIPTOR_NO_DICT: {
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
     if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
-        goto miss_LOAD_ATTR;
+        GUARD_FAIL_AT(GUARD_PICK2(LOAD_ATTR_METHOD_NO_DICT, LOAD_ATTR_NONDESCRIPTOR_NO_DICT, type_version));
     }
     if (SIGIL_W_OP(word) == LOAD_ATTR_METHOD_NO_DICT) {
         sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_NO_DICT);
@@ -2823,11 +2852,11 @@ op_LOAD_ATTR_METHOD_LAZY_DICT: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
-        _Py_atomic_load_ptr_acquire(
-            (PyObject **)((char *)owner + MANAGED_DICT_OFFSET + rec->index)) != NULL) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_METHOD_LAZY_DICT, type_version,
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) == rec->version);
+    GUARD(LOAD_ATTR_METHOD_LAZY_DICT, no_dict,
+          _Py_atomic_load_ptr_acquire(
+              (PyObject **)((char *)owner + MANAGED_DICT_OFFSET + rec->index)) == NULL);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_METHOD_LAZY_DICT);
     TOP() = Py_NewRef(rec->obj);
     PUSH(owner);
@@ -2846,15 +2875,14 @@ op_LOAD_ATTR_PROPERTY: {
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
     PyFunctionObject *fget = (PyFunctionObject *)rec->obj;
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
-        _Py_atomic_load_uint32_relaxed(&fget->func_version) != rec->version2) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_PROPERTY, type_version,
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) == rec->version);
+    GUARD(LOAD_ATTR_PROPERTY, func_version,
+          _Py_atomic_load_uint32_relaxed(&fget->func_version) == rec->version2);
     PyCodeObject *code = _Py_atomic_load_ptr_acquire(&fget->func_code);
-    if (_Py_atomic_load_uint32_relaxed(&fget->func_version) != rec->version2 ||
-        !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
-        goto miss_LOAD_ATTR;
-    }
+    GUARD(LOAD_ATTR_PROPERTY, func_version,
+          _Py_atomic_load_uint32_relaxed(&fget->func_version) == rec->version2);
+    GUARD(LOAD_ATTR_PROPERTY, stack_space, _PyThreadState_HasStackSpace(tstate, code->co_framesize));
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_PROPERTY);
     _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
     tstate->datastack_top += code->co_framesize;
@@ -2868,6 +2896,10 @@ op_LOAD_ATTR_PROPERTY: {
 
 miss_LOAD_ATTR:
     SPEC_MISS(LOAD_ATTR, load_attr_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_CALL
+#define GUARD_MISS miss_CALL
 
 op_CALL_PY_EXACT_ARGS:
 op_CALL_BOUND_METHOD_EXACT_ARGS: {
@@ -2891,14 +2923,15 @@ op_CALL_BOUND_METHOD_EXACT_ARGS: {
         fn = ((PyMethodObject *)callable)->im_func;
         total++;
     }
-    if (Py_TYPE(fn) != &PyFunction_Type ||
-        _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
-        goto miss_CALL;
-    }
+    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, func_type),
+             Py_TYPE(fn) == &PyFunction_Type);
+    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, func_version),
+             _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) == rec->version);
     PyCodeObject *code = (PyCodeObject *)rec->obj;
-    if (code->co_argcount != total || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
-        goto miss_CALL;
-    }
+    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, argcount),
+             code->co_argcount == total);
+    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, stack_space),
+             _PyThreadState_HasStackSpace(tstate, code->co_framesize));
     if (fn != callable) {
         args[-1] = Py_NewRef(((PyMethodObject *)callable)->im_self);
         args[-2] = Py_NewRef(fn);
@@ -2942,23 +2975,20 @@ op_CALL_BUILTIN_FAST: {
         args--;
         total++;
     }
-    if (!PyCFunction_CheckExact(callable)) {
-        goto miss_CALL;
-    }
+    GUARD_AT(GUARD_PICK4(CALL_LEN, CALL_ISINSTANCE, CALL_BUILTIN_O, CALL_BUILTIN_FAST, cfunction),
+             PyCFunction_CheckExact(callable));
     PyInterpreterState *interp = tstate->interp;
     int flags = PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
     PyObject *r;
     if (form == CALL_LEN) {
-        if (callable != interp->callable_cache.len || total != 1) {
-            goto miss_CALL;
-        }
+        GUARD(CALL_LEN, callable, callable == interp->callable_cache.len);
+        GUARD(CALL_LEN, argcount, total == 1);
         Py_ssize_t n = PyObject_Length(args[0]);
         r = n < 0 ? NULL : PyLong_FromSsize_t(n);
     }
     else if (form == CALL_ISINSTANCE) {
-        if (callable != interp->callable_cache.isinstance || total != 2) {
-            goto miss_CALL;
-        }
+        GUARD(CALL_ISINSTANCE, callable, callable == interp->callable_cache.isinstance);
+        GUARD(CALL_ISINSTANCE, argcount, total == 2);
         int k = PyObject_IsInstance(args[0], args[1]);
         r = k < 0 ? NULL : Py_NewRef(k ? Py_True : Py_False);
     }
@@ -2966,9 +2996,8 @@ op_CALL_BUILTIN_FAST: {
         PyCFunction cfunc = PyCFunction_GET_FUNCTION(callable);
         PyObject *self = PyCFunction_GET_SELF(callable);
         if (form == CALL_BUILTIN_O) {
-            if (flags != METH_O || total != 1) {
-                goto miss_CALL;
-            }
+            GUARD(CALL_BUILTIN_O, flags, flags == METH_O);
+            GUARD(CALL_BUILTIN_O, argcount, total == 1);
             if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
                 r = NULL;
             }
@@ -2978,9 +3007,7 @@ op_CALL_BUILTIN_FAST: {
             }
         }
         else {
-            if (flags != METH_FASTCALL) {
-                goto miss_CALL;
-            }
+            GUARD(CALL_BUILTIN_FAST, flags, flags == METH_FASTCALL);
             /* The recursion charge CPython's FASTCALL vectorcall makes. */
             if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
                 r = NULL;
@@ -3025,24 +3052,23 @@ op_CALL_PY_WITH_DEFAULTS: {
     PyObject **args = sp - oparg;
     PyObject *fn = args[-2];
     int total = oparg + (args[-1] != NULL);
-    if (Py_TYPE(fn) != &PyFunction_Type ||
-        _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
-        goto miss_CALL;
-    }
+    GUARD(CALL_PY_WITH_DEFAULTS, func_type, Py_TYPE(fn) == &PyFunction_Type);
+    GUARD(CALL_PY_WITH_DEFAULTS, func_version,
+          _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) == rec->version);
     PyCodeObject *code = (PyCodeObject *)rec->obj;
     int argcount = code->co_argcount;
-    if (total > argcount || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
-        goto miss_CALL;
-    }
+    GUARD(CALL_PY_WITH_DEFAULTS, argcount, total <= argcount);
+    GUARD(CALL_PY_WITH_DEFAULTS, stack_space, _PyThreadState_HasStackSpace(tstate, code->co_framesize));
     PyObject *defs = _Py_TryXGetRef(&((PyFunctionObject *)fn)->func_defaults);
-    if (defs == NULL) {
-        goto miss_CALL;
-    }
+    GUARD(CALL_PY_WITH_DEFAULTS, defaults, defs != NULL);
     Py_ssize_t ndefs = PyTuple_GET_SIZE(defs);
-    if (_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version ||
-        total < argcount - ndefs) {
+    if (_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
         Py_DECREF(defs);
-        goto miss_CALL;
+        GUARD_FAIL(CALL_PY_WITH_DEFAULTS, func_version);
+    }
+    if (total < argcount - ndefs) {
+        Py_DECREF(defs);
+        GUARD_FAIL(CALL_PY_WITH_DEFAULTS, defaults);
     }
     sigil_form_bump(ts, SIGIL_FORM_CALL_PY_WITH_DEFAULTS);
     if (total != oparg) {
@@ -3096,9 +3122,8 @@ op_CALL_TUPLE_1: {
     PyObject *callable = args[-2];
     PyObject *want = form == CALL_TYPE_1 ? (PyObject *)&PyType_Type
                    : form == CALL_STR_1 ? (PyObject *)&PyUnicode_Type : (PyObject *)&PyTuple_Type;
-    if (callable != want || args[-1] != NULL || oparg != 1) {
-        goto miss_CALL;
-    }
+    GUARD_AT(GUARD_PICK3(CALL_TYPE_1, CALL_STR_1, CALL_TUPLE_1, callable), callable == want);
+    GUARD_AT(GUARD_PICK3(CALL_TYPE_1, CALL_STR_1, CALL_TUPLE_1, no_self), args[-1] == NULL && oparg == 1);
     PyObject *r;
     if (form == CALL_TYPE_1) {
         sigil_form_bump(ts, SIGIL_FORM_CALL_TYPE_1);
@@ -3129,9 +3154,7 @@ op_CALL_BUILTIN_CLASS: {
         args--;
         total++;
     }
-    if (callable != rec->obj) {
-        goto miss_CALL;
-    }
+    GUARD(CALL_BUILTIN_CLASS, callable, callable == rec->obj);
     sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_CLASS);
     PyObject *r = ((PyTypeObject *)callable)->tp_vectorcall(
         callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -3151,11 +3174,10 @@ op_CALL_BUILTIN_FAST_WITH_KEYWORDS: {
         args--;
         total++;
     }
-    if (!PyCFunction_CheckExact(callable) ||
-        (PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) !=
-            (METH_FASTCALL | METH_KEYWORDS)) {
-        goto miss_CALL;
-    }
+    GUARD(CALL_BUILTIN_FAST_WITH_KEYWORDS, cfunction, PyCFunction_CheckExact(callable));
+    GUARD(CALL_BUILTIN_FAST_WITH_KEYWORDS, flags,
+          (PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) ==
+              (METH_FASTCALL | METH_KEYWORDS));
     sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_FAST_WITH_KEYWORDS);
     PyObject *r = NULL;
     if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
@@ -3186,18 +3208,23 @@ op_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS: {
         args--;
         total++;
     }
-    if (Py_TYPE(callable) != &PyMethodDescr_Type || total < 1) {
-        goto miss_CALL;
-    }
+#define DESCR_GUARD(name, cond)                                                              \
+    GUARD_AT(GUARD_PICK4(CALL_METHOD_DESCRIPTOR_NOARGS, CALL_METHOD_DESCRIPTOR_O,              \
+                         CALL_METHOD_DESCRIPTOR_FAST, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, \
+                         name),                                                                \
+             cond)
+    DESCR_GUARD(descriptor, Py_TYPE(callable) == &PyMethodDescr_Type);
     PyMethodDescrObject *md = (PyMethodDescrObject *)callable;
     int conv = md->d_method->ml_flags & SIGIL_METH_CALLCONV;
-    int ok = form == CALL_METHOD_DESCRIPTOR_NOARGS ? conv == METH_NOARGS && total == 1
-           : form == CALL_METHOD_DESCRIPTOR_O      ? conv == METH_O && total == 2
-           : form == CALL_METHOD_DESCRIPTOR_FAST   ? conv == METH_FASTCALL
-                                                   : conv == (METH_FASTCALL | METH_KEYWORDS);
-    if (!ok || !PyObject_TypeCheck(args[0], PyDescr_TYPE(md))) {
-        goto miss_CALL;
-    }
+    DESCR_GUARD(flags, form == CALL_METHOD_DESCRIPTOR_NOARGS ? conv == METH_NOARGS
+                       : form == CALL_METHOD_DESCRIPTOR_O    ? conv == METH_O
+                       : form == CALL_METHOD_DESCRIPTOR_FAST ? conv == METH_FASTCALL
+                                                             : conv == (METH_FASTCALL | METH_KEYWORDS));
+    DESCR_GUARD(argcount, form == CALL_METHOD_DESCRIPTOR_NOARGS ? total == 1
+                          : form == CALL_METHOD_DESCRIPTOR_O    ? total == 2
+                                                                : total >= 1);
+    DESCR_GUARD(self_type, PyObject_TypeCheck(args[0], PyDescr_TYPE(md)));
+#undef DESCR_GUARD
     PyCFunction meth = md->d_method->ml_meth;
     PyObject *r = NULL;
     sigil_form_bump(ts, (sigil_form)(form == CALL_METHOD_DESCRIPTOR_NOARGS ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_NOARGS
@@ -3240,10 +3267,10 @@ op_CALL_LIST_APPEND: {
         args--;
         total++;
     }
-    if (callable != tstate->interp->callable_cache.list_append || total != 2 ||
-        !PyList_Check(args[0]) || !PyMutex_LockFast(&args[0]->ob_mutex._bits)) {
-        goto miss_CALL;
-    }
+    GUARD(CALL_LIST_APPEND, callable, callable == tstate->interp->callable_cache.list_append);
+    GUARD(CALL_LIST_APPEND, argcount, total == 2);
+    GUARD(CALL_LIST_APPEND, self_type, PyList_Check(args[0]));
+    GUARD(CALL_LIST_APPEND, lock, PyMutex_LockFast(&args[0]->ob_mutex._bits));
     int err = _PyList_AppendTakeRef((PyListObject *)args[0], Py_NewRef(args[1]));
     PyMutex_Unlock(&args[0]->ob_mutex);
     sigil_form_bump(ts, SIGIL_FORM_CALL_LIST_APPEND);
@@ -3254,6 +3281,10 @@ op_CALL_LIST_APPEND: {
 
 miss_CALL:
     SPEC_MISS(CALL, call_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_LOAD_GLOBAL
+#define GUARD_MISS miss_LOAD_GLOBAL
 
 op_LOAD_GLOBAL_BUILTIN: {
     /* Guards: the globals' keys still have the version recorded when the
@@ -3266,25 +3297,19 @@ op_LOAD_GLOBAL_BUILTIN: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *globals = frame->f_globals, *builtins = frame->f_builtins;
-    if (!lockfree_dict(globals) || !lockfree_dict(builtins)) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_BUILTIN, dicts, lockfree_dict(globals) && lockfree_dict(builtins));
     PyDictKeysObject *gk = _Py_atomic_load_ptr_acquire(&((PyDictObject *)globals)->ma_keys);
     /* Fault global_skip_keys_guard: without the globals' version a global
      * that now shadows the builtin is missed. */
-    if (!SIGIL_FAULT(global_skip_keys_guard) &&
-        _Py_atomic_load_uint32_relaxed(&gk->dk_version) != rec->version) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_BUILTIN, globals_version,
+          SIGIL_FAULT(global_skip_keys_guard) ||
+          _Py_atomic_load_uint32_relaxed(&gk->dk_version) == rec->version);
     PyDictObject *bd = (PyDictObject *)builtins;
     PyDictKeysObject *bk = _Py_atomic_load_ptr_acquire(&bd->ma_keys);
-    if (_Py_atomic_load_uint32_relaxed(&bk->dk_version) != rec->version2) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_BUILTIN, builtins_version,
+          _Py_atomic_load_uint32_relaxed(&bk->dk_version) == rec->version2);
     PyObject *v = dict_entry_ref(bd, bk, rec->index, NAME(oparg >> 1));
-    if (v == NULL) {
-        goto miss_LOAD_GLOBAL;
-    }
+    GUARD(LOAD_GLOBAL_BUILTIN, entry, v != NULL);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_BUILTIN);
     PUSH(v);
     if (oparg & 1) {
@@ -3293,6 +3318,10 @@ op_LOAD_GLOBAL_BUILTIN: {
     NEXT();
 }
 
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_FOR_ITER
+#define GUARD_MISS miss_FOR_ITER
 op_FOR_ITER_RANGE: {
     /* The same plain field updates as CPython 3.13t's rangeiter_next, so
      * an iterator really shared between threads is exactly as unsafe here
@@ -3301,9 +3330,8 @@ op_FOR_ITER_RANGE: {
      * keeps the fast path to iterators that are private in practice; the
      * rest take the generic path, i.e. CPython's own code. */
     PyObject *it = TOP();
-    if (Py_TYPE(it) != &PyRangeIter_Type || !sigil_thread_private(it)) {
-        goto miss_FOR_ITER;
-    }
+    GUARD(FOR_ITER_RANGE, type, Py_TYPE(it) == &PyRangeIter_Type);
+    GUARD(FOR_ITER_RANGE, thread_private, sigil_thread_private(it));
     _PyRangeIterObject *r = (_PyRangeIterObject *)it;
     sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_RANGE);
     if (r->len <= 0) {
@@ -3329,9 +3357,7 @@ op_FOR_ITER_LIST: {
      * list resized by another thread behaves exactly as on the stock
      * interpreter. */
     PyObject *it = TOP();
-    if (Py_TYPE(it) != &PyListIter_Type) {
-        goto miss_FOR_ITER;
-    }
+    GUARD(FOR_ITER_LIST, type, Py_TYPE(it) == &PyListIter_Type);
     _PyListIterObject *li = (_PyListIterObject *)it;
     sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_LIST);
     Py_ssize_t index = _Py_atomic_load_ssize_relaxed(&li->it_index);
@@ -3366,9 +3392,8 @@ op_FOR_ITER_TUPLE: {
      * practice, with tupleiter_next's exact steps, including dropping the
      * tuple when exhausted (visible to __reduce__ and __length_hint__). */
     PyObject *it = TOP();
-    if (Py_TYPE(it) != &PyTupleIter_Type || !sigil_thread_private(it)) {
-        goto miss_FOR_ITER;
-    }
+    GUARD(FOR_ITER_TUPLE, type, Py_TYPE(it) == &PyTupleIter_Type);
+    GUARD(FOR_ITER_TUPLE, thread_private, sigil_thread_private(it));
     _PyTupleIterObject *ti = (_PyTupleIterObject *)it;
     sigil_form_bump(ts, SIGIL_FORM_FOR_ITER_TUPLE);
     PyTupleObject *seq = ti->it_seq;
@@ -3388,16 +3413,19 @@ op_FOR_ITER_TUPLE: {
 
 miss_FOR_ITER:
     SPEC_MISS(FOR_ITER, for_iter_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_BINARY_SUBSCR
+#define GUARD_MISS miss_BINARY_SUBSCR
 
 op_BINARY_SUBSCR_LIST_INT: {
     /* Guards: exact list, exact non-negative compact int. The item comes
      * from PyList_GetItemRef, CPython's lock-free, resize-safe read. */
     PyObject *sub = PEEK(1);
     PyObject *list = PEEK(2);
-    if (!PyList_CheckExact(list) || !PyLong_CheckExact(sub) ||
-        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub)) {
-        goto miss_BINARY_SUBSCR;
-    }
+    GUARD(BINARY_SUBSCR_LIST_INT, container_type, PyList_CheckExact(list));
+    GUARD(BINARY_SUBSCR_LIST_INT, index_type, PyLong_CheckExact(sub));
+    GUARD(BINARY_SUBSCR_LIST_INT, index_compact, _PyLong_IsNonNegativeCompact((PyLongObject *)sub));
     sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_LIST_INT);
     PyObject *r = PyList_GetItemRef(list, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub));
     sp--;
@@ -3414,11 +3442,10 @@ op_BINARY_SUBSCR_TUPLE_INT: {
     /* Tuples are immutable: type and index guards are all. */
     PyObject *sub = PEEK(1);
     PyObject *tuple = PEEK(2);
-    if (!PyTuple_CheckExact(tuple) || !PyLong_CheckExact(sub) ||
-        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub) ||
-        (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) >= PyTuple_GET_SIZE(tuple)) {
-        goto miss_BINARY_SUBSCR;
-    }
+    GUARD(BINARY_SUBSCR_TUPLE_INT, container_type, PyTuple_CheckExact(tuple));
+    GUARD(BINARY_SUBSCR_TUPLE_INT, index_type, PyLong_CheckExact(sub));
+    GUARD(BINARY_SUBSCR_TUPLE_INT, index_compact, _PyLong_IsNonNegativeCompact((PyLongObject *)sub));
+    GUARD(BINARY_SUBSCR_TUPLE_INT, index_bound, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) < PyTuple_GET_SIZE(tuple));
     sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_TUPLE_INT);
     PyObject *r = Py_NewRef(PyTuple_GET_ITEM(tuple, _PyLong_CompactValue((PyLongObject *)sub)));
     sp--;
@@ -3433,9 +3460,7 @@ op_BINARY_SUBSCR_DICT: {
      * raises KeyError as dict's own subscript does for an exact dict. */
     PyObject *sub = PEEK(1);
     PyObject *dict = PEEK(2);
-    if (!PyDict_CheckExact(dict)) {
-        goto miss_BINARY_SUBSCR;
-    }
+    GUARD(BINARY_SUBSCR_DICT, container_type, PyDict_CheckExact(dict));
     sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_DICT);
     PyObject *r;
     int found = PyDict_GetItemRef(dict, sub, &r);
@@ -3458,11 +3483,10 @@ op_BINARY_SUBSCR_STR_INT: {
      * (PyUnicode_FromOrdinal: the shared 1-char singleton below 256). */
     PyObject *sub = PEEK(1);
     PyObject *str = PEEK(2);
-    if (!PyUnicode_CheckExact(str) || !PyLong_CheckExact(sub) ||
-        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub) ||
-        (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) >= PyUnicode_GET_LENGTH(str)) {
-        goto miss_BINARY_SUBSCR;
-    }
+    GUARD(BINARY_SUBSCR_STR_INT, container_type, PyUnicode_CheckExact(str));
+    GUARD(BINARY_SUBSCR_STR_INT, index_type, PyLong_CheckExact(sub));
+    GUARD(BINARY_SUBSCR_STR_INT, index_compact, _PyLong_IsNonNegativeCompact((PyLongObject *)sub));
+    GUARD(BINARY_SUBSCR_STR_INT, index_bound, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub) < PyUnicode_GET_LENGTH(str));
     sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_STR_INT);
     PyObject *r = PyUnicode_FromOrdinal(
         (int)PyUnicode_READ_CHAR(str, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub)));
@@ -3478,6 +3502,10 @@ op_BINARY_SUBSCR_STR_INT: {
 
 miss_BINARY_SUBSCR:
     SPEC_MISS(BINARY_SUBSCR, binary_subscr_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_STORE_ATTR
+#define GUARD_MISS miss_STORE_ATTR
 
 op_STORE_ATTR_INSTANCE_VALUE: {
     /* The object's own lock, taken only if free (contention is a miss, the
@@ -3495,17 +3523,25 @@ op_STORE_ATTR_INSTANCE_VALUE: {
      * can interleave (both release the same old value), and a layout
      * change between check and write goes unseen. */
     const int locked = !SIGIL_FAULT(store_attr_no_lock);
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
-        (locked && !PyMutex_LockFast(&owner->ob_mutex._bits))) {
-        goto miss_STORE_ATTR;
-    }
+    GUARD(STORE_ATTR_INSTANCE_VALUE, type_version,
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) == rec->version);
+    GUARD(STORE_ATTR_INSTANCE_VALUE, lock, !locked || PyMutex_LockFast(&owner->ob_mutex._bits));
     PyDictValues *values = _PyObject_InlineValues(owner);
-    if (_PyObject_GetManagedDict(owner) != NULL || !_Py_atomic_load_uint8(&values->valid) ||
-        (locked && _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version)) {
+    if (_PyObject_GetManagedDict(owner) != NULL) {
         if (locked) {
             PyMutex_Unlock(&owner->ob_mutex);
         }
-        goto miss_STORE_ATTR;
+        GUARD_FAIL(STORE_ATTR_INSTANCE_VALUE, no_dict);
+    }
+    if (!_Py_atomic_load_uint8(&values->valid)) {
+        if (locked) {
+            PyMutex_Unlock(&owner->ob_mutex);
+        }
+        GUARD_FAIL(STORE_ATTR_INSTANCE_VALUE, inline_values);
+    }
+    if (locked && _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version) {
+        PyMutex_Unlock(&owner->ob_mutex);
+        GUARD_FAIL(STORE_ATTR_INSTANCE_VALUE, type_version);
     }
     PyObject *v = PEEK(2);
     PyObject *old = values->values[rec->index];
@@ -3533,10 +3569,9 @@ op_STORE_ATTR_SLOT: {
     const sigil_record *rec = sigil_word_record(word);
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
-    if (_Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) != rec->version ||
-        !PyMutex_LockFast(&owner->ob_mutex._bits)) {
-        goto miss_STORE_ATTR;
-    }
+    GUARD(STORE_ATTR_SLOT, type_version,
+          _Py_atomic_load_uint_relaxed(&Py_TYPE(owner)->tp_version_tag) == rec->version);
+    GUARD(STORE_ATTR_SLOT, lock, PyMutex_LockFast(&owner->ob_mutex._bits));
     PyObject **addr = (PyObject **)((char *)owner + rec->index);
     PyObject *old = *addr;
     _Py_atomic_store_ptr_release(addr, PEEK(2));   /* takes the value's reference */
@@ -3565,23 +3600,21 @@ op_STORE_ATTR_WITH_HINT: {
     oparg = (int)rec->oparg;
     PyObject *owner = TOP();
     PyTypeObject *tp = Py_TYPE(owner);
-    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != rec->version ||
-        !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
-        goto miss_STORE_ATTR;
-    }
+    GUARD(STORE_ATTR_WITH_HINT, type_version,
+          _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == rec->version);
+    GUARD(STORE_ATTR_WITH_HINT, managed_dict, tp->tp_flags & Py_TPFLAGS_MANAGED_DICT);
     PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
-    if (dict == NULL) {
-        goto miss_STORE_ATTR;
-    }
+    GUARD(STORE_ATTR_WITH_HINT, dict_ref, dict != NULL);
     if (!PyDict_CheckExact(dict) || !PyMutex_LockFast(&dict->ob_mutex._bits)) {
         Py_DECREF(dict);
-        goto miss_STORE_ATTR;
+        GUARD_FAIL(STORE_ATTR_WITH_HINT, dict_lock);
     }
     PyDictObject *d = (PyDictObject *)dict;
     PyDictKeysObject *keys = d->ma_keys;
     PyDictUnicodeEntry *ep = NULL;
-    if (keys->dk_kind == DICT_KEYS_UNICODE && d->ma_values == NULL &&
-        rec->index < keys->dk_nentries && (d->ma_version_tag & DICT_WATCHER_MASK) == 0) {
+    int watched = (d->ma_version_tag & DICT_WATCHER_MASK) != 0;
+    if (!watched && keys->dk_kind == DICT_KEYS_UNICODE && d->ma_values == NULL &&
+        rec->index < keys->dk_nentries) {
         ep = &DK_UNICODE_ENTRIES(keys)[rec->index];
         if (ep->me_key != NAME(oparg) || ep->me_value == NULL) {
             ep = NULL;
@@ -3590,7 +3623,10 @@ op_STORE_ATTR_WITH_HINT: {
     if (ep == NULL) {
         PyMutex_Unlock(&dict->ob_mutex);
         Py_DECREF(dict);
-        goto miss_STORE_ATTR;
+        if (watched) {
+            GUARD_FAIL(STORE_ATTR_WITH_HINT, dict_watched);
+        }
+        GUARD_FAIL(STORE_ATTR_WITH_HINT, entry);
     }
     PyObject *v = PEEK(2);
     uint64_t nv = _PyDict_NotifyEvent(tstate->interp, PyDict_EVENT_MODIFIED, d, NAME(oparg), v);
@@ -3611,14 +3647,18 @@ op_STORE_ATTR_WITH_HINT: {
 
 miss_STORE_ATTR:
     SPEC_MISS(STORE_ATTR, store_attr_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_UNPACK_SEQUENCE
+#define GUARD_MISS miss_UNPACK_SEQUENCE
 
 op_UNPACK_SEQUENCE_TWO_TUPLE:
 op_UNPACK_SEQUENCE_TUPLE: {
     /* Tuples are immutable: the exact-type and length guard is all. */
     PyObject *seq = TOP();
-    if (!PyTuple_CheckExact(seq) || PyTuple_GET_SIZE(seq) != oparg) {
-        goto miss_UNPACK_SEQUENCE;
-    }
+    GUARD_AT(GUARD_PICK2(UNPACK_SEQUENCE_TWO_TUPLE, UNPACK_SEQUENCE_TUPLE, type), PyTuple_CheckExact(seq));
+    GUARD_AT(GUARD_PICK2(UNPACK_SEQUENCE_TWO_TUPLE, UNPACK_SEQUENCE_TUPLE, length),
+             PyTuple_GET_SIZE(seq) == oparg);
     sigil_form_bump(ts, oparg == 2 ? SIGIL_FORM_UNPACK_SEQUENCE_TWO_TUPLE : SIGIL_FORM_UNPACK_SEQUENCE_TUPLE);
     PyObject **base = sp - 1;
     PyObject **items = _PyTuple_ITEMS(seq);
@@ -3636,12 +3676,11 @@ op_UNPACK_SEQUENCE_LIST: {
      * free; contention is a miss), so the items pushed are one snapshot
      * of a list of exactly oparg items, as if the unpack ran at once. */
     PyObject *seq = TOP();
-    if (!PyList_CheckExact(seq) || !PyMutex_LockFast(&seq->ob_mutex._bits)) {
-        goto miss_UNPACK_SEQUENCE;
-    }
+    GUARD(UNPACK_SEQUENCE_LIST, type, PyList_CheckExact(seq));
+    GUARD(UNPACK_SEQUENCE_LIST, lock, PyMutex_LockFast(&seq->ob_mutex._bits));
     if (PyList_GET_SIZE(seq) != oparg) {
         PyMutex_Unlock(&seq->ob_mutex);
-        goto miss_UNPACK_SEQUENCE;
+        GUARD_FAIL(UNPACK_SEQUENCE_LIST, length);
     }
     PyObject **base = sp - 1;
     PyObject **items = ((PyListObject *)seq)->ob_item;
@@ -3657,20 +3696,20 @@ op_UNPACK_SEQUENCE_LIST: {
 
 miss_UNPACK_SEQUENCE:
     SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_CONTAINS_OP
+#define GUARD_MISS miss_CONTAINS_OP
 
 op_CONTAINS_OP_SET:
-    if (!PySet_CheckExact(TOP()) && !PyFrozenSet_CheckExact(TOP())) {
-        goto miss_CONTAINS_OP;
-    }
+    GUARD(CONTAINS_OP_SET, type, PySet_CheckExact(TOP()) || PyFrozenSet_CheckExact(TOP()));
     sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_SET);
     goto contains_op_checked;
 
 op_CONTAINS_OP_DICT:
     /* PyDict_Contains is CPython's thread-safe lookup (lock-free reads of
      * the keys object, retried if a resize replaced it). */
-    if (!PyDict_CheckExact(TOP())) {
-        goto miss_CONTAINS_OP;
-    }
+    GUARD(CONTAINS_OP_DICT, type, PyDict_CheckExact(TOP()));
     sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_DICT);
 contains_op_checked: {
     PyObject *container = PEEK(1);
@@ -3692,16 +3731,19 @@ contains_op_checked: {
 
 miss_CONTAINS_OP:
     SPEC_MISS(CONTAINS_OP, contains_op_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
+#define GUARD_FAMILY SIGIL_FAM_STORE_SUBSCR
+#define GUARD_MISS miss_STORE_SUBSCR
 
 op_STORE_SUBSCR_LIST_INT: {
     /* PyList_SetItem stores under the list's lock and checks the index
      * there (a concurrent shrink gives the generic store's IndexError). */
     PyObject *sub = PEEK(1);
     PyObject *list = PEEK(2);
-    if (!PyList_CheckExact(list) || !PyLong_CheckExact(sub) ||
-        !_PyLong_IsNonNegativeCompact((PyLongObject *)sub)) {
-        goto miss_STORE_SUBSCR;
-    }
+    GUARD(STORE_SUBSCR_LIST_INT, container_type, PyList_CheckExact(list));
+    GUARD(STORE_SUBSCR_LIST_INT, index_type, PyLong_CheckExact(sub));
+    GUARD(STORE_SUBSCR_LIST_INT, index_compact, _PyLong_IsNonNegativeCompact((PyLongObject *)sub));
     sigil_form_bump(ts, SIGIL_FORM_STORE_SUBSCR_LIST_INT);
     /* PyList_SetItem takes the value's reference, on failure too. */
     int err = PyList_SetItem(list, (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)sub), PEEK(3));
@@ -3718,9 +3760,7 @@ op_STORE_SUBSCR_DICT: {
     /* PyDict_SetItem is CPython's thread-safe store (the dict's lock). */
     PyObject *sub = PEEK(1);
     PyObject *dict = PEEK(2);
-    if (!PyDict_CheckExact(dict)) {
-        goto miss_STORE_SUBSCR;
-    }
+    GUARD(STORE_SUBSCR_DICT, container_type, PyDict_CheckExact(dict));
     sigil_form_bump(ts, SIGIL_FORM_STORE_SUBSCR_DICT);
     PyObject *v = PEEK(3);
     int err = PyDict_SetItem(dict, sub, v);
@@ -3736,6 +3776,8 @@ op_STORE_SUBSCR_DICT: {
 
 miss_STORE_SUBSCR:
     SPEC_MISS(STORE_SUBSCR, store_subscr_generic);
+#undef GUARD_FAMILY
+#undef GUARD_MISS
 
 miss_LOAD_GLOBAL:
     SPEC_MISS(LOAD_GLOBAL, load_global_generic);

@@ -31,9 +31,18 @@ static const char *const counter_keys[SIGIL_NCOUNTERS] = {
 #define SIGIL_FORMDEF(form, fam, guard) "form." #form,
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
+#define SIGIL_GUARDDEF(form, name, desc) "guard." #form "." #name,
+#include "sigil_guards.def"
+#undef SIGIL_GUARDDEF
+#define SIGIL_FAMILYDEF(fam) #fam ".fail.other",
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+#define SIGIL_FAMFAILDEF(fam, reason) #fam ".fail." #reason,
+#include "sigil_specfail.def"
+#undef SIGIL_FAMFAILDEF
 };
 
-static const char *const counter_descs[SIGIL_NCOUNTERS] = {
+static const char *const counter_descs[] = {
 #define SIGIL_STATDEF(name, key, desc) desc,
 #include "sigil_stats.def"
 #undef SIGIL_STATDEF
@@ -48,7 +57,30 @@ static const char *const counter_descs[SIGIL_NCOUNTERS] = {
 #define SIGIL_FORMDEF(form, fam, guard) "hits of this form (guard: " guard ")",
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
+#define SIGIL_GUARDDEF(form, name, desc) "guard failed: " desc,
+#include "sigil_guards.def"
+#undef SIGIL_GUARDDEF
+/* the failure reasons' descriptions come from specfail_descs */
 };
+
+static const char *const specfail_descs[SIGIL_SF__MAX] = {
+#define SIGIL_SPECFAILDEF(name, desc) "no form: " desc,
+#include "sigil_specfail.def"
+#undef SIGIL_SPECFAILDEF
+};
+
+/* The reason each failure counter counts (ORDER SPECFAIL). */
+static const unsigned char famfail_reasons[SIGIL_FF__MAX] = {
+#define SIGIL_FAMILYDEF(fam) SIGIL_SF_other,
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+#define SIGIL_FAMFAILDEF(fam, reason) SIGIL_SF_##reason,
+#include "sigil_specfail.def"
+#undef SIGIL_FAMFAILDEF
+};
+_Static_assert(SIGIL_SF__MAX <= 256, "famfail_reasons holds a reason in a byte");
+_Static_assert(sizeof(counter_descs) / sizeof(counter_descs[0]) == SIGIL_CTR_FAMFAIL(0),
+               "ORDER STAT: description table out of step with the .def files");
 
 /* ORDER FAMCTR: the key list above spells the counters out by hand. */
 _Static_assert(SIGIL_FAMCTR__MAX == 5, "ORDER FAMCTR: update the family key list");
@@ -65,6 +97,9 @@ sigil_stats_key(int idx)
 const char *
 sigil_stats_desc(int idx)
 {
+    if (idx >= SIGIL_CTR_FAMFAIL(0) && idx < SIGIL_NCOUNTERS) {
+        return specfail_descs[famfail_reasons[idx - SIGIL_CTR_FAMFAIL(0)]];
+    }
     return (idx >= 0 && idx < SIGIL_NCOUNTERS) ? counter_descs[idx] : NULL;
 }
 
@@ -372,9 +407,28 @@ sigil_stats_dict(void)
     return d;
 }
 
+/* The length of counter key idx's group (the part before the first dot). */
+static size_t
+group_len(int idx)
+{
+    const char *key = counter_keys[idx];
+    const char *dot = strchr(key, '.');
+    return dot ? (size_t)(dot - key) : strlen(key);
+}
+
+static int
+same_group(int a, int b)
+{
+    size_t len = group_len(a);
+    return len == group_len(b) && strncmp(counter_keys[a], counter_keys[b], len) == 0;
+}
+
 /* The PYTHON_SIGIL_STATS=1 table: one row per counter, grouped by family
- * (the part of the key before the dot), zero rows included so that a
- * missing count is visible as 0 rather than absent. */
+ * (the part of the key before the dot; a group's rows in index order under
+ * one header, in the order the groups first appear). Dense counters print
+ * zero rows too, so that a missing count is visible as 0 rather than
+ * absent; the sparse ones (guard.*, FAMILY.fail.*) only when nonzero, and
+ * a group with no row left prints no header. */
 void
 sigil_stats_print(FILE *out)
 {
@@ -382,22 +436,32 @@ sigil_stats_print(FILE *out)
     sigil_stats_snapshot(snap);
     fprintf(out, "sigil stats (Sigil %s)\n", SIGIL_VERSION);
     fprintf(out, "  %-30s %14s  %s\n", "counter", "value", "meaning");
-    const char *family = NULL;
-    size_t famlen = 0;
-    for (int i = 0; i < SIGIL_NCOUNTERS; i++) {
-        const char *key = counter_keys[i];
-        const char *dot = strchr(key, '.');
-        size_t len = dot ? (size_t)(dot - key) : strlen(key);
-        if (family == NULL || len != famlen || strncmp(family, key, len) != 0) {
-            fprintf(out, "  [%.*s]\n", (int)len, key);
-            family = key;
-            famlen = len;
+    fprintf(out, "  (guard.* and FAMILY.fail.* rows only when nonzero; sigil.stats() has them all)\n");
+    for (int g = 0; g < SIGIL_NCOUNTERS; g++) {
+        int first = 1;
+        for (int h = 0; h < g && first; h++) {
+            first = !same_group(g, h);
         }
-        if (counter_absent(i)) {
-            fprintf(out, "  %-30s %14s  %s\n", key, "n/a", counter_descs[i]);
-            continue;
+        if (!first) {
+            continue;   /* group printed already */
         }
-        fprintf(out, "  %-30s %14llu  %s\n", key, (unsigned long long)snap[i], counter_descs[i]);
+        int header = 0;
+        for (int i = g; i < SIGIL_NCOUNTERS; i++) {
+            if (!same_group(g, i) || (i >= SIGIL_CTR_FIRST_SPARSE && snap[i] == 0)) {
+                continue;
+            }
+            const char *key = counter_keys[i];
+            if (!header) {
+                fprintf(out, "  [%.*s]\n", (int)group_len(g), key);
+                header = 1;
+            }
+            if (counter_absent(i)) {
+                fprintf(out, "  %-30s %14s  %s\n", key, "n/a", sigil_stats_desc(i));
+                continue;
+            }
+            fprintf(out, "  %-30s %14llu  %s\n", key, (unsigned long long)snap[i],
+                    sigil_stats_desc(i));
+        }
     }
     fflush(out);
 }

@@ -43,6 +43,51 @@ typedef enum sigil_form {
     SIGIL_FORM__MAX
 } sigil_form;
 
+/* Each form's family, as a constant (SIGIL_FORM_FAMILY_<form>) so that
+ * the interpreter's guard macros can check at compile time that a form's
+ * guard goes to its own family's miss path. */
+enum {
+#define SIGIL_FORMDEF(form, fam, guard) SIGIL_FORM_FAMILY_##form = SIGIL_FAM_##fam,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+};
+
+/* One counter per declared guard (sigil_guards.def, ORDER GUARD). */
+typedef enum sigil_guard {
+#define SIGIL_GUARDDEF(form, name, desc) SIGIL_GUARD_##form##_##name,
+#include "sigil_guards.def"
+#undef SIGIL_GUARDDEF
+    SIGIL_GUARD__MAX
+} sigil_guard;
+
+/* A guard must name a declared form: this enum fails to compile if not. */
+enum {
+#define SIGIL_GUARDDEF(form, name, desc) SIGIL_GUARD_FORM_##form##_##name = SIGIL_FORM_##form,
+#include "sigil_guards.def"
+#undef SIGIL_GUARDDEF
+};
+
+/* Specialization-failure reasons (sigil_specfail.def). */
+typedef enum sigil_specfail {
+#define SIGIL_SPECFAILDEF(name, desc) SIGIL_SF_##name,
+#include "sigil_specfail.def"
+#undef SIGIL_SPECFAILDEF
+    SIGIL_SF__MAX
+} sigil_specfail;
+
+/* ORDER SPECFAIL: one counter per family for `other` (in family order, so
+ * SIGIL_FF_<fam>_other == SIGIL_FAM_<fam>), then one per declared
+ * (family, reason) pair. */
+typedef enum sigil_famfail {
+#define SIGIL_FAMILYDEF(fam) SIGIL_FF_##fam##_other,
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+#define SIGIL_FAMFAILDEF(fam, reason) SIGIL_FF_##fam##_##reason,
+#include "sigil_specfail.def"
+#undef SIGIL_FAMFAILDEF
+    SIGIL_FF__MAX
+} sigil_famfail;
+
 /* Per-family counters (ORDER FAMCTR). */
 #define SIGIL_FAMCTR_LIST(X)                                                      \
     X(attempts, "specialization attempts")                                        \
@@ -58,16 +103,20 @@ typedef enum sigil_famctr {
 } sigil_famctr;
 
 /* ORDER STAT: plain stats, one counter per fallback reason, per-family
- * counters, one hit counter per specialized form. */
+ * counters, one hit counter per specialized form, one failure counter per
+ * guard, per-family specialization-failure reasons. */
 #define SIGIL_CTR_STAT(s)     ((int)(s))
 #define SIGIL_CTR_FALLBACK(r) ((int)SIGIL_STAT__MAX + (int)(r))
 #define SIGIL_CTR_FAMILY(f, k) \
     ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)(f) * (int)SIGIL_FAMCTR__MAX + (int)(k))
 #define SIGIL_CTR_FORM(form) \
     ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)SIGIL_FAM__MAX * (int)SIGIL_FAMCTR__MAX + (int)(form))
-#define SIGIL_NCOUNTERS \
-    ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)SIGIL_FAM__MAX * (int)SIGIL_FAMCTR__MAX + \
-     (int)SIGIL_FORM__MAX)
+#define SIGIL_CTR_GUARD(g) (SIGIL_CTR_FORM(SIGIL_FORM__MAX) + (int)(g))
+#define SIGIL_CTR_FAMFAIL(ff) (SIGIL_CTR_GUARD(SIGIL_GUARD__MAX) + (int)(ff))
+#define SIGIL_NCOUNTERS SIGIL_CTR_FAMFAIL(SIGIL_FF__MAX)
+/* Counters from here on (guards, failure reasons) are sparse: the
+ * PYTHON_SIGIL_STATS=1 table prints them only when nonzero. */
+#define SIGIL_CTR_FIRST_SPARSE SIGIL_CTR_GUARD(0)
 
 /* -- Per-thread state ---------------------------------------------------- */
 
@@ -133,6 +182,12 @@ static inline void
 sigil_form_bump(sigil_tstate *ts, sigil_form form)
 {
     sigil_counter_add(ts, SIGIL_CTR_FORM(form), 1);
+}
+
+static inline void
+sigil_guard_bump(sigil_tstate *ts, sigil_guard g)
+{
+    sigil_counter_add(ts, SIGIL_CTR_GUARD(g), 1);
 }
 
 /* -- Reading ---------------------------------------------------------------- */

@@ -35,41 +35,42 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs)
     int add = oparg == NB_ADD || oparg == NB_INPLACE_ADD;
     int sub = oparg == NB_SUBTRACT || oparg == NB_INPLACE_SUBTRACT;
     int mul = oparg == NB_MULTIPLY || oparg == NB_INPLACE_MULTIPLY;
+    int op_fail = sigil_spec_fail(SIGIL_SF_operator);
     if (Py_TYPE(lhs) != Py_TYPE(rhs)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_operand_types);
     }
     if (PyLong_CheckExact(lhs)) {
         return add ? BINARY_OP_ADD_INT : sub ? BINARY_OP_SUBTRACT_INT
-             : mul ? BINARY_OP_MULTIPLY_INT : -1;
+             : mul ? BINARY_OP_MULTIPLY_INT : op_fail;
     }
     if (PyFloat_CheckExact(lhs)) {
         return add ? BINARY_OP_ADD_FLOAT : sub ? BINARY_OP_SUBTRACT_FLOAT
-             : mul ? BINARY_OP_MULTIPLY_FLOAT : -1;
+             : mul ? BINARY_OP_MULTIPLY_FLOAT : op_fail;
     }
-    if (PyUnicode_CheckExact(lhs) && add) {
-        return BINARY_OP_ADD_UNICODE;
+    if (PyUnicode_CheckExact(lhs)) {
+        return add ? BINARY_OP_ADD_UNICODE : op_fail;
     }
-    return -1;
+    return sigil_spec_fail(SIGIL_SF_operand_kind);
 }
 
 int
 sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs)
 {
     if (Py_TYPE(lhs) != Py_TYPE(rhs)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_operand_types);
     }
     if (PyLong_CheckExact(lhs)) {
         return (_PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs))
-                   ? COMPARE_OP_INT : -1;
+                   ? COMPARE_OP_INT : sigil_spec_fail(SIGIL_SF_big_int);
     }
     if (PyFloat_CheckExact(lhs)) {
         return COMPARE_OP_FLOAT;
     }
     int op = oparg >> 5;
-    if (PyUnicode_CheckExact(lhs) && (op == Py_EQ || op == Py_NE)) {
-        return COMPARE_OP_STR;
+    if (PyUnicode_CheckExact(lhs)) {
+        return (op == Py_EQ || op == Py_NE) ? COMPARE_OP_STR : sigil_spec_fail(SIGIL_SF_operator);
     }
-    return -1;
+    return sigil_spec_fail(SIGIL_SF_operand_kind);
 }
 
 int
@@ -90,7 +91,7 @@ sigil_spec_to_bool(PyObject *value)
     if (PyList_CheckExact(value)) {
         return TO_BOOL_LIST;
     }
-    return -1;
+    return SIGIL_SPEC_NA;   /* sigil_spec_to_bool_always_true says why */
 }
 
 int
@@ -103,14 +104,17 @@ sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec)
      * the slots read are that version's. */
     PyTypeObject *tp = Py_TYPE(value);
     if (!PyUnstable_Type_AssignVersionTag(tp)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_type_version);
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
     int has_len = (tp->tp_as_number != NULL && tp->tp_as_number->nb_bool != NULL) ||
                   (tp->tp_as_mapping != NULL && tp->tp_as_mapping->mp_length != NULL) ||
                   (tp->tp_as_sequence != NULL && tp->tp_as_sequence->sq_length != NULL);
-    if (v == 0 || has_len || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
-        return -1;
+    if (has_len) {
+        return sigil_spec_fail(SIGIL_SF_has_bool_or_len);
+    }
+    if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return sigil_spec_fail(SIGIL_SF_type_version);
     }
     rec->version = v;
     return TO_BOOL_ALWAYS_TRUE;
@@ -147,24 +151,33 @@ method_class_value(PyObject *descr)
 
 /* Can `f` run as a plain frame with `nargs` positional arguments (no
  * defaults used, no star parameters, no keyword-only parameters)? Reads the
- * code once; the caller records the version read before it. */
+ * code once; the caller records the version read before it. 0 if so, else
+ * the failure (sigil_spec_fail). */
 static int
 simple_function(PyObject *f, int nargs, uint32_t *version)
 {
-    if (Py_TYPE(f) != &PyFunction_Type || !cacheable(f)) {
-        return 0;
+    if (Py_TYPE(f) != &PyFunction_Type) {
+        return sigil_spec_fail(SIGIL_SF_descriptor);
+    }
+    if (!cacheable(f)) {
+        return sigil_spec_fail(SIGIL_SF_not_cacheable);
     }
     PyFunctionObject *func = (PyFunctionObject *)f;
     uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
     PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
     int flags = code->co_flags;
-    if (fv == 0 || code->co_version != fv || !(flags & CO_OPTIMIZED) ||
-        (flags & (CO_VARARGS | CO_VARKEYWORDS)) || code->co_kwonlyargcount != 0 ||
-        code->co_argcount != nargs) {
-        return 0;
+    if (fv == 0 || code->co_version != fv) {
+        return sigil_spec_fail(SIGIL_SF_func_version);
+    }
+    if (!(flags & CO_OPTIMIZED) || (flags & (CO_VARARGS | CO_VARKEYWORDS)) ||
+        code->co_kwonlyargcount != 0) {
+        return sigil_spec_fail(SIGIL_SF_code_flags);
+    }
+    if (code->co_argcount != nargs) {
+        return sigil_spec_fail(SIGIL_SF_argument_count);
     }
     *version = fv;
-    return 1;
+    return 0;
 }
 
 /* Data descriptors that win over any instance attribute: an object slot
@@ -179,7 +192,7 @@ spec_data_descr(PyTypeObject *tp, PyObject *owner, PyObject *descr, sigil_record
         PyMemberDef *d = m->d_member;
         if (d->type != Py_T_OBJECT_EX || (d->flags & Py_AUDIT_READ) || d->offset <= 0 ||
             d->offset > 0xffff || !PyObject_TypeCheck(owner, PyDescr_TYPE(m))) {
-            return -1;
+            return sigil_spec_fail(SIGIL_SF_descriptor);
         }
         rec->index = (uint16_t)d->offset;
         return LOAD_ATTR_SLOT;
@@ -187,15 +200,19 @@ spec_data_descr(PyTypeObject *tp, PyObject *owner, PyObject *descr, sigil_record
     if (Py_TYPE(descr) == &PyProperty_Type) {
         PyObject *fget = ((_PyPropertyObject *)descr)->prop_get;
         uint32_t fv;
-        if (fget == NULL || !simple_function(fget, 1, &fv)) {
-            return -1;
+        if (fget == NULL) {
+            return sigil_spec_fail(SIGIL_SF_descriptor);
+        }
+        int r = simple_function(fget, 1, &fv);
+        if (r < 0) {
+            return r;
         }
         rec->version2 = fv;
         rec->obj = fget;
         return LOAD_ATTR_PROPERTY;
     }
     (void)tp;
-    return -1;
+    return sigil_spec_fail(SIGIL_SF_descriptor);
 }
 
 /* The type version around a lookup of `name` on `tp`: the descriptor (new
@@ -215,42 +232,64 @@ versioned_lookup(PyTypeObject *tp, PyObject *name, PyObject **descr)
     return v;
 }
 
+/* Why a class attribute cannot be cached as a method or plain value. */
+static int
+value_failure(PyObject *descr)
+{
+    return sigil_spec_fail(cacheable(descr) ? SIGIL_SF_descriptor : SIGIL_SF_not_cacheable);
+}
+
 int
 sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec)
 {
     if (!PyUnicode_CheckExact(name)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     PyObject *descr;
     unsigned int v;
-    int form = -1;
-    if (PyType_CheckExact(owner)) {
+    int form;
+    if (PyType_Check(owner)) {
         /* A class attribute of a class whose metaclass is `type` (which
          * is immutable): the metaclass does not have the name, so the
          * class's own attribute, a method or plain value, is the answer. */
+        if (!PyType_CheckExact(owner)) {
+            return sigil_spec_fail(SIGIL_SF_metaclass);
+        }
         PyObject *meta = _PyType_LookupRef(&PyType_Type, name);
         if (meta != NULL) {
             Py_DECREF(meta);
-            return -1;
+            return sigil_spec_fail(SIGIL_SF_metaclass);
         }
         v = versioned_lookup((PyTypeObject *)owner, name, &descr);
-        if (v != 0 && descr != NULL && (plain_class_value(descr) || method_class_value(descr))) {
+        if (v == 0) {
+            form = sigil_spec_fail(SIGIL_SF_type_version);
+        }
+        else if (descr == NULL) {
+            form = sigil_spec_fail(SIGIL_SF_name_missing);
+        }
+        else if (plain_class_value(descr) || method_class_value(descr)) {
             rec->version = v;
             rec->obj = descr;
             form = LOAD_ATTR_CLASS;
+        }
+        else {
+            form = value_failure(descr);
         }
         Py_XDECREF(descr);
         return form;
     }
     PyTypeObject *tp = Py_TYPE(owner);
-    if (tp->tp_getattro != PyObject_GenericGetAttr || (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
-        !_PyType_IsReady(tp)) {
-        return -1;
+    if (tp->tp_getattro != PyObject_GenericGetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    if ((tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) || !_PyType_IsReady(tp)) {
+        return SIGIL_SPEC_NA;   /* sigil_spec_load_attr's case */
     }
     v = versioned_lookup(tp, name, &descr);
     if (v == 0 || descr == NULL) {
         Py_XDECREF(descr);
-        return -1;
+        /* no class attribute: sigil_spec_load_attr_hint's case */
+        return v == 0 ? sigil_spec_fail(SIGIL_SF_type_version) : SIGIL_SPEC_NA;
     }
     /* Where the instance dict would be: none (tp_dictoffset 0 and no
      * managed dict), a managed dict, or a positive offset. */
@@ -258,9 +297,16 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
                                                                     : tp->tp_dictoffset;
     if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && dictoffset < 0) {
         Py_DECREF(descr);   /* a dict placed from the end of a varsized object */
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_dict_offset);
     }
-    if (!method && (form = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+    int data = method ? SIGIL_SPEC_NA : spec_data_descr(tp, owner, descr, rec);
+    form = dictoffset == 0 ? value_failure(descr) : sigil_spec_fail(SIGIL_SF_has_dict);
+    if (data < SIGIL_SPEC_NA &&
+        (Py_TYPE(descr) == &PyMemberDescr_Type || Py_TYPE(descr) == &PyProperty_Type)) {
+        form = data;   /* a data descriptor: why its form did not apply */
+    }
+    if (data >= 0) {
+        form = data;
         rec->version = v;
     }
     else if (dictoffset == 0 && (method ? method_class_value(descr) : plain_class_value(descr))) {
@@ -278,6 +324,12 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
         rec->obj = descr;
         form = LOAD_ATTR_METHOD_LAZY_DICT;
     }
+    else if (method && dictoffset != 0 && !method_class_value(descr)) {
+        form = value_failure(descr);
+    }
+    else if (method && (dictoffset < MANAGED_DICT_OFFSET || dictoffset - MANAGED_DICT_OFFSET > 0xffff)) {
+        form = sigil_spec_fail(SIGIL_SF_dict_offset);
+    }
     Py_DECREF(descr);
     return form;
 }
@@ -293,7 +345,7 @@ spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
     unsigned int v = versioned_lookup(tp, name, &descr);
     if (v == 0 || descr != NULL) {
         Py_XDECREF(descr);   /* a class attribute: the other forms' case */
-        return -1;
+        return sigil_spec_fail(v == 0 ? SIGIL_SF_type_version : SIGIL_SF_class_attr);
     }
     /* The dict is swapped only under the owner's lock; take a reference
      * under it, then look the name up under the dict's own lock. The
@@ -303,17 +355,25 @@ spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
     dict = Py_XNewRef((PyObject *)_PyObject_GetManagedDict(owner));
     Py_END_CRITICAL_SECTION();
     if (dict == NULL) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_no_dict);
     }
     Py_ssize_t ix = -1;
+    int kind_ok = 0;
     Py_BEGIN_CRITICAL_SECTION(dict);
     if (PyDict_CheckExact(dict) && ((PyDictObject *)dict)->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
+        kind_ok = 1;
         ix = _PyDict_LookupIndex((PyDictObject *)dict, name);
     }
     Py_END_CRITICAL_SECTION();
     Py_DECREF(dict);
-    if (ix < 0 || ix > 0xffff) {
-        return -1;
+    if (!kind_ok) {
+        return sigil_spec_fail(SIGIL_SF_dict_kind);
+    }
+    if (ix < 0) {
+        return sigil_spec_fail(SIGIL_SF_name_missing);
+    }
+    if (ix > 0xffff) {
+        return sigil_spec_fail(SIGIL_SF_out_of_range);
     }
     rec->version = v;
     rec->index = (uint16_t)ix;
@@ -324,9 +384,14 @@ int
 sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
-        tp->tp_getattro != PyObject_GenericGetAttr) {
-        return -1;
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    if (tp->tp_getattro != PyObject_GenericGetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        return sigil_spec_fail(SIGIL_SF_no_dict);
     }
     return spec_attr_hint(owner, name, rec, LOAD_ATTR_WITH_HINT);
 }
@@ -335,9 +400,14 @@ int
 sigil_spec_store_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) ||
-        tp->tp_setattro != PyObject_GenericSetAttr) {
-        return -1;
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    if (tp->tp_setattro != PyObject_GenericSetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        return sigil_spec_fail(SIGIL_SF_no_dict);
     }
     return spec_attr_hint(owner, name, rec, STORE_ATTR_WITH_HINT);
 }
@@ -346,13 +416,18 @@ int
 sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name) || tp->tp_setattro != PyObject_GenericSetAttr) {
-        return -1;
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    if (tp->tp_setattro != PyObject_GenericSetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
     }
     PyObject *descr;
     unsigned int v = versioned_lookup(tp, name, &descr);
-    int form = -1;
+    /* no member descriptor: the instance-dict forms' case */
+    int form = v == 0 ? sigil_spec_fail(SIGIL_SF_type_version) : SIGIL_SPEC_NA;
     if (v != 0 && descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type) {
+        form = sigil_spec_fail(SIGIL_SF_slot_kind);
         PyMemberDescrObject *m = (PyMemberDescrObject *)descr;
         PyMemberDef *d = m->d_member;
         if (d->type == Py_T_OBJECT_EX && !(d->flags & (Py_READONLY | Py_AUDIT_READ)) &&
@@ -373,25 +448,31 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
                      int method, sigil_record *rec)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
-        tp->tp_getattro != PyObject_GenericGetAttr) {
-        return -1;
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    if (tp->tp_getattro != PyObject_GenericGetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES)) {
+        return SIGIL_SPEC_NA;   /* the other LOAD_ATTR choosers' case */
     }
     PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
     PyDictValues *values = _PyObject_InlineValues(owner);
     if (keys == NULL || !_Py_atomic_load_uint8(&values->valid)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_no_inline_values);
     }
     /* The type version names the class attributes: take it, look the name
      * up, and take it again; equal and non-zero means the descriptor found
      * belongs to that version (a class change zeroes the version before it
      * touches the class dict, and versions are never reused). */
     if (!PyUnstable_Type_AssignVersionTag(tp)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_type_version);
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
     PyObject *descr = _PyType_LookupRef(tp, name);
-    int form = -1;
+    int form = sigil_spec_fail(SIGIL_SF_type_version);
+    int data = SIGIL_SPEC_NA;
     if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
         goto done;
     }
@@ -421,6 +502,9 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
             rec->obj = NULL;
             form = LOAD_ATTR_INSTANCE_VALUE;
         }
+        else {
+            form = sigil_spec_fail(ix < 0 ? SIGIL_SF_name_missing : SIGIL_SF_out_of_range);
+        }
     }
     else if (method && ix == DKIX_EMPTY && kv != 0 && Py_TYPE(descr) == &PyFunction_Type &&
              cacheable(descr)) {
@@ -439,8 +523,18 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         rec->obj = descr;
         form = LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES;
     }
-    else if (!method && descr != NULL && (form = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+    else if (!method && descr != NULL && (data = spec_data_descr(tp, owner, descr, rec)) >= 0) {
+        form = data;
         rec->version = v;
+    }
+    else if (data < SIGIL_SPEC_NA &&
+             (Py_TYPE(descr) == &PyMemberDescr_Type || Py_TYPE(descr) == &PyProperty_Type)) {
+        form = data;   /* a data descriptor: why its form did not apply */
+    }
+    else {
+        form = ix != DKIX_EMPTY ? sigil_spec_fail(SIGIL_SF_shadowed)
+             : kv == 0          ? sigil_spec_fail(SIGIL_SF_keys_version)
+                                : value_failure(descr);
     }
 done:
     Py_XDECREF(descr);
@@ -455,7 +549,7 @@ spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
 {
     if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
         !cacheable((PyObject *)tp)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_class_mutable);
     }
     if (nargs == 1 && !self) {
         if (tp == &PyType_Type) {
@@ -469,7 +563,7 @@ spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
         }
     }
     if (tp->tp_vectorcall == NULL) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_class_mutable);
     }
     rec->obj = (PyObject *)tp;
     return CALL_BUILTIN_CLASS;
@@ -482,23 +576,24 @@ static int
 spec_call_method_descr(PyObject *callable, int nargs)
 {
     PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
+    int argc_fail = sigil_spec_fail(SIGIL_SF_argument_count);
     if (nargs < 1) {
-        return -1;
+        return argc_fail;
     }
     if (callable == _PyInterpreterState_GET()->callable_cache.list_append && nargs == 2) {
         return CALL_LIST_APPEND;
     }
     switch (ml->ml_flags & SIGIL_METH_CALLCONV) {
     case METH_NOARGS:
-        return nargs == 1 ? CALL_METHOD_DESCRIPTOR_NOARGS : -1;
+        return nargs == 1 ? CALL_METHOD_DESCRIPTOR_NOARGS : argc_fail;
     case METH_O:
-        return nargs == 2 ? CALL_METHOD_DESCRIPTOR_O : -1;
+        return nargs == 2 ? CALL_METHOD_DESCRIPTOR_O : argc_fail;
     case METH_FASTCALL:
         return CALL_METHOD_DESCRIPTOR_FAST;
     case METH_FASTCALL | METH_KEYWORDS:
         return CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS;
     default:
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_call_convention);
     }
 }
 
@@ -540,10 +635,10 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
             return CALL_BUILTIN_FAST_WITH_KEYWORDS;
         }
-        return -1;
+        return sigil_spec_fail(flags == METH_O ? SIGIL_SF_argument_count : SIGIL_SF_call_convention);
     }
     if (Py_TYPE(callable) != &PyFunction_Type) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_callable_kind);
     }
     PyFunctionObject *func = (PyFunctionObject *)callable;
     /* The version first, then the code: a __code__ (or __defaults__ ...)
@@ -552,12 +647,15 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
     uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
     PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
     if (fv == 0 || code->co_version != fv || func->vectorcall != _PyFunction_Vectorcall) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_func_version);
     }
     int flags = code->co_flags;
     if (!(flags & CO_OPTIMIZED) || (flags & (CO_VARARGS | CO_VARKEYWORDS)) ||
-        code->co_kwonlyargcount != 0 || code->co_argcount < nargs) {
-        return -1;
+        code->co_kwonlyargcount != 0) {
+        return sigil_spec_fail(SIGIL_SF_code_flags);
+    }
+    if (code->co_argcount < nargs) {
+        return sigil_spec_fail(SIGIL_SF_argument_count);
     }
     if (code->co_argcount != nargs) {
         /* Defaults fill the rest. Only for a function on the stack (plain
@@ -571,7 +669,7 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
                  code->co_argcount - PyTuple_GET_SIZE(defs) <= nargs;
         Py_XDECREF(defs);
         if (!ok || form != CALL_PY_EXACT_ARGS) {
-            return -1;
+            return sigil_spec_fail(SIGIL_SF_defaults);
         }
         form = CALL_PY_WITH_DEFAULTS;
     }
@@ -583,16 +681,16 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
 int
 sigil_spec_for_iter(PyObject *iter)
 {
-    if (Py_TYPE(iter) == &PyRangeIter_Type && sigil_thread_private(iter)) {
-        return FOR_ITER_RANGE;
-    }
-    if (Py_TYPE(iter) == &PyTupleIter_Type && sigil_thread_private(iter)) {
-        return FOR_ITER_TUPLE;
+    if (Py_TYPE(iter) == &PyRangeIter_Type || Py_TYPE(iter) == &PyTupleIter_Type) {
+        if (!sigil_thread_private(iter)) {
+            return sigil_spec_fail(SIGIL_SF_shared_iterator);
+        }
+        return Py_TYPE(iter) == &PyRangeIter_Type ? FOR_ITER_RANGE : FOR_ITER_TUPLE;
     }
     if (Py_TYPE(iter) == &PyListIter_Type) {
         return FOR_ITER_LIST;
     }
-    return -1;
+    return sigil_spec_fail(SIGIL_SF_iterator_kind);
 }
 
 int
@@ -604,34 +702,52 @@ sigil_spec_unpack_sequence(PyObject *seq, int n)
     if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == n) {
         return UNPACK_SEQUENCE_LIST;
     }
-    return -1;
+    return sigil_spec_fail(PyTuple_CheckExact(seq) || PyList_CheckExact(seq) ? SIGIL_SF_length
+                                                                             : SIGIL_SF_container_kind);
 }
 
 int
 sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
 {
     PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name) || !(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) ||
-        tp->tp_setattro != PyObject_GenericSetAttr) {
-        return -1;
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    if (tp->tp_setattro != PyObject_GenericSetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES)) {
+        return SIGIL_SPEC_NA;   /* the slot and dict forms' case */
     }
     PyDictKeysObject *keys = ((PyHeapTypeObject *)tp)->ht_cached_keys;
-    if (keys == NULL || !PyUnstable_Type_AssignVersionTag(tp)) {
-        return -1;
+    if (keys == NULL) {
+        return SIGIL_SPEC_NA;
+    }
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return sigil_spec_fail(SIGIL_SF_type_version);
     }
     /* As for LOAD_ATTR: no class attribute of that name at this version. */
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
     PyObject *descr = _PyType_LookupRef(tp, name);
     int stable = v != 0 && _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == v;
     Py_XDECREF(descr);
-    if (descr != NULL || !stable) {
-        return -1;
+    if (!stable) {
+        return sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    if (descr != NULL) {
+        /* a slot (STORE_ATTR_SLOT) or another class attribute */
+        return Py_TYPE(descr) == &PyMemberDescr_Type ? SIGIL_SPEC_NA
+                                                    : sigil_spec_fail(SIGIL_SF_class_attr);
     }
     PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
     Py_ssize_t ix = _PyDictKeys_StringLookup(keys, name);
     PyMutex_Unlock(&keys->dk_mutex);
-    if (ix < 0 || ix >= _PyObject_InlineValues(owner)->capacity) {
-        return -1;
+    if (ix < 0) {
+        /* not in the shared keys: maybe in a materialized dict (hint) */
+        return sigil_spec_fail(SIGIL_SF_name_missing);
+    }
+    if (ix >= _PyObject_InlineValues(owner)->capacity) {
+        return sigil_spec_fail(SIGIL_SF_out_of_range);
     }
     rec->version = v;
     rec->index = (uint16_t)ix;
@@ -659,7 +775,10 @@ sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
     if (PyDict_CheckExact(container)) {
         return BINARY_SUBSCR_DICT;
     }
-    return -1;
+    return sigil_spec_fail(PyList_CheckExact(container) || PyTuple_CheckExact(container) ||
+                                   PyUnicode_CheckExact(container)
+                               ? SIGIL_SF_index_kind
+                               : SIGIL_SF_container_kind);
 }
 
 int
@@ -671,7 +790,8 @@ sigil_spec_store_subscr(PyObject *container, PyObject *sub)
     if (PyDict_CheckExact(container)) {
         return STORE_SUBSCR_DICT;
     }
-    return -1;
+    return sigil_spec_fail(PyList_CheckExact(container) ? SIGIL_SF_index_kind
+                                                        : SIGIL_SF_container_kind);
 }
 
 int
@@ -683,7 +803,7 @@ sigil_spec_contains_op(PyObject *container)
     if (PyDict_CheckExact(container)) {
         return CONTAINS_OP_DICT;
     }
-    return -1;
+    return sigil_spec_fail(SIGIL_SF_container_kind);
 }
 
 /* -- Publication ------------------------------------------------------------ */
@@ -700,21 +820,47 @@ backoff(sigil_code *sc, Py_ssize_t pc)
     atomic_store_explicit(&sc->counters[pc], (uint16_t)((exp << 12) | wait), memory_order_relaxed);
 }
 
+/* Which failure counter (fam, reason) is counted under: its own if the
+ * family declares the reason (sigil_specfail.def), else FAMILY.fail.other.
+ * Entries hold the counter + 1, so an undeclared pair reads as 0. */
+static const uint8_t famfail_counter[SIGIL_FAM__MAX][SIGIL_SF__MAX] = {
+#define SIGIL_FAMFAILDEF(fam, reason) [SIGIL_FAM_##fam][SIGIL_SF_##reason] = SIGIL_FF_##fam##_##reason + 1,
+#include "sigil_specfail.def"
+#undef SIGIL_FAMFAILDEF
+};
+_Static_assert(SIGIL_FF__MAX < 256, "famfail_counter holds a counter in a byte");
+
+/* A failed attempt: count it with its reason (so that the reasons of a
+ * family sum to its failures) and back off. */
+static void
+count_failure(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_family fam, int result)
+{
+    int c = famfail_counter[fam][sigil_spec_reason(result)];
+    sigil_family_bump(ts, fam, SIGIL_FAMCTR_failures);
+    /* SIGIL_FF_<fam>_other is numbered as the family (ORDER SPECFAIL). */
+    sigil_counter_add(ts, SIGIL_CTR_FAMFAIL(c > 0 ? c - 1 : (int)fam), 1);
+    backoff(sc, pc);
+}
+
 int
 sigil_spec_load_global(PyObject *globals, PyObject *name, int *index)
 {
-    if (!PyDict_CheckExact(globals) || !PyUnicode_CheckExact(name)) {
-        return -1;
+    if (!PyDict_CheckExact(globals)) {
+        return sigil_spec_fail(SIGIL_SF_not_exact_dict);
+    }
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     PyDictObject *d = (PyDictObject *)globals;
     Py_ssize_t ix;
     /* The index is only a hint (the fast path re-checks the entry's key),
      * but the lookup itself must not race a resize: take the dict's lock. */
     Py_BEGIN_CRITICAL_SECTION(d);
-    ix = d->ma_keys->dk_kind == DICT_KEYS_UNICODE ? _PyDict_LookupIndex(d, name) : -1;
+    ix = d->ma_keys->dk_kind == DICT_KEYS_UNICODE ? _PyDict_LookupIndex(d, name) : -2;
     Py_END_CRITICAL_SECTION();
     if (ix < 0 || ix > 0xffff) {
-        return -1;
+        return sigil_spec_fail(ix == -2 ? SIGIL_SF_dict_kind
+                               : ix < 0 ? SIGIL_SF_name_missing : SIGIL_SF_out_of_range);
     }
     *index = (int)ix;
     return LOAD_GLOBAL_MODULE;
@@ -734,11 +880,14 @@ int
 sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                PyObject *builtins, PyObject *name, sigil_record *rec)
 {
-    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins) || !PyUnicode_CheckExact(name)) {
-        return -1;
+    if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) {
+        return sigil_spec_fail(SIGIL_SF_not_exact_dict);
+    }
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     PyDictObject *g = (PyDictObject *)globals, *b = (PyDictObject *)builtins;
-    Py_ssize_t gix = 0, bix = -1;
+    Py_ssize_t gix = -2, bix = -1;
     uint32_t gv = 0, bv = 0;
     sigil_sijil_lock(rt, ts);
     /* One section over both dicts: the two versions and lookups describe
@@ -754,8 +903,18 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
     }
     Py_END_CRITICAL_SECTION2();
     sigil_sijil_unlock(rt);
+    if (gix == -2) {
+        return sigil_spec_fail(SIGIL_SF_dict_kind);
+    }
+    if (gix != DKIX_EMPTY || bix > 0xffff) {
+        /* in globals at an index too big for LOAD_GLOBAL_MODULE */
+        return sigil_spec_fail(gix >= 0 || bix > 0xffff ? SIGIL_SF_out_of_range : SIGIL_SF_other);
+    }
+    if (bix < 0) {
+        return sigil_spec_fail(SIGIL_SF_name_missing);
+    }
     if (gv == 0 || bv == 0) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_keys_version);
     }
     rec->version = gv;
     rec->version2 = bv;
@@ -767,15 +926,18 @@ int
 sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
                             sigil_record *rec)
 {
-    if (!PyModule_CheckExact(owner) || !PyUnicode_CheckExact(name)) {
-        return -1;
+    if (!PyModule_CheckExact(owner)) {
+        return SIGIL_SPEC_NA;
+    }
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     PyObject *dict = ((PyModuleObject *)owner)->md_dict;
     if (dict == NULL || !PyDict_CheckExact(dict)) {
-        return -1;
+        return sigil_spec_fail(SIGIL_SF_not_exact_dict);
     }
     PyDictObject *d = (PyDictObject *)dict;
-    Py_ssize_t ix = -1;
+    Py_ssize_t ix = -2;
     uint32_t kv = 0;
     /* A module __getattr__ is consulted only when the name is missing,
      * which the version guard rules out. */
@@ -790,7 +952,9 @@ sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner
     Py_END_CRITICAL_SECTION();
     sigil_sijil_unlock(rt);
     if (kv == 0) {
-        return -1;
+        return sigil_spec_fail(ix == -2 ? SIGIL_SF_dict_kind
+                               : ix < 0 ? SIGIL_SF_name_missing
+                               : ix > 0xffff ? SIGIL_SF_out_of_range : SIGIL_SF_keys_version);
     }
     rec->version = kv;
     rec->index = (uint16_t)ix;
@@ -835,8 +999,7 @@ sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_s
 {
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
     if (form < 0) {
-        sigil_family_bump(ts, fam, SIGIL_FAMCTR_failures);
-        backoff(sc, pc);
+        count_failure(ts, sc, pc, fam, form);
         return;
     }
     sigil_word desired = sigil_word_make_aux(form, SIGIL_W_NCACHE(seen), (uint32_t)SIGIL_W_ARG(seen), aux);
@@ -856,8 +1019,7 @@ sigil_spec_attempt_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, P
         rec = sigil_record_new(&tmp);
     }
     if (rec == NULL) {
-        sigil_family_bump(ts, fam, SIGIL_FAMCTR_failures);
-        backoff(sc, pc);
+        count_failure(ts, sc, pc, fam, form < 0 ? form : sigil_spec_fail(SIGIL_SF_no_memory));
         return;
     }
     sigil_word desired = sigil_word_make_record(form, SIGIL_W_NCACHE(seen), rec);

@@ -74,7 +74,38 @@ sigil_spec_miss(sigil_code *sc, Py_ssize_t pc)
     return 0;
 }
 
-/* The form (a CPython specialized opcode) for these operands, or -1. */
+/* -- Choosers' results ----------------------------------------------------
+ * A chooser returns a form (a CPython specialized opcode, >= 0) or a
+ * negative failure: SIGIL_SPEC_NA (-1) when the operands are not of the
+ * kind it handles (another chooser may), or sigil_spec_fail(reason) with a
+ * reason of sigil_specfail.def, counted as FAMILY.fail.<reason> by
+ * sigil_spec_attempt*. */
+#define SIGIL_SPEC_NA (-1)
+
+static inline int
+sigil_spec_fail(sigil_specfail reason)
+{
+    return -2 - (int)reason;
+}
+
+/* The reason a failed result reports (NA: other). */
+static inline sigil_specfail
+sigil_spec_reason(int result)
+{
+    return result <= -2 ? (sigil_specfail)(-2 - result) : SIGIL_SF_other;
+}
+
+/* Chaining choosers: `next` if it found a form or `first` was only NA;
+ * otherwise the first specific failure stands (it says why the form the
+ * operands were first taken for did not apply). */
+static inline int
+sigil_spec_or(int first, int next)
+{
+    return (next >= 0 || first == SIGIL_SPEC_NA) ? next : first;
+}
+
+/* The form (a CPython specialized opcode) for these operands, or a
+ * failure (above). */
 int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_to_bool(PyObject *value);
@@ -137,9 +168,10 @@ int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *re
  * filling `rec`; -1 if none applies. */
 int sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
 
-/* Attempt at pc with the chosen form (-1: none): under the SiJiL, publish
- * the specialized word if the word is still `seen`. Counts attempts,
- * successes and failures for `fam`, and sets the counter (miss budget on
+/* Attempt at pc with the chosen form (negative: a failure, above): under
+ * the SiJiL, publish the specialized word if the word is still `seen`.
+ * Counts attempts, successes and failures (with their reason) for `fam`,
+ * and sets the counter (miss budget on
  * success, doubled backoff on failure). */
 void sigil_spec_attempt(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                         sigil_word seen, sigil_family fam, int form);
@@ -148,7 +180,7 @@ void sigil_spec_attempt_aux(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc,
                             sigil_word seen, sigil_family fam, int form, uint16_t aux);
 
 /* Attempt at pc with a form whose cache is the record `init` (filled by
- * one of the deciders above; -1: none): a copy is allocated and, under the
+ * one of the deciders above; negative: a failure): a copy is allocated and, under the
  * SiJiL, published with the word if the word is still `seen`, or freed. */
 void sigil_spec_attempt_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                                sigil_word seen, sigil_family fam, int form,

@@ -1132,6 +1132,105 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertLess(after - before, 64 * 1024)
 
 
+def subscr_loop(xs):
+    n = 0
+    for x in xs:
+        n = n + x[0]
+    return n
+
+
+def star_args(*a):
+    return len(a)
+
+
+class GetattrOverride:
+    def __getattribute__(self, name):
+        return 1
+
+
+def getattr_loop(objs):
+    n = 0
+    for o in objs:
+        n = n + o.anything
+    return n
+
+
+def nonzero(s, prefix):
+    return {k: v for k, v in s.items() if k.startswith(prefix)}
+
+
+class GuardAndReasonCounters(unittest.TestCase):
+    """Each guard failure is counted under its own name (guard.FORM.guard),
+    each specialization failure under its reason (FAMILY.fail.reason)."""
+
+    def check_sums(self, s):
+        # Guard failures are exactly the misses; reasons exactly the failures.
+        self.assertEqual(sum(v for k, v in s.items() if k.startswith("guard.")),
+                         sum(v for k, v in s.items() if k.endswith(".misses")), s)
+        fams = {k.split(".")[0] for k in s if k.endswith(".failures")}
+        for fam in fams:
+            self.assertEqual(sum(v for k, v in s.items() if k.startswith(fam + ".fail.")),
+                             s.get(fam + ".failures", 0), fam)
+
+    def assertOnlyGuard(self, s, key, n=1):
+        self.assertEqual(nonzero(s, "guard."), {key: n}, s)
+        self.check_sums(s)
+
+    def test_every_key_present(self):
+        s = sigil.stats()
+        for key in ("guard.BINARY_OP_ADD_INT.left_type", "guard.LOAD_ATTR_INSTANCE_VALUE.type_version",
+                    "guard.CALL_LIST_APPEND.lock", "guard.STORE_ATTR_WITH_HINT.dict_watched",
+                    "BINARY_OP.fail.operand_types", "LOAD_ATTR.fail.getattr_override",
+                    "CALL.fail.code_flags", "COMPARE_OP.fail.other", "FOR_ITER.fail.other"):
+            self.assertIn(key, s)
+
+    def test_binary_op_guards(self):
+        r, s = stats_delta(last_add, [1] * 50 + [1.5])
+        self.assertEqual(r, 2.5)
+        self.assertOnlyGuard(s, "guard.BINARY_OP_ADD_INT.left_type")
+        r, s = stats_delta(float_sum, [0.5] * 50 + [1])
+        self.assertEqual(r, 26.0)
+        self.assertOnlyGuard(s, "guard.BINARY_OP_ADD_FLOAT.right_type")
+
+    def test_to_bool_guard(self):
+        r, s = stats_delta(truth_loop, [1] * 50 + ["a"])
+        self.assertEqual(r, 51)
+        self.assertOnlyGuard(s, "guard.TO_BOOL_INT.type")
+
+    def test_load_attr_type_version_guard(self):
+        class Other:
+            def __init__(self):
+                self.x = 1
+                self.y = 2
+        r, s = stats_delta(attr_loop, [Point(1, 2) for _ in range(50)] + [Other()])
+        self.assertEqual(r, 153)
+        self.assertOnlyGuard(s, "guard.LOAD_ATTR_INSTANCE_VALUE.type_version", 2)
+
+    def test_subscr_guard(self):
+        r, s = stats_delta(subscr_loop, [[1]] * 50 + [(1,)])
+        self.assertEqual(r, 51)
+        self.assertOnlyGuard(s, "guard.BINARY_SUBSCR_LIST_INT.container_type")
+
+    def test_failure_reasons(self):
+        r, s = stats_delta(compare_loop, [1 << 100] * 20, 1 << 100)
+        self.assertGreaterEqual(s.get("COMPARE_OP.fail.big_int", 0), 1, s)
+        self.check_sums(s)
+        r, s = stats_delta(compare_loop, ["a", "b"] * 20, "b")
+        self.assertGreaterEqual(s.get("COMPARE_OP.fail.operator", 0), 1, s)
+        self.check_sums(s)
+        r, s = stats_delta(last_add, [1.0] * 20)
+        self.assertGreaterEqual(s.get("BINARY_OP.fail.operand_types", 0), 1, s)
+        self.assertEqual(nonzero(s, "BINARY_OP.fail."), {"BINARY_OP.fail.operand_types": s["BINARY_OP.failures"]})
+        self.check_sums(s)
+        r, s = stats_delta(getattr_loop, [GetattrOverride()] * 20)
+        self.assertEqual(r, 20)
+        self.assertEqual(nonzero(s, "LOAD_ATTR.fail."), {"LOAD_ATTR.fail.getattr_override": s["LOAD_ATTR.failures"]})
+        self.check_sums(s)
+        r, s = stats_delta(call_loop, star_args, 20)
+        self.assertGreaterEqual(s.get("CALL.fail.code_flags", 0), 1, s)
+        self.check_sums(s)
+
+
 def _prop_get(self):
     return ("get", self.v)
 

@@ -88,6 +88,13 @@ test_tables(void)
     }
     CHECK(sigil_stats_key(SIGIL_NCOUNTERS) == NULL);
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FALLBACK(SIGIL_FB_traced)), "fallback.traced") == 0);
+    /* ORDER GUARD / ORDER SPECFAIL: guards, then per-family reasons, with
+     * FAMILY.fail.other numbered as the family. */
+    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_GUARD(SIGIL_GUARD_LOAD_ATTR_INSTANCE_VALUE_type_version)),
+                 "guard.LOAD_ATTR_INSTANCE_VALUE.type_version") == 0);
+    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FAMFAIL(SIGIL_FF_CALL_code_flags)), "CALL.fail.code_flags") == 0);
+    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FAMFAIL(SIGIL_FAM_LOAD_ATTR)), "LOAD_ATTR.fail.other") == 0);
+    CHECK(SIGIL_NCOUNTERS == SIGIL_CTR_FAMFAIL(SIGIL_FF__MAX));
 
     Py_Initialize();
     PyObject *d = sigil_stats_dict();
@@ -105,8 +112,15 @@ test_tables(void)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
+    /* Sparse rows (guards, failure reasons) only when nonzero. */
+    sigil_guard_bump(sigil_tstate_get(), SIGIL_GUARD_TO_BOOL_INT_type);
     sigil_stats_print(f);
     fclose(f);
+    CHECK(buf != NULL && strstr(buf, "guard.TO_BOOL_INT.type") != NULL);
+    CHECK(buf != NULL && strstr(buf, "guard.TO_BOOL_STR.type") == NULL);
+    /* One header per group, even though its reasons sit after the forms. */
+    const char *h = buf ? strstr(buf, "[LOAD_ATTR]") : NULL;
+    CHECK(h != NULL && strstr(h + 1, "[LOAD_ATTR]") == NULL);
     CHECK(buf != NULL && strstr(buf, "fallback.no_code_table") != NULL);
     CHECK(buf != NULL && strstr(buf, "[eval]") != NULL);
     free(buf);
