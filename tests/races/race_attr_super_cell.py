@@ -69,9 +69,13 @@ def main():
     def writer(t):
         rng = t.rng
         for _ in t.until_done():
-            cell.cell_contents = targets[rng.randrange(len(targets))]
+            # CPython 3.13t's cell_contents setter swaps the reference with
+            # no lock: two writers at once both release the old class.
+            with race.setter():
+                cell.cell_contents = targets[rng.randrange(len(targets))]
             _race.dwell(rng.randrange(300))
-        cell.cell_contents = Leaf
+        with race.setter():
+            cell.cell_contents = Leaf
 
     race.run(reader, writer)
     race.finish()
