@@ -33,9 +33,9 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
     if (reason >= 0) {
         sigil_stat_bump(ts, SIGIL_STAT_frames_fallback);
         sigil_fallback_bump(ts, (sigil_fallback)reason);
-        sigil_stats_stock_enter(ts, reason);
+        sigil_stats_stock_enter(reason);
         PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
-        sigil_stats_stock_leave(ts, reason);
+        sigil_stats_stock_leave(reason);
         return r;
     }
     sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);

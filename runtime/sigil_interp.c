@@ -3924,9 +3924,9 @@ fallback : {
     tstate->py_recursion_remaining++;          /* the stock loop charges it */
     tstate->current_frame = frame->previous;   /* ... and links the frame */
     _PyInterpreterFrame *done = frame;
-    sigil_stats_stock_enter(ts, ctx->load_reason);
+    sigil_stats_stock_enter(ctx->load_reason);
     PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, fb_error);
-    sigil_stats_stock_leave(ts, ctx->load_reason);
+    sigil_stats_stock_leave(ctx->load_reason);
     frame = tstate->current_frame;
     if (done == entry) {
         retval = r;

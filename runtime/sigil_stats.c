@@ -220,6 +220,8 @@ stock_total(void)
 void
 sigil_stats_stock_begin(void)
 {
+    /* Plain store: called by main() before the interpreter (and so any
+     * other thread) exists; thread creation orders it before their loads. */
     _Py_stats = &sigil_pystats;
 }
 
@@ -246,9 +248,8 @@ static uint64_t traced_mark;    /* stock total when the window opened */
 static uint64_t traced_total;   /* stock instructions inside closed windows */
 
 void
-sigil_stats_stock_enter(sigil_tstate *ts, int reason)
+sigil_stats_stock_enter(int reason)
 {
-    (void)ts;
     if (reason_is_traced(reason)) {
         pthread_mutex_lock(&reg.lock);
         if (traced_open++ == 0) {
@@ -259,9 +260,8 @@ sigil_stats_stock_enter(sigil_tstate *ts, int reason)
 }
 
 void
-sigil_stats_stock_leave(sigil_tstate *ts, int reason)
+sigil_stats_stock_leave(int reason)
 {
-    (void)ts;
     if (reason_is_traced(reason)) {
         pthread_mutex_lock(&reg.lock);
         if (--traced_open == 0) {
@@ -298,16 +298,14 @@ sigil_stats_stock_begin(void)
 }
 
 void
-sigil_stats_stock_enter(sigil_tstate *ts, int reason)
+sigil_stats_stock_enter(int reason)
 {
-    (void)ts;
     (void)reason;
 }
 
 void
-sigil_stats_stock_leave(sigil_tstate *ts, int reason)
+sigil_stats_stock_leave(int reason)
 {
-    (void)ts;
     (void)reason;
 }
 

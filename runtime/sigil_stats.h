@@ -216,8 +216,8 @@ void sigil_stats_stock_begin(void);
  * threads inside that window are attributed too; they are rare (untraced
  * frames fall back only by exception) and the doc says so. No-ops on other
  * flavors. */
-void sigil_stats_stock_enter(sigil_tstate *ts, int reason);
-void sigil_stats_stock_leave(sigil_tstate *ts, int reason);
+void sigil_stats_stock_enter(int reason);
+void sigil_stats_stock_leave(int reason);
 int sigil_stats_stock_counted(void);
 
 #endif /* SIGIL_STATS_H */

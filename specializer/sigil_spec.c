@@ -341,6 +341,17 @@ static int
 spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
 {
     PyTypeObject *tp = Py_TYPE(owner);
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    /* the generic attribute protocol of the form's direction */
+    if (form == LOAD_ATTR_WITH_HINT ? tp->tp_getattro != PyObject_GenericGetAttr
+                                    : tp->tp_setattro != PyObject_GenericSetAttr) {
+        return sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        return sigil_spec_fail(SIGIL_SF_no_dict);
+    }
     PyObject *descr;
     unsigned int v = versioned_lookup(tp, name, &descr);
     if (v == 0 || descr != NULL) {
@@ -383,32 +394,12 @@ spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
 int
 sigil_spec_load_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
 {
-    PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name)) {
-        return sigil_spec_fail(SIGIL_SF_not_str_name);
-    }
-    if (tp->tp_getattro != PyObject_GenericGetAttr) {
-        return sigil_spec_fail(SIGIL_SF_getattr_override);
-    }
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
-        return sigil_spec_fail(SIGIL_SF_no_dict);
-    }
     return spec_attr_hint(owner, name, rec, LOAD_ATTR_WITH_HINT);
 }
 
 int
 sigil_spec_store_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec)
 {
-    PyTypeObject *tp = Py_TYPE(owner);
-    if (!PyUnicode_CheckExact(name)) {
-        return sigil_spec_fail(SIGIL_SF_not_str_name);
-    }
-    if (tp->tp_setattro != PyObject_GenericSetAttr) {
-        return sigil_spec_fail(SIGIL_SF_getattr_override);
-    }
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
-        return sigil_spec_fail(SIGIL_SF_no_dict);
-    }
     return spec_attr_hint(owner, name, rec, STORE_ATTR_WITH_HINT);
 }
 

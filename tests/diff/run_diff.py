@@ -27,7 +27,6 @@ appears elsewhere, also by <PREFIX>).
 import argparse
 import concurrent.futures
 import difflib
-import json
 import os
 import shutil
 import subprocess
@@ -35,6 +34,8 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "tools"))
+from sigil_share import instruction_share, sum_stats  # noqa: E402
 GOLDEN_DIR = os.path.join(HERE, "golden")
 TIMEOUT = 60
 DIFF_LINES = 40
@@ -176,35 +177,6 @@ def check(python, modes, prog, norm, update):
     return name, problems
 
 
-# -- Instruction share ------------------------------------------------------
-
-def instruction_share(stats_dir):
-    """(sigil, stock_untraced, stock_traced, processes) summed over a mode's
-    counter files; the stock counts are None when the build does not count
-    the stock loop."""
-    sigil = stock = traced = 0
-    counted = True
-    n = 0
-    for name in os.listdir(stats_dir):
-        if not name.endswith(".json"):
-            continue
-        try:
-            with open(os.path.join(stats_dir, name)) as f:
-                d = json.load(f)
-        except (OSError, ValueError):
-            continue
-        n += 1
-        sigil += d.get("eval.instructions_sigil", 0)
-        if "eval.instructions_stock" in d:
-            stock += d["eval.instructions_stock"]
-            traced += d.get("eval.instructions_stock_traced", 0)
-        else:
-            counted = False
-    if not counted:
-        return sigil, None, None, n
-    return sigil, max(stock - traced, 0), traced, n
-
-
 # -- Driver ---------------------------------------------------------------
 
 def main():
@@ -258,17 +230,19 @@ def main():
                 print("[%*d/%d] %-34s ok" % (width, i, total, name))
             sys.stdout.flush()
     for m, d in sorted(STATS_DIRS.items()):
-        sigil, stock, traced, n = instruction_share(d)
+        total, n = sum_stats(d)
         shutil.rmtree(d, ignore_errors=True)
-        if stock is None or sigil + stock == 0:
+        share = instruction_share(total)
+        if share is None:
             print("mode %s: instructions on Sigil: %d; the stock loop's are not counted by "
-                  "this flavor (use the stats flavor) [%d processes]" % (m, sigil, n))
-            share = None
+                  "this flavor (use the stats flavor) [%d processes]"
+                  % (m, total.get("eval.instructions_sigil", 0), n))
         else:
-            share = 100.0 * sigil / (sigil + stock)
+            pct, sigil, stock, traced = share
             print("mode %s: instructions on Sigil: %d/%d untraced (%.2f%%); traced/instrumented "
                   "frames ran %d on the stock loop by design [%d processes]"
-                  % (m, sigil, sigil + stock, share, traced, n))
+                  % (m, sigil, sigil + stock, pct, traced, n))
+            share = pct
         if args.min_instruction_share is not None and (
                 share is None or share < args.min_instruction_share):
             print("mode %s: instruction share below the required %.2f%%"
