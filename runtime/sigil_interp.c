@@ -32,6 +32,7 @@
  */
 #include "sigil_interp.h"
 #include "sigil_spec.h"
+#include "sigil_uop.h"
 
 #include <string.h>
 
@@ -496,37 +497,6 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
         }                                                                             \
     } while (0)
 
-/* May this thread read the dict `o`'s keys without its lock? Either it owns
- * the dict (no one else frees its keys) or the dict is marked shared, in
- * which case CPython frees replaced keys only after a QSBR grace period,
- * and this thread passes no quiescent state inside an instruction. */
-static inline int
-lockfree_dict(PyObject *o)
-{
-    return PyDict_CheckExact(o) && (_Py_IsOwnedByCurrentThread(o) || _PyObject_GC_IS_SHARED(o));
-}
-
-/* A new reference to the value of unicode entry ix of `keys` (loaded from
- * d->ma_keys with acquire), or NULL: the key is not `name` (when given),
- * the value is gone, or `d` replaced its keys meanwhile. Key and value are
- * read with the atomics CPython's writers pair with, the value with a
- * try-incref, and the keys pointer re-checked after, as CPython's own
- * lock-free lookup does. */
-static inline PyObject *
-dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix, PyObject *name)
-{
-    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(keys)[ix];
-    if (name != NULL && _Py_atomic_load_ptr_acquire(&ep->me_key) != name) {
-        return NULL;
-    }
-    PyObject *v = _Py_TryXGetRef(&ep->me_value);
-    if (v != NULL && _Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
-        Py_DECREF(v);
-        return NULL;
-    }
-    return v;
-}
-
 /* A guard of a specialized form failed: count the miss, turn the word back
  * to the family's base opcode (same name) once its miss budget is spent,
  * and run the generic instruction. */
@@ -611,6 +581,13 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
 #undef SIGIL_FORMDEF
     };
 #pragma GCC diagnostic pop
+    /* Each family's miss path (ORDER FAMILY), for the micro-op forms. */
+    static void *const miss_targets[SIGIL_FAM__MAX] = {
+#define SIGIL_FAMILYDEF(fam) [SIGIL_FAM_##fam] = &&miss_##fam,
+#include "sigil_spec.def"
+#undef SIGIL_FAMILYDEF
+    };
+    int uop_miss_step = 0, uop_miss_family = 0;
 
     sigil_tstate *ts = ctx->ts;
     _PyInterpreterFrame *frame = entry;
@@ -2405,227 +2382,83 @@ op_CLEANUP_THROW: {
     goto exception_unwind;
 }
 
-/* -- Specialized forms (sigil_spec.def) ---------------------------------------
- * Each form checks its guard (exact operand types) and acts; a failed guard
- * counts a miss, may turn the word back to the generic form, and runs the
- * generic body for this execution. The operands are immutable objects, so
- * nothing another thread does can invalidate a guard between check and use. */
-
-#define GUARD_FAMILY SIGIL_FAM_BINARY_OP
-#define GUARD_MISS miss_BINARY_OP
-#define BINARY_INT_FORM(FORM, FN)                                               \
-op_##FORM: {                                                                    \
-    PyObject *rhs = PEEK(1), *lhs = PEEK(2);                                    \
-    GUARD_AT(SIGIL_GUARD_##FORM##_left_type, PyLong_CheckExact(lhs));           \
-    GUARD_AT(SIGIL_GUARD_##FORM##_right_type, PyLong_CheckExact(rhs));          \
-    sigil_form_bump(ts, SIGIL_FORM_##FORM);                                     \
-    PyObject *r = FN((PyLongObject *)lhs, (PyLongObject *)rhs);                 \
-    Py_DECREF(lhs);                                                             \
-    Py_DECREF(rhs);                                                             \
-    sp--;                                                                       \
-    if (r == NULL) {                                                            \
-        ERROR_POP(1);                                                           \
-    }                                                                           \
-    TOP() = r;                                                                  \
-    NEXT();                                                                     \
-}
-BINARY_INT_FORM(BINARY_OP_ADD_INT, _PyLong_Add)
-BINARY_INT_FORM(BINARY_OP_SUBTRACT_INT, _PyLong_Subtract)
-BINARY_INT_FORM(BINARY_OP_MULTIPLY_INT, _PyLong_Multiply)
-#undef BINARY_INT_FORM
-
-#define BINARY_FLOAT_FORM(FORM, OP)                                             \
-op_##FORM: {                                                                    \
-    PyObject *rhs = PEEK(1), *lhs = PEEK(2);                                    \
-    GUARD_AT(SIGIL_GUARD_##FORM##_left_type, PyFloat_CheckExact(lhs));          \
-    GUARD_AT(SIGIL_GUARD_##FORM##_right_type, PyFloat_CheckExact(rhs));         \
-    sigil_form_bump(ts, SIGIL_FORM_##FORM);                                     \
-    PyObject *r = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) OP PyFloat_AS_DOUBLE(rhs)); \
-    Py_DECREF(lhs);                                                             \
-    Py_DECREF(rhs);                                                             \
-    sp--;                                                                       \
-    if (r == NULL) {                                                            \
-        ERROR_POP(1);                                                           \
-    }                                                                           \
-    TOP() = r;                                                                  \
-    NEXT();                                                                     \
-}
-BINARY_FLOAT_FORM(BINARY_OP_ADD_FLOAT, +)
-BINARY_FLOAT_FORM(BINARY_OP_SUBTRACT_FLOAT, -)
-BINARY_FLOAT_FORM(BINARY_OP_MULTIPLY_FLOAT, *)
-#undef BINARY_FLOAT_FORM
-
-op_BINARY_OP_ADD_UNICODE: {
-    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    GUARD(BINARY_OP_ADD_UNICODE, left_type, PyUnicode_CheckExact(lhs));
-    GUARD(BINARY_OP_ADD_UNICODE, right_type, PyUnicode_CheckExact(rhs));
-    sigil_form_bump(ts, SIGIL_FORM_BINARY_OP_ADD_UNICODE);
-    PyObject *r = PyUnicode_Concat(lhs, rhs);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
-    sp--;
-    if (r == NULL) {
-        ERROR_POP(1);
+/* -- Specialized forms built from micro-ops (specializer/sigil_steps.def) ----
+ * Each form's handler runs its steps in order over an environment that
+ * holds the stack pointer, the word, its record and the guards' snapshot
+ * (specializer/sigil_uop.h). A step that misses (a guard, a load, a
+ * contended mutation; never after an effect) releases what a load took,
+ * counts guard.<FORM>.<UOP>, and takes its family's miss path. */
+#define SIGIL_FORM_BEGIN(form)                                                    \
+    op_##form: {                                                                  \
+        sigil_uop_env e;                                                          \
+        e.sp = sp;                                                                \
+        e.frame = frame;                                                          \
+        e.tstate = tstate;                                                        \
+        e.ts = ts;                                                                \
+        e.co = co;                                                                \
+        e.word = word;                                                            \
+        e.rec = SIGIL_W_IS_RECORD(word) ? sigil_word_record(word) : NULL;         \
+        if (e.rec != NULL) {                                                      \
+            oparg = (int)e.rec->oparg; /* the generic path on a miss reads it */  \
+        }                                                                         \
+        e.oparg = oparg;                                                          \
+        e.pc = pc;                                                                \
+        e.next = next;                                                            \
+        e.tmp = NULL;                                                             \
+        e.callee = NULL;                                                          \
+        e.snap.obj = NULL;                                                        \
+        e.snap.version = 0;
+#define SIGIL_STEP(form, uop)                                                     \
+        switch (uop_##uop(&e)) {                                                  \
+        case SIGIL_UOP_OK:                                                        \
+            break;                                                                \
+        case SIGIL_UOP_MISS:                                                      \
+            Py_XDECREF(e.tmp);                                                    \
+            uop_miss_step = SIGIL_STEP_##form##_##uop;                            \
+            uop_miss_family = SIGIL_FORM_FAMILY_##form;                           \
+            goto uop_miss;                                                        \
+        case SIGIL_UOP_ERROR:                                                     \
+            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
+            sp = e.sp;                                                            \
+            goto error;                                                           \
+        case SIGIL_UOP_PUSH_FRAME:                                                \
+            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
+            sp = e.sp;                                                            \
+            frame->return_offset = (uint16_t)(e.next - pc);                       \
+            callee = e.callee;                                                    \
+            goto push_frame;                                                      \
+        case SIGIL_UOP_OK_CHECK:                                                  \
+            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
+            sp = e.sp;                                                            \
+            next = e.next;                                                        \
+            CHECK_EVAL_BREAKER();                                                 \
+            NEXT();                                                               \
+        }
+#define SIGIL_FORM_END(form)                                                      \
+        sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
+        sp = e.sp;                                                                \
+        next = e.next;                                                            \
+        NEXT();                                                                   \
     }
-    TOP() = r;
-    NEXT();
-}
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+
+uop_miss:
+    sigil_step_bump(ts, (sigil_step)uop_miss_step);
+    goto *miss_targets[uop_miss_family];
 
 miss_BINARY_OP:
     SPEC_MISS(BINARY_OP, binary_op_generic);
-#undef GUARD_FAMILY
-#undef GUARD_MISS
-#define GUARD_FAMILY SIGIL_FAM_COMPARE_OP
-#define GUARD_MISS miss_COMPARE_OP
-
-/* Comparisons produce a bool whatever oparg's to-bool bit says. */
-#define COMPARE_RESULT(op, a, b)                                                \
-    ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b)                     \
-     : (op) == Py_EQ ? (a) == (b) : (op) == Py_NE ? (a) != (b)                  \
-     : (op) == Py_GT ? (a) > (b) : (a) >= (b))
-
-op_COMPARE_OP_INT: {
-    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    GUARD(COMPARE_OP_INT, left_type, PyLong_CheckExact(lhs));
-    GUARD(COMPARE_OP_INT, right_type, PyLong_CheckExact(rhs));
-    GUARD(COMPARE_OP_INT, compact,
-          _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs));
-    sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_INT);
-    Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs);
-    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)rhs);
-    int r = COMPARE_RESULT(oparg >> 5, a, b);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
-    sp--;
-    TOP() = r ? Py_True : Py_False;
-    NEXT();
-}
-
-op_COMPARE_OP_FLOAT: {
-    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    GUARD(COMPARE_OP_FLOAT, left_type, PyFloat_CheckExact(lhs));
-    GUARD(COMPARE_OP_FLOAT, right_type, PyFloat_CheckExact(rhs));
-    sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_FLOAT);
-    double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
-    int r = COMPARE_RESULT(oparg >> 5, a, b);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
-    sp--;
-    TOP() = r ? Py_True : Py_False;
-    NEXT();
-}
-
-op_COMPARE_OP_STR: {
-    PyObject *rhs = PEEK(1), *lhs = PEEK(2);
-    int op = oparg >> 5;
-    GUARD(COMPARE_OP_STR, left_type, PyUnicode_CheckExact(lhs));
-    GUARD(COMPARE_OP_STR, right_type, PyUnicode_CheckExact(rhs));
-    GUARD(COMPARE_OP_STR, operator, op == Py_EQ || op == Py_NE);
-    sigil_form_bump(ts, SIGIL_FORM_COMPARE_OP_STR);
-    int eq = _PyUnicode_Equal(lhs, rhs);
-    Py_DECREF(lhs);
-    Py_DECREF(rhs);
-    sp--;
-    TOP() = (eq == (op == Py_EQ)) ? Py_True : Py_False;
-    NEXT();
-}
-#undef COMPARE_RESULT
-
 miss_COMPARE_OP:
     SPEC_MISS(COMPARE_OP, compare_op_generic);
-#undef GUARD_FAMILY
-#undef GUARD_MISS
-#define GUARD_FAMILY SIGIL_FAM_TO_BOOL
-#define GUARD_MISS miss_TO_BOOL
-
-op_TO_BOOL_BOOL:
-    GUARD(TO_BOOL_BOOL, type, PyBool_Check(TOP()));
-    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_BOOL);
-    NEXT();
-
-op_TO_BOOL_INT: {
-    PyObject *v = TOP();
-    GUARD(TO_BOOL_INT, type, PyLong_CheckExact(v));
-    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_INT);
-    int zero = _PyLong_IsZero((PyLongObject *)v);
-    Py_DECREF(v);
-    TOP() = zero ? Py_False : Py_True;
-    NEXT();
-}
-
-op_TO_BOOL_NONE:
-    GUARD(TO_BOOL_NONE, type, Py_IsNone(TOP()));
-    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_NONE);
-    TOP() = Py_False;
-    NEXT();
-
-op_TO_BOOL_STR: {
-    PyObject *v = TOP();
-    GUARD(TO_BOOL_STR, type, PyUnicode_CheckExact(v));
-    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_STR);
-    int empty = PyUnicode_GET_LENGTH(v) == 0;
-    Py_DECREF(v);
-    TOP() = empty ? Py_False : Py_True;
-    NEXT();
-}
-
-op_TO_BOOL_LIST: {
-    /* The size is read with a relaxed atomic load: another thread may be
-     * resizing the list, and either size is a valid answer. */
-    PyObject *v = TOP();
-    GUARD(TO_BOOL_LIST, type, PyList_CheckExact(v));
-    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_LIST);
-    int empty = _Py_atomic_load_ssize_relaxed(&((PyVarObject *)v)->ob_size) == 0;
-    Py_DECREF(v);
-    TOP() = empty ? Py_False : Py_True;
-    NEXT();
-}
-
-op_TO_BOOL_ALWAYS_TRUE: {
-    /* Guard: the type version that had no __bool__/__len__ slot. Adding
-     * one zeroes the version before the slot is set, so a matching version
-     * is read either before the change began (true was the answer then)
-     * or not at all. */
-    const sigil_record *rec = sigil_word_record(word);
-    PyObject *v = TOP();
-    GUARD(TO_BOOL_ALWAYS_TRUE, type_version,
-          _Py_atomic_load_uint_relaxed(&Py_TYPE(v)->tp_version_tag) == rec->version);
-    sigil_form_bump(ts, SIGIL_FORM_TO_BOOL_ALWAYS_TRUE);
-    Py_DECREF(v);
-    TOP() = Py_True;
-    NEXT();
-}
-
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
-#undef GUARD_FAMILY
-#undef GUARD_MISS
-#define GUARD_FAMILY SIGIL_FAM_LOAD_GLOBAL
-#define GUARD_MISS miss_LOAD_GLOBAL
 
-op_LOAD_GLOBAL_MODULE: {
-    /* Guard: the globals entry at the cached index still holds this name.
-     * The keys object is read once (acquire) and is safe to read while we
-     * hold it (lockfree_dict); the entry is read by dict_entry_ref. */
-    PyObject *globals = frame->f_globals;
-    GUARD(LOAD_GLOBAL_MODULE, globals_dict, lockfree_dict(globals));
-    PyDictObject *d = (PyDictObject *)globals;
-    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
-    int ix = SIGIL_W_AUX(word);
-    GUARD(LOAD_GLOBAL_MODULE, hint_in_keys,
-          keys->dk_kind == DICT_KEYS_UNICODE && ix < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
-    PyObject *v = dict_entry_ref(d, keys, ix, NAME(oparg >> 1));
-    GUARD(LOAD_GLOBAL_MODULE, entry, v != NULL);
-    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_MODULE);
-    PUSH(v);
-    if (oparg & 1) {
-        PUSH(NULL);
-    }
-    NEXT();
-}
+/* -- Specialized forms with hand-written handlers ---------------------------
+ * (moving to micro-ops family by family) */
 
-#undef GUARD_FAMILY
-#undef GUARD_MISS
 #define GUARD_FAMILY SIGIL_FAM_LOAD_ATTR
 #define GUARD_MISS miss_LOAD_ATTR
 op_LOAD_ATTR_INSTANCE_VALUE: {
@@ -2671,12 +2504,12 @@ op_LOAD_ATTR_MODULE: {
     PyObject *owner = TOP();
     GUARD(LOAD_ATTR_MODULE, module, PyModule_CheckExact(owner));
     PyObject *dict = ((PyModuleObject *)owner)->md_dict;
-    GUARD(LOAD_ATTR_MODULE, module_dict, dict != NULL && lockfree_dict(dict));
+    GUARD(LOAD_ATTR_MODULE, module_dict, dict != NULL && sigil_uop_lockfree_dict(dict));
     PyDictObject *d = (PyDictObject *)dict;
     PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
     GUARD(LOAD_ATTR_MODULE, keys_version,
           _Py_atomic_load_uint32_relaxed(&keys->dk_version) == rec->version);
-    PyObject *attr = dict_entry_ref(d, keys, rec->index, NULL);
+    PyObject *attr = sigil_uop_dict_entry_ref(d, keys, rec->index, NULL);
     GUARD(LOAD_ATTR_MODULE, entry, attr != NULL);
     sigil_form_bump(ts, SIGIL_FORM_LOAD_ATTR_MODULE);
     Py_DECREF(owner);
@@ -2757,12 +2590,12 @@ op_LOAD_ATTR_WITH_HINT: {
     PyObject *dict = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(owner)->dict);
     GUARD(LOAD_ATTR_WITH_HINT, dict_ref, dict != NULL);
     PyObject *attr = NULL;
-    if (lockfree_dict(dict)) {
+    if (sigil_uop_lockfree_dict(dict)) {
         PyDictObject *d = (PyDictObject *)dict;
         PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
         if (keys->dk_kind == DICT_KEYS_UNICODE &&
             rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
-            attr = dict_entry_ref(d, keys, rec->index, NAME(oparg >> 1));
+            attr = sigil_uop_dict_entry_ref(d, keys, rec->index, NAME(oparg >> 1));
         }
     }
     Py_DECREF(dict);
@@ -3281,43 +3114,6 @@ op_CALL_LIST_APPEND: {
 
 miss_CALL:
     SPEC_MISS(CALL, call_generic);
-#undef GUARD_FAMILY
-#undef GUARD_MISS
-#define GUARD_FAMILY SIGIL_FAM_LOAD_GLOBAL
-#define GUARD_MISS miss_LOAD_GLOBAL
-
-op_LOAD_GLOBAL_BUILTIN: {
-    /* Guards: the globals' keys still have the version recorded when the
-     * name was absent (any insertion or deletion zeroes a keys version, and
-     * a resize installs new keys without one), and so do the builtins'
-     * keys, whose entry at rec->index then still holds the name. Keys are
-     * read as in LOAD_GLOBAL_MODULE (acquire, QSBR-protected when shared),
-     * the value with a try-incref, and the builtins keys pointer re-checked
-     * after it. */
-    const sigil_record *rec = sigil_word_record(word);
-    oparg = (int)rec->oparg;
-    PyObject *globals = frame->f_globals, *builtins = frame->f_builtins;
-    GUARD(LOAD_GLOBAL_BUILTIN, dicts, lockfree_dict(globals) && lockfree_dict(builtins));
-    PyDictKeysObject *gk = _Py_atomic_load_ptr_acquire(&((PyDictObject *)globals)->ma_keys);
-    /* Fault global_skip_keys_guard: without the globals' version a global
-     * that now shadows the builtin is missed. */
-    GUARD(LOAD_GLOBAL_BUILTIN, globals_version,
-          SIGIL_FAULT(global_skip_keys_guard) ||
-          _Py_atomic_load_uint32_relaxed(&gk->dk_version) == rec->version);
-    PyDictObject *bd = (PyDictObject *)builtins;
-    PyDictKeysObject *bk = _Py_atomic_load_ptr_acquire(&bd->ma_keys);
-    GUARD(LOAD_GLOBAL_BUILTIN, builtins_version,
-          _Py_atomic_load_uint32_relaxed(&bk->dk_version) == rec->version2);
-    PyObject *v = dict_entry_ref(bd, bk, rec->index, NAME(oparg >> 1));
-    GUARD(LOAD_GLOBAL_BUILTIN, entry, v != NULL);
-    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_BUILTIN);
-    PUSH(v);
-    if (oparg & 1) {
-        PUSH(NULL);
-    }
-    NEXT();
-}
-
 #undef GUARD_FAMILY
 #undef GUARD_MISS
 #define GUARD_FAMILY SIGIL_FAM_FOR_ITER

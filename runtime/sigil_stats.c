@@ -13,6 +13,7 @@
 
 #include "sigil_python.h"
 #include "sigil/sigil.h"
+#include "sigil_uop.h"
 
 /* -- Tables expanded from the .def files --------------------------------- */
 
@@ -34,12 +35,22 @@ static const char *const counter_keys[SIGIL_NCOUNTERS] = {
 #define SIGIL_GUARDDEF(form, name, desc) "guard." #form "." #name,
 #include "sigil_guards.def"
 #undef SIGIL_GUARDDEF
+#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_STEP(form, uop) "guard." #form "." #uop,
+#define SIGIL_FORM_END(form)
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
 #define SIGIL_FAMILYDEF(fam) #fam ".fail.other",
 #include "sigil_spec.def"
 #undef SIGIL_FAMILYDEF
 #define SIGIL_FAMFAILDEF(fam, reason) #fam ".fail." #reason,
 #include "sigil_specfail.def"
 #undef SIGIL_FAMFAILDEF
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) "uop." #name ".executions", "uop." #name ".failed",
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
 };
 
 static const char *const counter_descs[] = {
@@ -60,7 +71,8 @@ static const char *const counter_descs[] = {
 #define SIGIL_GUARDDEF(form, name, desc) "guard failed: " desc,
 #include "sigil_guards.def"
 #undef SIGIL_GUARDDEF
-/* the failure reasons' descriptions come from specfail_descs */
+/* the steps' descriptions are their micro-ops' (sigil_uop_docs), the
+ * failure reasons' come from specfail_descs */
 };
 
 static const char *const specfail_descs[SIGIL_SF__MAX] = {
@@ -79,7 +91,7 @@ static const unsigned char famfail_reasons[SIGIL_FF__MAX] = {
 #undef SIGIL_FAMFAILDEF
 };
 _Static_assert(SIGIL_SF__MAX <= 256, "famfail_reasons holds a reason in a byte");
-_Static_assert(sizeof(counter_descs) / sizeof(counter_descs[0]) == SIGIL_CTR_FAMFAIL(0),
+_Static_assert(sizeof(counter_descs) / sizeof(counter_descs[0]) == SIGIL_CTR_STEP(0),
                "ORDER STAT: description table out of step with the .def files");
 
 /* ORDER FAMCTR: the key list above spells the counters out by hand. */
@@ -97,8 +109,16 @@ sigil_stats_key(int idx)
 const char *
 sigil_stats_desc(int idx)
 {
+    if (idx >= SIGIL_CTR_UOP(0, 0) && idx < SIGIL_NCOUNTERS) {
+        return (idx - SIGIL_CTR_UOP(0, 0)) % 2 == 0
+                   ? "runs of this micro-op, all forms (derived: a form's hits plus its later steps' failures)"
+                   : "failures of this micro-op, all forms (sum of its guard.* rows)";
+    }
     if (idx >= SIGIL_CTR_FAMFAIL(0) && idx < SIGIL_NCOUNTERS) {
         return specfail_descs[famfail_reasons[idx - SIGIL_CTR_FAMFAIL(0)]];
+    }
+    if (idx >= SIGIL_CTR_STEP(0) && idx < SIGIL_CTR_FAMFAIL(0)) {
+        return sigil_uop_step_desc(idx - SIGIL_CTR_STEP(0));
     }
     return (idx >= 0 && idx < SIGIL_NCOUNTERS) ? counter_descs[idx] : NULL;
 }
@@ -321,9 +341,45 @@ sigil_stats_stock_counted(void)
 static int
 counter_absent(int i)
 {
+    if (i >= SIGIL_CTR_STEP(0) && i < SIGIL_CTR_STEP(SIGIL_STEP__MAX)) {
+        /* An action step cannot fail: no guard.* key for it. */
+        return sigil_uop_kinds[sigil_step_uops[i - SIGIL_CTR_STEP(0)]] == SIGIL_UOP_ACTION;
+    }
     return (i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock) ||
             i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock_traced)) &&
            !sigil_stats_stock_counted();
+}
+
+int
+sigil_stats_counter_absent(int idx)
+{
+    return idx >= 0 && idx < SIGIL_NCOUNTERS && counter_absent(idx);
+}
+
+/* Fill the per-micro-op counters from the form hits and step failures:
+ * a step ran once for every hit of its form and every failure of it or of
+ * a later step of the same form (the steps of a form are contiguous, ORDER
+ * STEP). A step after one that raised is counted as run: the form's hit
+ * is counted on an error exit too. */
+static void
+derive_uops(uint64_t *out)
+{
+    for (int u = 0; u < SIGIL_UOP__MAX; u++) {
+        out[SIGIL_CTR_UOP(u, 0)] = out[SIGIL_CTR_UOP(u, 1)] = 0;
+    }
+    int form = -1;
+    uint64_t later = 0;
+    for (int st = SIGIL_STEP__MAX - 1; st >= 0; st--) {
+        if (sigil_step_forms[st] != form) {
+            form = sigil_step_forms[st];
+            later = 0;
+        }
+        uint64_t failed = out[SIGIL_CTR_STEP(st)];
+        later += failed;
+        int u = sigil_step_uops[st];
+        out[SIGIL_CTR_UOP(u, 0)] += out[SIGIL_CTR_FORM(form)] + later;
+        out[SIGIL_CTR_UOP(u, 1)] += failed;
+    }
 }
 
 /* -- Snapshots --------------------------------------------------------- */
@@ -353,6 +409,7 @@ sigil_stats_snapshot(uint64_t *out)
         out[i] = out[i] >= reg.baseline[i] ? out[i] - reg.baseline[i] : 0;
     }
     pthread_mutex_unlock(&reg.lock);
+    derive_uops(out);
 }
 
 void

@@ -67,6 +67,28 @@ enum {
 #undef SIGIL_GUARDDEF
 };
 
+/* The micro-ops of the specialized forms (specializer/sigil_uops.def,
+ * ORDER UOP). */
+typedef enum sigil_uop {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) SIGIL_UOP_##name,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+    SIGIL_UOP__MAX
+} sigil_uop;
+
+/* One index per step of every micro-op form (specializer/sigil_steps.def,
+ * ORDER STEP): a step that fails counts under "guard.<FORM>.<UOP>". */
+typedef enum sigil_step {
+#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_STEP(form, uop) SIGIL_STEP_##form##_##uop,
+#define SIGIL_FORM_END(form)
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+    SIGIL_STEP__MAX
+} sigil_step;
+
 /* Specialization-failure reasons (sigil_specfail.def). */
 typedef enum sigil_specfail {
 #define SIGIL_SPECFAILDEF(name, desc) SIGIL_SF_##name,
@@ -104,7 +126,8 @@ typedef enum sigil_famctr {
 
 /* ORDER STAT: plain stats, one counter per fallback reason, per-family
  * counters, one hit counter per specialized form, one failure counter per
- * guard, per-family specialization-failure reasons. */
+ * guard (hand-written handlers) and per step (micro-op forms), per-family
+ * specialization-failure reasons. */
 #define SIGIL_CTR_STAT(s)     ((int)(s))
 #define SIGIL_CTR_FALLBACK(r) ((int)SIGIL_STAT__MAX + (int)(r))
 #define SIGIL_CTR_FAMILY(f, k) \
@@ -112,8 +135,12 @@ typedef enum sigil_famctr {
 #define SIGIL_CTR_FORM(form) \
     ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)SIGIL_FAM__MAX * (int)SIGIL_FAMCTR__MAX + (int)(form))
 #define SIGIL_CTR_GUARD(g) (SIGIL_CTR_FORM(SIGIL_FORM__MAX) + (int)(g))
-#define SIGIL_CTR_FAMFAIL(ff) (SIGIL_CTR_GUARD(SIGIL_GUARD__MAX) + (int)(ff))
-#define SIGIL_NCOUNTERS SIGIL_CTR_FAMFAIL(SIGIL_FF__MAX)
+#define SIGIL_CTR_STEP(st) (SIGIL_CTR_GUARD(SIGIL_GUARD__MAX) + (int)(st))
+#define SIGIL_CTR_FAMFAIL(ff) (SIGIL_CTR_STEP(SIGIL_STEP__MAX) + (int)(ff))
+/* Per micro-op (ORDER UOPCTR: executions, failed): derived when a snapshot
+ * is taken, from the form hits and step failures (no hot-path cost). */
+#define SIGIL_CTR_UOP(u, k) (SIGIL_CTR_FAMFAIL(SIGIL_FF__MAX) + 2 * (int)(u) + (int)(k))
+#define SIGIL_NCOUNTERS SIGIL_CTR_UOP(SIGIL_UOP__MAX, 0)
 /* Counters from here on (guards, failure reasons) are sparse: the
  * PYTHON_SIGIL_STATS=1 table prints them only when nonzero. */
 #define SIGIL_CTR_FIRST_SPARSE SIGIL_CTR_GUARD(0)
@@ -190,6 +217,15 @@ sigil_guard_bump(sigil_tstate *ts, sigil_guard g)
     sigil_counter_add(ts, SIGIL_CTR_GUARD(g), 1);
 }
 
+/* The description of step `st`'s micro-op (specializer/sigil_uop.c). */
+const char *sigil_uop_step_desc(int st);
+
+static inline void
+sigil_step_bump(sigil_tstate *ts, sigil_step st)
+{
+    sigil_counter_add(ts, SIGIL_CTR_STEP(st), 1);
+}
+
 /* -- Reading ---------------------------------------------------------------- */
 
 /* Sum every counter over all threads (live and exited) minus the reset
@@ -202,6 +238,9 @@ const char *sigil_stats_desc(int idx);
 void sigil_stats_print_json(FILE *out);
 /* Number of sigil_tstate records allocated (live + reusable). */
 int sigil_stats_nthreads(void);
+/* Is counter idx left out of sigil.stats() and the table (a count this
+ * flavor cannot take, or a step that cannot fail)? */
+int sigil_stats_counter_absent(int idx);
 
 /* The stats flavor (CPython built with --enable-pystats) counts the
  * instructions its stock loop executes; eval.instructions_stock reports

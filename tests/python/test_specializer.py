@@ -1178,24 +1178,38 @@ class GuardAndReasonCounters(unittest.TestCase):
 
     def test_every_key_present(self):
         s = sigil.stats()
-        for key in ("guard.BINARY_OP_ADD_INT.left_type", "guard.LOAD_ATTR_INSTANCE_VALUE.type_version",
+        for key in ("guard.BINARY_OP_ADD_INT.GUARD_NOS_INT", "guard.LOAD_ATTR_INSTANCE_VALUE.type_version",
                     "guard.CALL_LIST_APPEND.lock", "guard.STORE_ATTR_WITH_HINT.dict_watched",
                     "BINARY_OP.fail.operand_types", "LOAD_ATTR.fail.getattr_override",
                     "CALL.fail.code_flags", "COMPARE_OP.fail.other", "FOR_ITER.fail.other"):
             self.assertIn(key, s)
+        # An action step cannot fail: it has no guard key.
+        self.assertNotIn("guard.BINARY_OP_ADD_INT.BINARY_ADD_INT", s)
+
+    def test_uop_counters(self):
+        # Per micro-op runs and failures, derived from form hits and step
+        # failures: GUARD_NOS_INT runs in every execution of the int forms.
+        r, s = stats_delta(last_add, [1] * 50 + [1.5])
+        self.assertEqual(r, 2.5)
+        hits = s["form.BINARY_OP_ADD_INT"]
+        self.assertEqual(s["uop.GUARD_NOS_INT.failed"], 1, s)
+        self.assertEqual(s["uop.GUARD_NOS_INT.executions"], hits + 1, s)
+        self.assertEqual(s["uop.GUARD_TOS_INT.executions"], hits, s)
+        self.assertEqual(s["uop.BINARY_ADD_INT.executions"], hits, s)
+        self.assertEqual(s.get("uop.BINARY_ADD_INT.failed", 0), 0, s)
 
     def test_binary_op_guards(self):
         r, s = stats_delta(last_add, [1] * 50 + [1.5])
         self.assertEqual(r, 2.5)
-        self.assertOnlyGuard(s, "guard.BINARY_OP_ADD_INT.left_type")
+        self.assertOnlyGuard(s, "guard.BINARY_OP_ADD_INT.GUARD_NOS_INT")
         r, s = stats_delta(float_sum, [0.5] * 50 + [1])
         self.assertEqual(r, 26.0)
-        self.assertOnlyGuard(s, "guard.BINARY_OP_ADD_FLOAT.right_type")
+        self.assertOnlyGuard(s, "guard.BINARY_OP_ADD_FLOAT.GUARD_TOS_FLOAT")
 
     def test_to_bool_guard(self):
         r, s = stats_delta(truth_loop, [1] * 50 + ["a"])
         self.assertEqual(r, 51)
-        self.assertOnlyGuard(s, "guard.TO_BOOL_INT.type")
+        self.assertOnlyGuard(s, "guard.TO_BOOL_INT.GUARD_TOS_INT")
 
     def test_load_attr_type_version_guard(self):
         class Other:

@@ -1,0 +1,87 @@
+/* sigil_uop.c: the micro-op and step tables, expanded from sigil_uops.def
+ * and sigil_steps.def, for the stats, the printers and the table checks.
+ */
+#include "sigil_uop.h"
+
+#include <stdio.h>
+
+/* -- Micro-ops (ORDER UOP) ------------------------------------------------- */
+
+const char *const sigil_uop_names[SIGIL_UOP__MAX] = {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) #name,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+const char *const sigil_uop_docs[SIGIL_UOP__MAX] = {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) doc,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+const char *const sigil_uop_stack[SIGIL_UOP__MAX] = {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) stack,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+const unsigned char sigil_uop_kinds[SIGIL_UOP__MAX] = {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) SIGIL_UOP_##kind,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+const unsigned char sigil_uop_fxs[SIGIL_UOP__MAX] = {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) SIGIL_FX_##fx,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+const unsigned short sigil_uop_deps[SIGIL_UOP__MAX] = {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) (deps),
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+/* -- Steps (ORDER STEP) ---------------------------------------------------- */
+
+const unsigned short sigil_step_forms[SIGIL_STEP__MAX] = {
+#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_STEP(form, uop) SIGIL_FORM_##form,
+#define SIGIL_FORM_END(form)
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+};
+
+const unsigned short sigil_step_uops[SIGIL_STEP__MAX] = {
+#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_STEP(form, uop) SIGIL_UOP_##uop,
+#define SIGIL_FORM_END(form)
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+};
+
+_Static_assert(SIGIL_FORM__MAX < 65536 && SIGIL_UOP__MAX < 65536, "step tables hold ids in 16 bits");
+
+int
+sigil_form_first_step(int form)
+{
+    for (int s = 0; s < SIGIL_STEP__MAX; s++) {
+        if (sigil_step_forms[s] == form) {
+            return s;
+        }
+    }
+    return -1;
+}
+
+/* A step's counter description: its micro-op's (the key, guard.FORM.UOP,
+ * says the count is of that step's failures). */
+const char *
+sigil_uop_step_desc(int st)
+{
+    return (st >= 0 && st < SIGIL_STEP__MAX) ? sigil_uop_docs[sigil_step_uops[st]] : NULL;
+}

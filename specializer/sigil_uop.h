@@ -1,0 +1,180 @@
+/* sigil_uop.h: the micro-op machine every specialized form runs on.
+ *
+ * A specialized form (sigil_spec.def) is a fixed sequence of micro-ops
+ * (sigil_steps.def) chosen from one table (sigil_uops.def). Each micro-op
+ * body is written once, below and in the sigil_uop_<group>.h files, as an
+ * always-inline function over a sigil_uop_env; the interpreter expands the
+ * step table into one handler per form, and the trace JIT will call the
+ * same bodies (compiled to bitcode) with constant operands.
+ *
+ * Kinds (a step table invariant, checked by tests/unit/test_uops.c):
+ *   GUARD   checks; no effect; may MISS. May fill the snapshot.
+ *   LOAD    reads shared internals into env->tmp (a new reference); may
+ *           MISS, and a miss after it releases env->tmp (the dispatcher
+ *           does, so a LOAD never leaks on a later guard's failure).
+ *   MUTATE  changes a shared object under that object's own lock, taken
+ *           only if free; revalidates the snapshot under the lock; may MISS
+ *           (contention, stale snapshot) but only before any effect.
+ *   ACTION  consumes and produces stack values; cannot MISS; may raise
+ *           (ERROR) or push a frame (PUSH_FRAME, last step only).
+ *   In every form no GUARD/LOAD step follows a MUTATE or ACTION step, and
+ *   no MUTATE follows an ACTION: once a form has had an effect it cannot
+ *   turn back to the generic instruction.
+ *
+ * Snapshot: a guard that validates a version records (object, version) in
+ * env->snap; the env lives in the executing thread's activation (registers
+ * and its own stack), so the snapshot is per-thread by construction and
+ * costs no store to shared memory. A MUTATE step compares the live version
+ * with the snapshot again after it holds the object's lock: a change made
+ * between the guard and the lock is seen there, and a change made after it
+ * must take the same lock (CPython's writers of those fields do).
+ */
+#ifndef SIGIL_UOP_H
+#define SIGIL_UOP_H
+
+#include "sigil_code.h"
+#include "sigil_fault.h"
+#include "sigil_python.h"
+#include "sigil_stats.h"
+
+/* -- Declarations ------------------------------------------------------- */
+
+/* Micro-op kinds (see above). ORDER UOPKIND */
+typedef enum sigil_uop_kind {
+    SIGIL_UOP_GUARD,
+    SIGIL_UOP_LOAD,
+    SIGIL_UOP_MUTATE,
+    SIGIL_UOP_ACTION,
+} sigil_uop_kind;
+
+/* What a micro-op's correctness depends on (a bit set): the versions and
+ * identities the record pins, checked by this step or an earlier one. */
+enum {
+    SIGIL_DEP_NONE = 0,
+    SIGIL_DEP_TYPE = 1 << 0,     /* a type's tp_version_tag */
+    SIGIL_DEP_KEYS = 1 << 1,     /* a dict keys object's dk_version */
+    SIGIL_DEP_FUNC = 1 << 2,     /* a function's func_version */
+    SIGIL_DEP_ENTRY = 1 << 3,    /* a dict entry or object slot, read at use */
+    SIGIL_DEP_IDENTITY = 1 << 4, /* the identity of an object the record holds */
+    SIGIL_DEP_OPERAND = 1 << 5,  /* the exact type of a stack operand */
+};
+
+/* What a micro-op does to shared state. */
+typedef enum sigil_uop_fx {
+    SIGIL_FX_NONE,  /* touches immutable or thread-owned state only */
+    SIGIL_FX_READ,  /* reads shared mutable state, with the atomics its writers pair with */
+    SIGIL_FX_WRITE, /* writes a shared object, under its per-object lock */
+} sigil_uop_fx;
+
+/* (sigil_uop, the micro-op enum, is in sigil_stats.h with the steps.) */
+
+/* Each micro-op's kind as a constant, for the dispatcher and the table
+ * checks. */
+enum {
+#define SIGIL_UOPDEF(name, kind, deps, fx, stack, doc) SIGIL_UOP_KIND_##name = SIGIL_UOP_##kind,
+#include "sigil_uops.def"
+#undef SIGIL_UOPDEF
+};
+
+/* Steps (sigil_step, one per line of sigil_steps.def) are enumerated in
+ * sigil_stats.h, which counts their failures. */
+
+/* Name, kind, form and micro-op of each step; name and description of each
+ * micro-op (sigil_uop.c). */
+extern const char *const sigil_uop_names[SIGIL_UOP__MAX];
+extern const char *const sigil_uop_docs[SIGIL_UOP__MAX];
+extern const char *const sigil_uop_stack[SIGIL_UOP__MAX];
+extern const unsigned char sigil_uop_kinds[SIGIL_UOP__MAX];
+extern const unsigned char sigil_uop_fxs[SIGIL_UOP__MAX];
+extern const unsigned short sigil_uop_deps[SIGIL_UOP__MAX];
+extern const unsigned short sigil_step_forms[SIGIL_STEP__MAX];  /* a sigil_form */
+extern const unsigned short sigil_step_uops[SIGIL_STEP__MAX];   /* a sigil_uop */
+/* The first step of a form, or -1 for a form without steps. */
+int sigil_form_first_step(int form);
+
+/* -- The environment a form runs in ------------------------------------- */
+
+/* Per-thread record of what the guards validated (see the file comment). */
+typedef struct sigil_snapshot {
+    void *obj;          /* the type, keys or function whose version was checked */
+    uint32_t version;   /* the version it had */
+} sigil_snapshot;
+
+typedef struct sigil_uop_env {
+    PyObject **sp;                 /* value stack top: the steps pop and push here */
+    _PyInterpreterFrame *frame;
+    PyThreadState *tstate;
+    sigil_tstate *ts;
+    PyCodeObject *co;
+    const sigil_record *rec;       /* the word's record (record forms only) */
+    sigil_word word;
+    int oparg;                     /* the instruction's (for record forms, the record's) */
+    int pc, next;                  /* this instruction, and where execution continues */
+    PyObject *tmp;                 /* a LOAD step's result (new reference) or NULL */
+    _PyInterpreterFrame *callee;   /* the frame a PUSH_FRAME action built */
+    sigil_snapshot snap;
+} sigil_uop_env;
+
+/* What a step returns. ORDER UOPRC */
+enum {
+    SIGIL_UOP_OK = 0,      /* go on with the next step (or the next instruction) */
+    SIGIL_UOP_MISS,        /* a guard failed: run the generic instruction */
+    SIGIL_UOP_ERROR,       /* an exception is set; env->sp is the stack to unwind */
+    SIGIL_UOP_PUSH_FRAME,  /* run env->callee next (its return resumes at env->next) */
+    SIGIL_UOP_OK_CHECK,    /* done; check the eval breaker first (calls) */
+};
+
+#define SIGIL_UOP_BODY(name) \
+    static inline __attribute__((always_inline)) int uop_##name(sigil_uop_env *e)
+
+#define E_PEEK(n) (e->sp[-(n)])
+#define E_TOP() (e->sp[-1])
+#define E_NAME(i) PyTuple_GET_ITEM(e->co->co_names, (i))
+
+/* A guard that fails when `cond` is false. */
+#define UOP_CHECK(cond)            \
+    do {                           \
+        if (!(cond)) {             \
+            return SIGIL_UOP_MISS; \
+        }                          \
+    } while (0)
+
+/* -- Shared readers ------------------------------------------------------ */
+
+/* Can this thread read `o`'s keys and entries lock-free, as CPython's own
+ * lock-free lookups do? Either the calling thread owns the dict (no one
+ * else frees its keys) or the dict is marked shared, in which case CPython
+ * frees replaced keys only after a QSBR grace period, and this thread
+ * passes no quiescent state inside an instruction. */
+static inline int
+sigil_uop_lockfree_dict(PyObject *o)
+{
+    return PyDict_CheckExact(o) && (_Py_IsOwnedByCurrentThread(o) || _PyObject_GC_IS_SHARED(o));
+}
+
+/* A new reference to the value of unicode entry ix of `keys` (loaded from
+ * d->ma_keys with acquire), or NULL: the key is not `name` (when given),
+ * the value is gone, or `d` replaced its keys meanwhile. Key and value are
+ * read with the atomics CPython's writers pair with, the value with a
+ * try-incref, and the keys pointer re-checked after, as CPython's own
+ * lock-free lookup does. */
+static inline PyObject *
+sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix, PyObject *name)
+{
+    PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(keys)[ix];
+    if (name != NULL && _Py_atomic_load_ptr_acquire(&ep->me_key) != name) {
+        return NULL;
+    }
+    PyObject *v = _Py_TryXGetRef(&ep->me_value);
+    if (v != NULL && _Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
+        Py_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
+/* Micro-op bodies, by family group. */
+#include "sigil_uop_arith.h"
+#include "sigil_uop_global.h"
+
+#endif /* SIGIL_UOP_H */

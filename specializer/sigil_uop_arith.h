@@ -1,0 +1,150 @@
+/* sigil_uop_arith.h: micro-ops of BINARY_OP, COMPARE_OP and TO_BOOL.
+ *
+ * Their guards check exact operand types; the operands are immutable
+ * objects (int, float, str, bool, None) or, for a list's truth, read with
+ * one relaxed load of a size any value of which is a correct answer, so
+ * nothing another thread does can invalidate a guard between check and use.
+ * Included by sigil_uop.h only.
+ */
+
+/* -- Operand guards ---------------------------------------------------------- */
+
+SIGIL_UOP_BODY(GUARD_NOS_INT) { UOP_CHECK(PyLong_CheckExact(E_PEEK(2))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_INT) { UOP_CHECK(PyLong_CheckExact(E_PEEK(1))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_NOS_FLOAT) { UOP_CHECK(PyFloat_CheckExact(E_PEEK(2))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_FLOAT) { UOP_CHECK(PyFloat_CheckExact(E_PEEK(1))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_NOS_UNICODE) { UOP_CHECK(PyUnicode_CheckExact(E_PEEK(2))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_UNICODE) { UOP_CHECK(PyUnicode_CheckExact(E_PEEK(1))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_BOOL) { UOP_CHECK(PyBool_Check(E_PEEK(1))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_NONE) { UOP_CHECK(Py_IsNone(E_PEEK(1))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_LIST) { UOP_CHECK(PyList_CheckExact(E_PEEK(1))); return SIGIL_UOP_OK; }
+
+SIGIL_UOP_BODY(GUARD_BOTH_COMPACT_INT)
+{
+    UOP_CHECK(_PyLong_IsCompact((PyLongObject *)E_PEEK(2)) &&
+              _PyLong_IsCompact((PyLongObject *)E_PEEK(1)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_COMPARE_EQ_NE)
+{
+    int op = e->oparg >> 5;
+    UOP_CHECK(op == Py_EQ || op == Py_NE);
+    return SIGIL_UOP_OK;
+}
+
+/* The type version that the record pins. A type change zeroes the version
+ * before it changes anything, so a matching version is read either before
+ * the change began or not at all. */
+SIGIL_UOP_BODY(GUARD_TOS_TYPE_VERSION)
+{
+    PyTypeObject *tp = Py_TYPE(E_PEEK(1));
+    uint32_t v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    UOP_CHECK(v == e->rec->version);
+    e->snap.obj = tp;
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
+}
+
+/* -- Binary operators -------------------------------------------------------- */
+
+/* Replace the two operands by `r` (a new reference) or raise. */
+static inline __attribute__((always_inline)) int
+uop_binary_result(sigil_uop_env *e, PyObject *r)
+{
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
+    e->sp -= 2;
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return SIGIL_UOP_OK;
+}
+
+#define UOP_BINARY_INT(name, fn)                                                        \
+    SIGIL_UOP_BODY(name)                                                                \
+    {                                                                                   \
+        return uop_binary_result(e, fn((PyLongObject *)E_PEEK(2), (PyLongObject *)E_PEEK(1))); \
+    }
+UOP_BINARY_INT(BINARY_ADD_INT, _PyLong_Add)
+UOP_BINARY_INT(BINARY_SUBTRACT_INT, _PyLong_Subtract)
+UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
+#undef UOP_BINARY_INT
+
+#define UOP_BINARY_FLOAT(name, op)                                                      \
+    SIGIL_UOP_BODY(name)                                                                \
+    {                                                                                   \
+        return uop_binary_result(                                                       \
+            e, PyFloat_FromDouble(PyFloat_AS_DOUBLE(E_PEEK(2)) op PyFloat_AS_DOUBLE(E_PEEK(1)))); \
+    }
+UOP_BINARY_FLOAT(BINARY_ADD_FLOAT, +)
+UOP_BINARY_FLOAT(BINARY_SUBTRACT_FLOAT, -)
+UOP_BINARY_FLOAT(BINARY_MULTIPLY_FLOAT, *)
+#undef UOP_BINARY_FLOAT
+
+SIGIL_UOP_BODY(BINARY_ADD_UNICODE)
+{
+    return uop_binary_result(e, PyUnicode_Concat(E_PEEK(2), E_PEEK(1)));
+}
+
+/* -- Comparisons (a bool whatever oparg's to-bool bit says) ------------------ */
+
+#define UOP_COMPARE_RESULT(op, a, b)                                            \
+    ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b)                     \
+     : (op) == Py_EQ ? (a) == (b) : (op) == Py_NE ? (a) != (b)                  \
+     : (op) == Py_GT ? (a) > (b) : (a) >= (b))
+
+/* Replace the two operands by True or False. */
+static inline __attribute__((always_inline)) int
+uop_compare_result(sigil_uop_env *e, int r)
+{
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
+    e->sp--;
+    E_TOP() = r ? Py_True : Py_False;
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(COMPARE_INT)
+{
+    Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)E_PEEK(2));
+    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)E_PEEK(1));
+    return uop_compare_result(e, UOP_COMPARE_RESULT(e->oparg >> 5, a, b));
+}
+
+SIGIL_UOP_BODY(COMPARE_FLOAT)
+{
+    double a = PyFloat_AS_DOUBLE(E_PEEK(2)), b = PyFloat_AS_DOUBLE(E_PEEK(1));
+    return uop_compare_result(e, UOP_COMPARE_RESULT(e->oparg >> 5, a, b));
+}
+#undef UOP_COMPARE_RESULT
+
+SIGIL_UOP_BODY(COMPARE_STR_EQ)
+{
+    int eq = _PyUnicode_Equal(E_PEEK(2), E_PEEK(1));
+    return uop_compare_result(e, eq == ((e->oparg >> 5) == Py_EQ));
+}
+
+/* -- Truth ------------------------------------------------------------------- */
+
+/* Replace the top value by True or False. */
+static inline __attribute__((always_inline)) int
+uop_truth_result(sigil_uop_env *e, int truth)
+{
+    Py_DECREF(E_TOP());
+    E_TOP() = truth ? Py_True : Py_False;
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(TRUTH_INT) { return uop_truth_result(e, !_PyLong_IsZero((PyLongObject *)E_TOP())); }
+SIGIL_UOP_BODY(TRUTH_STR) { return uop_truth_result(e, PyUnicode_GET_LENGTH(E_TOP()) != 0); }
+
+/* Another thread may be resizing the list: either size is a valid answer. */
+SIGIL_UOP_BODY(TRUTH_LIST)
+{
+    return uop_truth_result(e, _Py_atomic_load_ssize_relaxed(&((PyVarObject *)E_TOP())->ob_size) != 0);
+}
+
+SIGIL_UOP_BODY(REPLACE_TOS_FALSE) { return uop_truth_result(e, 0); }
+SIGIL_UOP_BODY(REPLACE_TOS_TRUE) { return uop_truth_result(e, 1); }
