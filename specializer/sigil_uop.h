@@ -176,5 +176,8 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
 /* Micro-op bodies, by family group. */
 #include "sigil_uop_arith.h"
 #include "sigil_uop_global.h"
+#include "sigil_uop_attr.h"
+#include "sigil_uop_call.h"
+#include "sigil_uop_container.h"
 
 #endif /* SIGIL_UOP_H */
