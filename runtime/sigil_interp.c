@@ -1223,8 +1223,14 @@ to_bool_generic : {
 
 op_BINARY_OP:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP,
-                           sigil_spec_binary_op(oparg, PEEK(2), PEEK(1)));
+        int form = sigil_spec_binary_op(oparg, PEEK(2), PEEK(1));
+        if (form == BINARY_OP_ADD_UNICODE) {
+            int local = sigil_uop_store_fast_target(code0 + next);
+            if (local >= 0 && GETLOCAL(local) == PEEK(2)) {
+                form = BINARY_OP_INPLACE_ADD_UNICODE;
+            }
+        }
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP, form);
     }
 binary_op_generic : {
     PyObject *rhs = POP();

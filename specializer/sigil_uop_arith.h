@@ -88,6 +88,48 @@ SIGIL_UOP_BODY(BINARY_ADD_UNICODE)
     return uop_binary_result(e, PyUnicode_Concat(E_PEEK(2), E_PEEK(1)));
 }
 
+/* The local a STORE_FAST at `unit` stores to, or -1 if `unit` is anything
+ * else. CPython's copy of the bytecode is written only by instrumentation
+ * (a whole-byte opcode store); an instrumented unit is not a STORE_FAST. */
+static inline int
+sigil_uop_store_fast_target(const _Py_CODEUNIT *unit)
+{
+    uint8_t op = _Py_atomic_load_uint8_relaxed(&unit->op.code);
+    return op == STORE_FAST ? (int)unit->op.arg : -1;
+}
+
+/* `s = s + t` / `s += t` where the next instruction stores to s's local:
+ * the frame's locals are the running thread's own, so the check holds
+ * until the action runs. */
+SIGIL_UOP_BODY(GUARD_INPLACE_TARGET)
+{
+    int local = sigil_uop_store_fast_target(_PyCode_CODE(e->co) + e->next);
+    UOP_CHECK(local >= 0 && e->frame->localsplus[local] == E_PEEK(2));
+    return SIGIL_UOP_OK;
+}
+
+/* Dropping the stack's reference leaves the local's, so PyUnicode_Append
+ * may extend the string in place: it does so only when the string is
+ * uniquely referenced in the free-threaded sense (owned by this thread,
+ * one local reference, no shared one), which no other thread can change
+ * since it holds no reference; otherwise it builds a new string. Either
+ * way the local receives the result and the STORE_FAST is skipped. */
+SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
+{
+    PyObject *right = E_PEEK(1);
+    int local = sigil_uop_store_fast_target(_PyCode_CODE(e->co) + e->next);
+    PyObject **target = &e->frame->localsplus[local];
+    Py_DECREF(E_PEEK(2));   /* the local still holds it */
+    e->sp -= 2;
+    PyUnicode_Append(target, right);
+    Py_DECREF(right);
+    if (*target == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    e->next += 1;   /* past the STORE_FAST (no inline caches) */
+    return SIGIL_UOP_OK;
+}
+
 /* -- Comparisons (a bool whatever oparg's to-bool bit says) ------------------ */
 
 #define UOP_COMPARE_RESULT(op, a, b)                                            \

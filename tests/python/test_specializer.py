@@ -58,6 +58,33 @@ def truth_loop(xs):
     return n
 
 
+def concat_other(xs):
+    # (not "": both locals would hold the one empty string, and the store
+    # to prev would look like an in-place concatenation at first)
+    total = "s"
+    prev = "p"
+    for x in xs:
+        prev = total + "!"
+        total = total + x
+    return total, prev
+
+
+def inplace_concat(xs):
+    s = ""
+    for x in xs:
+        s += x
+    return s
+
+
+def inplace_concat_aliased(xs):
+    s = ""
+    seen = []
+    for x in xs:
+        seen.append(s)
+        s += x
+    return s, seen
+
+
 def last_add(xs):
     r = None
     for x in xs:
@@ -175,7 +202,27 @@ class Forms(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_FLOAT", 0), 298)
         r, s = stats_delta(add_loop, ["ab"] * 100)
         self.assertEqual(r, "ab" * 100)
+        # total = total + x stores back to the left operand's local.
+        self.assertGreaterEqual(s.get("form.BINARY_OP_INPLACE_ADD_UNICODE", 0), 98)
+        r, s = stats_delta(concat_other, ["ab"] * 100)
+        self.assertEqual(r, ("s" + "ab" * 100, "s" + "ab" * 99 + "!"))
         self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_UNICODE", 0), 98)
+
+    def test_inplace_str_concat(self):
+        # In place only when the local holds the only reference: a string
+        # another name still refers to is never changed.
+        r, s = stats_delta(inplace_concat, ["xy"] * 200)
+        self.assertEqual(r, "xy" * 200)
+        self.assertGreaterEqual(s.get("form.BINARY_OP_INPLACE_ADD_UNICODE", 0), 190)
+        r, s = stats_delta(inplace_concat_aliased, ["xy"] * 200)
+        self.assertEqual(r[0], "xy" * 200)
+        self.assertEqual(r[1], ["xy" * i for i in range(200)])
+        self.assertGreaterEqual(s.get("form.BINARY_OP_INPLACE_ADD_UNICODE", 0), 190)
+        # A non-str operand misses, the generic path raises as usual.
+        with self.assertRaises(TypeError):
+            fresh(inplace_concat)(["a"] * 50 + [1])
+        r, s = stats_delta(inplace_concat, ["a"] * 50 + ["b"])
+        self.assertEqual(r, "a" * 50 + "b")
 
     def test_sub_mul(self):
         r, s = stats_delta(sub_mul_loop, 7, 3, 200)
