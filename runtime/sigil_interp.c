@@ -1146,7 +1146,15 @@ op_DELETE_ATTR: {
     NEXT();
 }
 
-op_LOAD_SUPER_ATTR: {
+op_LOAD_SUPER_ATTR:
+    if (sigil_spec_should_try(ts, sc, pc)) {
+        int form = PEEK(3) != (PyObject *)&PySuper_Type ? sigil_spec_fail(SIGIL_SF_not_builtin_super)
+                 : !PyType_Check(PEEK(2))               ? sigil_spec_fail(SIGIL_SF_class_not_type)
+                 : (oparg & 1)                           ? LOAD_SUPER_ATTR_METHOD
+                                                         : LOAD_SUPER_ATTR_ATTR;
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_SUPER_ATTR, form);
+    }
+load_super_attr_generic : {
     PyObject *self = POP();
     PyObject *klass = POP();
     PyObject *global_super = POP();
@@ -2461,6 +2469,8 @@ miss_COMPARE_OP:
     SPEC_MISS(COMPARE_OP, compare_op_generic);
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
+miss_LOAD_SUPER_ATTR:
+    SPEC_MISS(LOAD_SUPER_ATTR, load_super_attr_generic);
 
 /* -- Specialized forms with hand-written handlers ---------------------------
  * (moving to micro-ops family by family) */

@@ -1,4 +1,4 @@
-/* sigil_uop_global.h: micro-ops of LOAD_GLOBAL.
+/* sigil_uop_global.h: micro-ops of LOAD_GLOBAL and LOAD_SUPER_ATTR.
  *
  * Globals and builtins are dicts that other threads insert into, delete
  * from and resize. Their keys objects are read with acquire (CPython
@@ -78,5 +78,66 @@ SIGIL_UOP_BODY(PUSH_GLOBAL)
     if (e->oparg & 1) {
         *e->sp++ = NULL;
     }
+    return SIGIL_UOP_OK;
+}
+
+/* -- LOAD_SUPER_ATTR --------------------------------------------------------
+ * The guards check the identity of the super callable and the type of the
+ * class operand, both values on this thread's stack: a global `super`
+ * rebound or a __class__ cell swapped by another thread changes what the
+ * next execution pushes, never what this one checked. Nothing is cached;
+ * the lookup is CPython's own (_PySuper_Lookup, the MRO walk super() does,
+ * with its thread-safe type cache), without building the super object. */
+
+SIGIL_UOP_BODY(GUARD_BUILTIN_SUPER)
+{
+    UOP_CHECK(E_PEEK(3) == (PyObject *)&PySuper_Type);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_SUPER_CLASS_TYPE)
+{
+    UOP_CHECK(PyType_Check(E_PEEK(2)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(SUPER_LOAD_ATTR)
+{
+    PyObject *klass = E_PEEK(2), *self = E_PEEK(1);
+    PyObject *attr = _PySuper_Lookup((PyTypeObject *)klass, self, E_NAME(e->oparg >> 2), NULL);
+    Py_DECREF(E_PEEK(3));   /* the builtin super: immortal */
+    Py_DECREF(klass);
+    Py_DECREF(self);
+    e->sp -= 3;
+    if (attr == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = attr;
+    return SIGIL_UOP_OK;
+}
+
+/* As LOAD_ATTR's method load: when the name is a plain function found on
+ * the MRO (and self's type looks attributes up generically), leave the
+ * function and self for CALL instead of a bound method. */
+SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
+{
+    PyObject *klass = E_PEEK(2), *self = E_PEEK(1);
+    int method_found = 0;
+    PyObject *attr = _PySuper_Lookup((PyTypeObject *)klass, self, E_NAME(e->oparg >> 2),
+                                     Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr
+                                         ? &method_found : NULL);
+    Py_DECREF(E_PEEK(3));
+    Py_DECREF(klass);
+    e->sp -= 3;
+    if (attr == NULL) {
+        Py_DECREF(self);
+        return SIGIL_UOP_ERROR;
+    }
+    if (!method_found) {
+        Py_DECREF(self);
+        self = NULL;
+    }
+    *e->sp++ = attr;
+    *e->sp++ = self;
     return SIGIL_UOP_OK;
 }

@@ -1206,6 +1206,98 @@ def nonzero(s, prefix):
     return {k: v for k, v in s.items() if k.startswith(prefix)}
 
 
+class SuperBase:
+    tag = "base"
+
+    def who(self, k):
+        return ("base", k)
+
+
+class SuperChild(SuperBase):
+    tag = "child"
+
+    def who(self, k):
+        return ("child",) + super().who(k)
+
+    def tags(self, n):
+        out = []
+        for _ in range(n):
+            out.append(super().tag)
+        return out
+
+    def calls(self, n):
+        out = 0
+        for i in range(n):
+            out += super().who(i)[1]
+        return out
+
+    def two_arg(self, n):
+        return [super(SuperChild, self).tag for _ in range(n)]
+
+
+class FakeSuper:
+    def __init__(self, *args):
+        pass
+
+    tag = "fake"
+
+    def who(self, k):
+        return ("fake", k)
+
+
+class LoadSuperAttr(unittest.TestCase):
+    """LOAD_SUPER_ATTR_ATTR / _METHOD: super().name without a super object."""
+
+    def run_fresh(self, meth, *args):
+        fn = fresh(meth)
+        sigil.reset_stats()
+        r = fn(SuperChild(), *args)
+        return r, {k: v for k, v in sigil.stats().items() if v}
+
+    def test_attr_and_method(self):
+        r, s = self.run_fresh(SuperChild.tags, 100)
+        self.assertEqual(r, ["base"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_ATTR", 0), 95, s)
+        r, s = self.run_fresh(SuperChild.calls, 100)
+        self.assertEqual(r, sum(range(100)))
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_METHOD", 0), 95, s)
+        r, s = self.run_fresh(SuperChild.two_arg, 100)
+        self.assertEqual(r, ["base"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_ATTR", 0), 95, s)
+
+    def test_errors_are_generic(self):
+        # super(C, obj) with obj not an instance of C raises as usual.
+        def bad(n):
+            out = []
+            for i in range(n):
+                try:
+                    out.append(super(SuperChild, 1 if i == n - 1 else SuperChild()).tag)
+                except TypeError:
+                    out.append("TypeError")
+            return out
+        r = fresh(bad)(60)
+        self.assertEqual(r, ["base"] * 59 + ["TypeError"])
+
+    def test_rebound_super_misses(self):
+        g = {"super": super, "SuperChild": SuperChild}
+        src = ("def f(self, n):\n"
+               "    out = []\n"
+               "    for _ in range(n):\n"
+               "        out.append(super(SuperChild, self).tag)\n"
+               "    return out\n")
+        exec(src, g)
+        f = g["f"]
+        obj = SuperChild()
+        sigil.reset_stats()
+        self.assertEqual(f(obj, 60), ["base"] * 60)
+        g["super"] = FakeSuper
+        self.assertEqual(f(obj, 5), ["fake"] * 5)
+        s = sigil.stats()
+        self.assertGreaterEqual(s["guard.LOAD_SUPER_ATTR_ATTR.GUARD_BUILTIN_SUPER"], 1, s)
+        g["super"] = super
+        self.assertEqual(f(obj, 5), ["base"] * 5)
+
+
 class GuardAndReasonCounters(unittest.TestCase):
     """Each guard failure is counted under its own name (guard.FORM.guard),
     each specialization failure under its reason (FAMILY.fail.reason)."""
