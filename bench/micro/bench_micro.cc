@@ -46,6 +46,24 @@ static void BM_RecordPublishRetire(benchmark::State &state) {
 }
 BENCHMARK(BM_RecordPublishRetire);
 
+// Each guard kind, and the snapshot's use by a later step, on Sigil's own
+// micro-op bodies (a prepared environment, no dispatch around them).
+static void BM_UopGuard(benchmark::State &state) {
+    const int kind = (int)state.range(0);
+    const long steps = kind == 0 ? 2 : 1;
+    for (auto _ : state) {
+        if (micro_uop_cycle(kind, 1000) != 1000 * steps) {
+            state.SkipWithError("a micro-op failed on its prepared operands");
+            break;
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * 1000);
+    static const char *const labels[] = {"operand types (2 guards)", "type version",
+                                         "keys version", "snapshot: keys version + entry revalidated"};
+    state.SetLabel(labels[kind]);
+}
+BENCHMARK(BM_UopGuard)->Arg(0)->Arg(1)->Arg(2)->Arg(3);
+
 // A per-thread counter bump (the stats hot path), uncontended by design.
 static void BM_CounterBump(benchmark::State &state) {
     for (auto _ : state) {

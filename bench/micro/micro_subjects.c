@@ -2,9 +2,12 @@
  * Sigil's real code (runtime/, specializer/), not copies of it. */
 #include "micro_subjects.h"
 
+#include <string.h>
+
 #include "sigil_code.h"
 #include "sigil_runtime.h"
 #include "sigil_spec.h"
+#include "sigil_uop.h"
 
 static PyObject *fib_fn;
 static PyObject *loop_fn;
@@ -205,4 +208,88 @@ micro_record_cycle(uint64_t n)
     }
     PyGILState_Release(g);
     return published;
+}
+
+/* -- Micro-op bodies ------------------------------------------------------ */
+
+long
+micro_uop_cycle(int kind, uint64_t n)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyThreadState *tstate = PyThreadState_Get();
+    PyObject *globals = PyDict_New();
+    PyObject *builtins = PyEval_GetBuiltins();   /* borrowed */
+    PyObject *name = PyUnicode_InternFromString("len");
+    PyObject *ints[2] = {PyLong_FromLong(3), PyLong_FromLong(4)};
+    PyObject *names = PyTuple_Pack(1, name);
+    long passed = -1;
+    if (globals == NULL || name == NULL || ints[0] == NULL || ints[1] == NULL || names == NULL) {
+        goto done;
+    }
+    /* The record a specialized word would hold: the operand's type
+     * version, the (empty) globals' and the builtins' keys versions and the
+     * index of `len` in the builtins. */
+    sigil_record rec = {0};
+    uint32_t tv = PyUnstable_Type_AssignVersionTag(Py_TYPE(ints[0])) ? Py_TYPE(ints[0])->tp_version_tag : 0;
+    PyInterpreterState *interp = tstate->interp;
+    PyDictKeysObject *gk = ((PyDictObject *)globals)->ma_keys;
+    PyDictKeysObject *bk = ((PyDictObject *)builtins)->ma_keys;
+    uint32_t gv = _PyDictKeys_GetVersionForCurrentState(interp, gk);
+    uint32_t bv = _PyDictKeys_GetVersionForCurrentState(interp, bk);
+    Py_ssize_t ix = _PyDictKeys_StringLookup(bk, name);
+    if (tv == 0 || gv == 0 || bv == 0 || ix < 0) {
+        goto done;
+    }
+    rec.version = kind == 1 ? tv : gv;
+    rec.version2 = bv;
+    rec.index = (uint16_t)ix;
+
+    _PyInterpreterFrame frame;
+    memset(&frame, 0, sizeof(frame));
+    frame.f_globals = globals;
+    frame.f_builtins = builtins;
+    PyCodeObject co;
+    memset(&co, 0, sizeof(co));
+    co.co_names = names;
+    PyObject *stack[4] = {ints[0], ints[1], NULL, NULL};
+    sigil_uop_env e;
+    memset(&e, 0, sizeof(e));
+    e.frame = &frame;
+    e.tstate = tstate;
+    e.ts = sigil_tstate_get();
+    e.co = &co;
+    e.rec = &rec;
+    e.oparg = 0;   /* name index 0 */
+    passed = 0;
+    for (uint64_t i = 0; i < n; i++) {
+        e.sp = stack + 2;
+        switch (kind) {
+        case 0:
+            passed += uop_GUARD_NOS_INT(&e) == SIGIL_UOP_OK;
+            passed += uop_GUARD_TOS_INT(&e) == SIGIL_UOP_OK;
+            break;
+        case 1:
+            passed += uop_GUARD_TOS_TYPE_VERSION(&e) == SIGIL_UOP_OK;
+            break;
+        case 2:
+            passed += uop_GUARD_GLOBALS_KEYS_VERSION(&e) == SIGIL_UOP_OK;
+            break;
+        default:
+            if (uop_GUARD_BUILTINS_KEYS_VERSION(&e) == SIGIL_UOP_OK &&
+                uop_LOAD_BUILTINS_ENTRY(&e) == SIGIL_UOP_OK) {
+                passed++;
+                Py_DECREF(e.tmp);
+                e.tmp = NULL;
+            }
+            break;
+        }
+    }
+done:
+    Py_XDECREF(names);
+    Py_XDECREF(ints[0]);
+    Py_XDECREF(ints[1]);
+    Py_XDECREF(name);
+    Py_XDECREF(globals);
+    PyGILState_Release(g);
+    return passed;
 }

@@ -35,6 +35,16 @@ void micro_sijil_cycle(uint64_t n);
  * (QSBR-delayed free included); returns how many were published. */
 long micro_record_cycle(uint64_t n);
 
+/* Micro-op bodies (specializer/sigil_uop_*.h) run n times on a
+ * prepared environment; each returns the number of steps that passed.
+ * kind: 0 operand-type guards (GUARD_NOS_INT + GUARD_TOS_INT),
+ *       1 type-version guard (GUARD_TOS_TYPE_VERSION, fills the snapshot),
+ *       2 keys-version guard (GUARD_GLOBALS_KEYS_VERSION),
+ *       3 snapshot use and revalidation (GUARD_BUILTINS_KEYS_VERSION, then
+ *         LOAD_BUILTINS_ENTRY: the entry read from the snapshot's keys,
+ *         with the keys pointer re-checked after the try-incref). */
+long micro_uop_cycle(int kind, uint64_t n);
+
 #ifdef __cplusplus
 }
 #endif
