@@ -2235,15 +2235,21 @@ op_RETURN_GENERATOR: {
 }
 
 op_YIELD_VALUE: {
-    /* Generators are resumed through the frame hook, so the yielding frame
-     * is always this activation's entry frame. */
+    /* The yielding frame is this activation's entry frame (the generator
+     * was resumed through the frame hook) or a generator frame SEND_GEN
+     * ran inline; the caller then continues after its SEND (or FOR_ITER:
+     * both have the same cache size), with the value pushed. */
     retval = POP();
     frame->instr_ptr++;
     PyGenObject *gen = _PyFrame_GetGenerator(frame);
-    gen->gi_frame_state = FRAME_SUSPENDED + oparg;
     _PyFrame_SetStackPointer(frame, sp);
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;
+    /* At least release (CPython has no int8 release store; seq_cst is
+     * stronger): whoever claims the frame next (SEND_GEN's CAS) sees every
+     * write this thread made to it. The stock loop stores plainly; its
+     * readers are its own unsynchronized checks. */
+    _Py_atomic_store_int8(&gen->gi_frame_state, (int8_t)(FRAME_SUSPENDED + oparg));
     tstate->py_recursion_remaining++;
     _PyInterpreterFrame *gen_frame = frame;
     frame = tstate->current_frame = gen_frame->previous;
@@ -2251,12 +2257,21 @@ op_YIELD_VALUE: {
     if (gen_frame == entry) {
         goto exit_return;
     }
-    /* A generator frame that is not the entry frame cannot exist here. */
-    Py_FatalError("sigil: YIELD_VALUE in an inlined frame");
+    _Static_assert(INLINE_CACHE_ENTRIES_SEND == INLINE_CACHE_ENTRIES_FOR_ITER,
+                   "a yield resumes after SEND or FOR_ITER alike");
+    frame->return_offset = 1 + INLINE_CACHE_ENTRIES_SEND;
+    goto resume_caller;
 }
 
 /* -- Generators and coroutines -- */
-op_SEND: {
+op_SEND:
+    if (sigil_spec_should_try(ts, sc, pc)) {
+        PyTypeObject *rt_ = Py_TYPE(PEEK(2));
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_SEND,
+                           (rt_ == &PyGen_Type || rt_ == &PyCoro_Type) ? SEND_GEN
+                                                                        : sigil_spec_fail(SIGIL_SF_receiver_kind));
+    }
+send_generic : {
     PyObject *v = POP();
     PyObject *receiver = TOP();
     PyObject *r;
@@ -2471,6 +2486,8 @@ miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
 miss_LOAD_SUPER_ATTR:
     SPEC_MISS(LOAD_SUPER_ATTR, load_super_attr_generic);
+miss_SEND:
+    SPEC_MISS(SEND, send_generic);
 
 /* -- Specialized forms with hand-written handlers ---------------------------
  * (moving to micro-ops family by family) */
@@ -3746,6 +3763,12 @@ fallback : {
     }
     if (r == NULL) {
         goto resume_with_error;
+    }
+    if (done->owner == FRAME_OWNED_BY_GENERATOR &&
+        FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
+        /* A generator frame inlined by SEND_GEN yielded on the stock loop:
+         * its caller continues after the SEND, not at its jump target. */
+        frame->return_offset = 1 + INLINE_CACHE_ENTRIES_SEND;
     }
     retval = r;
     goto resume_caller;

@@ -1,4 +1,4 @@
-/* sigil_uop_global.h: micro-ops of LOAD_GLOBAL and LOAD_SUPER_ATTR.
+/* sigil_uop_global.h: micro-ops of LOAD_GLOBAL, LOAD_SUPER_ATTR and SEND.
  *
  * Globals and builtins are dicts that other threads insert into, delete
  * from and resize. Their keys objects are read with acquire (CPython
@@ -140,4 +140,51 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
     *e->sp++ = attr;
     *e->sp++ = self;
     return SIGIL_UOP_OK;
+}
+
+/* -- SEND --------------------------------------------------------------------
+ * SEND_GEN runs a generator's or coroutine's own frame inline in this loop,
+ * as a call would, instead of recursing through gen.send(). A generator
+ * can be reached by several threads; two must never run its one frame at
+ * once. Stock 3.13t checks "already executing" and then sets the state
+ * with plain accesses, so two threads can both pass the check; here the
+ * state moves from created/suspended to executing by one compare-and-swap
+ * (acquire: the frame's contents written by the thread that last ran it,
+ * before its release store of the suspended state at YIELD_VALUE, are
+ * visible), and a lost race is a miss: the generic send then reports the
+ * running generator as CPython does. */
+
+SIGIL_UOP_BODY(GUARD_NOS_GEN_OR_CORO)
+{
+    PyTypeObject *tp = Py_TYPE(E_PEEK(2));
+    UOP_CHECK(tp == &PyGen_Type || tp == &PyCoro_Type);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(CLAIM_GEN_FRAME)
+{
+    PyGenObject *gen = (PyGenObject *)E_PEEK(2);
+    int8_t state = _Py_atomic_load_int8_relaxed(&gen->gi_frame_state);
+    UOP_CHECK(state < FRAME_EXECUTING);
+    /* (seq_cst: at least acquire, see above) */
+    UOP_CHECK(_Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &state, FRAME_EXECUTING));
+    return SIGIL_UOP_OK;
+}
+
+/* The value moves onto the generator frame's stack; the frame runs next
+ * and this frame continues at SEND's jump target when it returns (its
+ * value pushed, as END_SEND expects), or after SEND's caches when it
+ * yields (YIELD_VALUE in the loop). The generator's exception state is
+ * chained as gen.send() would. */
+SIGIL_UOP_BODY(SEND_GEN_FRAME)
+{
+    PyGenObject *gen = (PyGenObject *)E_PEEK(2);
+    _PyInterpreterFrame *gen_frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    _PyFrame_StackPush(gen_frame, E_PEEK(1));   /* the stack's reference moves */
+    e->sp--;
+    gen->gi_exc_state.previous_item = e->tstate->exc_info;
+    e->tstate->exc_info = &gen->gi_exc_state;
+    e->next += e->oparg;   /* the frame's return resumes at the jump target */
+    e->callee = gen_frame;
+    return SIGIL_UOP_PUSH_FRAME;
 }

@@ -1299,6 +1299,118 @@ class LoadSuperAttr(unittest.TestCase):
         self.assertEqual(f(obj, 5), ["base"] * 5)
 
 
+def _inner_gen(n):
+    total = 0
+    for i in range(n):
+        x = yield i
+        total += x or 0
+    return total
+
+
+def _outer_gen(n):
+    r = yield from _inner_gen(n)
+    yield ("done", r)
+
+
+def drive_yield_from(n):
+    g = _outer_gen(n)
+    out = [next(g)]
+    while True:
+        try:
+            out.append(g.send(1))
+        except StopIteration:
+            return out
+
+
+async def _leaf(x):
+    return x * 2
+
+
+async def _mid(x):
+    return await _leaf(x) + 1
+
+
+async def _top(n):
+    s = 0
+    for i in range(n):
+        s += await _mid(i)
+    return s
+
+
+def drive_coro(n):
+    try:
+        _top(n).send(None)
+    except StopIteration as e:
+        return e.value
+
+
+def throw_through(n):
+    def g():
+        try:
+            yield 1
+            yield 2
+        except KeyError:
+            yield "caught"
+        raise ValueError("boom")
+
+    def d():
+        yield from g()
+    out = []
+    for _ in range(n):
+        it = d()
+        out.append(next(it))
+        out.append(it.throw(KeyError))
+        try:
+            next(it)
+        except ValueError as e:
+            out.append(str(e))
+    return out
+
+
+class SendGen(unittest.TestCase):
+    """SEND_GEN runs the delegated-to generator's frame inline."""
+
+    def test_yield_from_and_return_value(self):
+        r, s = stats_delta(drive_yield_from, 300)
+        self.assertEqual(r, list(range(300)) + [("done", 300)])
+        self.assertGreaterEqual(s.get("form.SEND_GEN", 0), 250, s)
+
+    def test_await_chain(self):
+        r, s = stats_delta(drive_coro, 300)
+        self.assertEqual(r, sum(2 * i + 1 for i in range(300)))
+        self.assertGreaterEqual(s.get("form.SEND_GEN", 0), 500, s)
+
+    def test_throw_and_raise_through(self):
+        r, s = stats_delta(throw_through, 100)
+        self.assertEqual(r, [1, "caught", "boom"] * 100)
+        self.assertGreaterEqual(s.get("form.SEND_GEN", 0), 50, s)
+
+    def test_running_generator_misses(self):
+        # A generator delegating to itself: the inner SEND finds it
+        # executing, misses, and the generic send raises as CPython does.
+        def selfish():
+            yield 0
+            yield from me[0]
+        me = [None]
+        for _ in range(60):
+            me[0] = g = selfish()
+            next(g)
+            with self.assertRaises(ValueError):
+                next(g)
+
+    def test_not_a_generator(self):
+        def d(it):
+            return (yield from it)
+        def run(n):
+            out = []
+            for _ in range(n):
+                out.extend(d(iter([1, 2])))
+            return out
+        r, s = stats_delta(run, 60)
+        self.assertEqual(r, [1, 2] * 60)
+        self.assertEqual(s.get("form.SEND_GEN", 0), 0, s)
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
