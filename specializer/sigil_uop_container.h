@@ -1,3 +1,336 @@
-/* sigil_uop_container.h: micro-ops of BINARY_SUBSCR, STORE_SUBSCR, CONTAINS_OP, UNPACK_SEQUENCE and FOR_ITER.
- * Included by sigil_uop.h only.
+/* sigil_uop_container.h: micro-ops of BINARY_SUBSCR, STORE_SUBSCR,
+ * CONTAINS_OP, UNPACK_SEQUENCE and FOR_ITER.
+ *
+ * Tuples and strs are immutable: exact-type, index and length guards are
+ * all their forms need. Lists, dicts and sets are read and written only
+ * through CPython's own thread-safe entry points (PyList_GetItemRef,
+ * PyList_SetItem, PyDict_GetItemRef, PyDict_SetItem, PyDict_Contains,
+ * _PySet_Contains), so their guards check exact types and a concurrent
+ * resize behaves as on the stock interpreter; the one copy made here of a
+ * mutable container (a list's unpack) runs under the list's lock
+ * (UNPACK_LIST_LOCKED). The range and tuple iterators of CPython 3.13t
+ * update their fields with plain stores: their forms run only on iterators
+ * private to this thread in practice (GUARD_TOS_THREAD_PRIVATE). Included
+ * by sigil_uop.h only.
  */
+
+#include "sigil_spec.h" /* sigil_thread_private */
+
+/* -- Container and iterator types -------------------------------------------- */
+
+SIGIL_UOP_BODY(GUARD_NOS_LIST) { UOP_CHECK(PyList_CheckExact(E_PEEK(2))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_NOS_TUPLE) { UOP_CHECK(PyTuple_CheckExact(E_PEEK(2))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_NOS_DICT) { UOP_CHECK(PyDict_CheckExact(E_PEEK(2))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_TUPLE) { UOP_CHECK(PyTuple_CheckExact(E_PEEK(1))); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_TOS_DICT) { UOP_CHECK(PyDict_CheckExact(E_PEEK(1))); return SIGIL_UOP_OK; }
+
+SIGIL_UOP_BODY(GUARD_TOS_ANYSET)
+{
+    UOP_CHECK(PySet_CheckExact(E_PEEK(1)) || PyFrozenSet_CheckExact(E_PEEK(1)));
+    return SIGIL_UOP_OK;
+}
+
+#define UOP_GUARD_TOS_EXACT(name, type)                 \
+    SIGIL_UOP_BODY(name)                                \
+    {                                                   \
+        UOP_CHECK(Py_TYPE(E_PEEK(1)) == &(type));       \
+        return SIGIL_UOP_OK;                            \
+    }
+UOP_GUARD_TOS_EXACT(GUARD_TOS_RANGE_ITER, PyRangeIter_Type)
+UOP_GUARD_TOS_EXACT(GUARD_TOS_LIST_ITER, PyListIter_Type)
+UOP_GUARD_TOS_EXACT(GUARD_TOS_TUPLE_ITER, PyTupleIter_Type)
+#undef UOP_GUARD_TOS_EXACT
+
+/* Created by this thread, no reference counted from another one: keeps the
+ * range and tuple iterator forms (plain field updates, as CPython 3.13t's
+ * own rangeiter_next and tupleiter_next) to iterators that are private in
+ * practice; the rest take the generic path, i.e. CPython's own code, so an
+ * iterator really shared between threads is exactly as unsafe here as on
+ * the stock interpreter (see tests/races/README.md). */
+SIGIL_UOP_BODY(GUARD_TOS_THREAD_PRIVATE)
+{
+    UOP_CHECK(sigil_thread_private(E_PEEK(1)));
+    return SIGIL_UOP_OK;
+}
+
+/* -- Subscripts and lengths -------------------------------------------------- */
+
+/* The value of the subscript on top, once guarded compact. */
+static inline __attribute__((always_inline)) Py_ssize_t
+uop_tos_index(sigil_uop_env *e)
+{
+    return (Py_ssize_t)_PyLong_CompactValue((PyLongObject *)E_PEEK(1));
+}
+
+/* The subscript (an exact int) is non-negative and compact. */
+SIGIL_UOP_BODY(GUARD_TOS_NONNEG_COMPACT_INT)
+{
+    UOP_CHECK(_PyLong_IsNonNegativeCompact((PyLongObject *)E_PEEK(1)));
+    return SIGIL_UOP_OK;
+}
+
+/* The compact subscript of an immutable container: bound checked once. */
+SIGIL_UOP_BODY(GUARD_INDEX_IN_TUPLE)
+{
+    UOP_CHECK(uop_tos_index(e) < PyTuple_GET_SIZE(E_PEEK(2)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_INDEX_IN_STR)
+{
+    UOP_CHECK(uop_tos_index(e) < PyUnicode_GET_LENGTH(E_PEEK(2)));
+    return SIGIL_UOP_OK;
+}
+
+/* Tuples are immutable: the exact-type and length guards are all. */
+SIGIL_UOP_BODY(GUARD_TUPLE_LENGTH)
+{
+    UOP_CHECK(PyTuple_GET_SIZE(E_PEEK(1)) == e->oparg);
+    return SIGIL_UOP_OK;
+}
+
+/* A list of another length fails here, without its lock. Another thread
+ * may resize the list (Py_SET_SIZE stores relaxed) right after this read:
+ * UNPACK_LIST_LOCKED checks the length again under the lock. */
+SIGIL_UOP_BODY(GUARD_LIST_LENGTH)
+{
+    UOP_CHECK(_Py_atomic_load_ssize_relaxed(&((PyVarObject *)E_PEEK(1))->ob_size) == e->oparg);
+    return SIGIL_UOP_OK;
+}
+
+/* -- Unpacking --------------------------------------------------------------- */
+
+/* Replace the sequence on top by `items[0..n)`, pushed last first. */
+static inline __attribute__((always_inline)) void
+uop_unpack_items(sigil_uop_env *e, PyObject **items, int n)
+{
+    PyObject **base = e->sp - 1;
+    for (int i = 0; i < n; i++) {
+        base[n - 1 - i] = Py_NewRef(items[i]);
+    }
+}
+
+SIGIL_UOP_BODY(UNPACK_TUPLE)
+{
+    PyObject *seq = E_PEEK(1);
+    uop_unpack_items(e, _PyTuple_ITEMS(seq), e->oparg);
+    e->sp += e->oparg - 1;
+    Py_DECREF(seq);
+    return SIGIL_UOP_OK;
+}
+
+/* A list may be resized by another thread between a length check and the
+ * copy: both happen under the list's own lock (taken only if free;
+ * contention is a miss), so the items pushed are one snapshot of a list of
+ * exactly oparg items, as if the unpack ran at once. The length that
+ * GUARD_LIST_LENGTH read without the lock is what is revalidated here. */
+SIGIL_UOP_BODY(UNPACK_LIST_LOCKED)
+{
+    PyObject *seq = E_PEEK(1);
+    UOP_CHECK(PyMutex_LockFast(&seq->ob_mutex._bits));
+    if (PyList_GET_SIZE(seq) != e->oparg) {
+        PyMutex_Unlock(&seq->ob_mutex);
+        return SIGIL_UOP_MISS;
+    }
+    uop_unpack_items(e, ((PyListObject *)seq)->ob_item, e->oparg);
+    PyMutex_Unlock(&seq->ob_mutex);
+    e->sp += e->oparg - 1;
+    Py_DECREF(seq);
+    return SIGIL_UOP_OK;
+}
+
+/* -- Subscript loads and stores ---------------------------------------------- */
+
+/* Replace container and subscript by `r` (a new reference) or raise. */
+static inline __attribute__((always_inline)) int
+uop_subscr_result(sigil_uop_env *e, PyObject *r)
+{
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
+    e->sp -= 2;
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return SIGIL_UOP_OK;
+}
+
+/* The item comes from PyList_GetItemRef, CPython's lock-free, resize-safe
+ * read. */
+SIGIL_UOP_BODY(SUBSCR_LIST_INT)
+{
+    return uop_subscr_result(e, PyList_GetItemRef(E_PEEK(2), uop_tos_index(e)));
+}
+
+/* Tuples are immutable: type and index guards are all (the item is never
+ * NULL). */
+SIGIL_UOP_BODY(SUBSCR_TUPLE_INT)
+{
+    PyObject *tuple = E_PEEK(2), *sub = E_PEEK(1);
+    PyObject *r = Py_NewRef(PyTuple_GET_ITEM(tuple, uop_tos_index(e)));
+    e->sp--;
+    Py_DECREF(tuple);
+    Py_DECREF(sub);
+    E_TOP() = r;
+    return SIGIL_UOP_OK;
+}
+
+/* PyDict_GetItemRef is CPython's thread-safe lookup (it leaves NULL in `r`
+ * when the key is missing or on error); a missing key raises KeyError as
+ * dict's own subscript does for an exact dict. */
+SIGIL_UOP_BODY(SUBSCR_DICT)
+{
+    PyObject *r;
+    if (PyDict_GetItemRef(E_PEEK(2), E_PEEK(1), &r) == 0) {
+        _PyErr_SetKeyError(E_PEEK(1));
+    }
+    return uop_subscr_result(e, r);
+}
+
+/* Strings are immutable: exact str and an in-range non-negative compact
+ * index are all. The result is the one str's subscript makes
+ * (PyUnicode_FromOrdinal: the shared 1-char singleton below 256). */
+SIGIL_UOP_BODY(SUBSCR_STR_INT)
+{
+    Py_UCS4 c = PyUnicode_READ_CHAR(E_PEEK(2), uop_tos_index(e));
+    return uop_subscr_result(e, PyUnicode_FromOrdinal((int)c));
+}
+
+/* PyList_SetItem stores under the list's lock and checks the index there
+ * (a concurrent shrink gives the generic store's IndexError). It takes the
+ * value's reference, on failure too. */
+SIGIL_UOP_BODY(STORE_LIST_ITEM)
+{
+    PyObject *list = E_PEEK(2), *sub = E_PEEK(1);
+    int err = PyList_SetItem(list, uop_tos_index(e), E_PEEK(3));
+    e->sp -= 3;
+    Py_DECREF(list);
+    Py_DECREF(sub);
+    return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
+}
+
+/* PyDict_SetItem is CPython's thread-safe store (the dict's lock). */
+SIGIL_UOP_BODY(STORE_DICT_ITEM)
+{
+    PyObject *dict = E_PEEK(2), *sub = E_PEEK(1), *v = E_PEEK(3);
+    int err = PyDict_SetItem(dict, sub, v);
+    e->sp -= 3;
+    Py_DECREF(v);
+    Py_DECREF(dict);
+    Py_DECREF(sub);
+    return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
+}
+
+/* -- Membership -------------------------------------------------------------- */
+
+/* Replace item and container by the answer (`r` xor the `not in` bit), or
+ * raise if `r` < 0. */
+static inline __attribute__((always_inline)) int
+uop_contains_result(sigil_uop_env *e, int r)
+{
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
+    e->sp--;
+    if (r < 0) {
+        e->sp--;
+        return SIGIL_UOP_ERROR;
+    }
+    E_TOP() = (r ^ e->oparg) ? Py_True : Py_False;
+    return SIGIL_UOP_OK;
+}
+
+/* _PySet_Contains is the set's own `in` (critical section; a set key is
+ * looked up as a frozenset, which the public PySet_Contains does not do). */
+SIGIL_UOP_BODY(CONTAINS_SET)
+{
+    return uop_contains_result(e, _PySet_Contains((PySetObject *)E_PEEK(1), E_PEEK(2)));
+}
+
+/* PyDict_Contains is CPython's thread-safe lookup (lock-free reads of the
+ * keys object, retried if a resize replaced it). */
+SIGIL_UOP_BODY(CONTAINS_DICT)
+{
+    return uop_contains_result(e, PyDict_Contains(E_PEEK(1), E_PEEK(2)));
+}
+
+/* -- Iteration --------------------------------------------------------------- */
+
+/* The iterator is exhausted: drop it and continue after the loop. */
+static inline __attribute__((always_inline)) int
+uop_iter_exhausted(sigil_uop_env *e)
+{
+    Py_DECREF(E_PEEK(1));
+    e->sp--;
+    e->next += e->oparg + 2;
+    return SIGIL_UOP_OK;
+}
+
+/* The same plain field updates as CPython 3.13t's rangeiter_next, on an
+ * iterator GUARD_TOS_THREAD_PRIVATE found private to this thread. */
+SIGIL_UOP_BODY(ITER_NEXT_RANGE)
+{
+    _PyRangeIterObject *r = (_PyRangeIterObject *)E_PEEK(1);
+    if (r->len <= 0) {
+        return uop_iter_exhausted(e);
+    }
+    long value = r->start;
+    r->start = value + r->step;
+    r->len--;
+    PyObject *v = PyLong_FromLong(value);
+    if (v == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = v;
+    return SIGIL_UOP_OK;
+}
+
+/* The iterator's index is read and written with the relaxed atomics
+ * CPython 3.13t's listiter_next uses, and the item is fetched with the
+ * list's own thread-safe PyList_GetItemRef, so a shared iterator or a list
+ * resized by another thread behaves exactly as on the stock interpreter. */
+SIGIL_UOP_BODY(ITER_NEXT_LIST)
+{
+    _PyListIterObject *li = (_PyListIterObject *)E_PEEK(1);
+    Py_ssize_t index = _Py_atomic_load_ssize_relaxed(&li->it_index);
+    PyObject *v = NULL;
+    if (index >= 0 && li->it_seq != NULL) {
+        if ((size_t)index < (size_t)PyList_GET_SIZE(li->it_seq)) {
+            v = PyList_GetItemRef((PyObject *)li->it_seq, index);
+            if (v == NULL) {
+                _PyErr_Clear(e->tstate); /* shrunk meanwhile: exhausted */
+            }
+        }
+        if (v == NULL) {
+            _Py_atomic_store_ssize_relaxed(&li->it_index, -1);
+        }
+        else {
+            _Py_atomic_store_ssize_relaxed(&li->it_index, index + 1);
+        }
+    }
+    if (v == NULL) {
+        return uop_iter_exhausted(e);
+    }
+    *e->sp++ = v;
+    return SIGIL_UOP_OK;
+}
+
+/* As ITER_NEXT_RANGE: CPython 3.13t's tuple iterator updates its index
+ * with plain stores (a shared one is not thread-safe on stock either), so
+ * the form runs only on iterators private to this thread in practice,
+ * with tupleiter_next's exact steps, including dropping the tuple when
+ * exhausted (visible to __reduce__ and __length_hint__). */
+SIGIL_UOP_BODY(ITER_NEXT_TUPLE)
+{
+    _PyTupleIterObject *ti = (_PyTupleIterObject *)E_PEEK(1);
+    PyTupleObject *seq = ti->it_seq;
+    if (seq != NULL && ti->it_index < PyTuple_GET_SIZE(seq)) {
+        *e->sp++ = Py_NewRef(PyTuple_GET_ITEM(seq, ti->it_index));
+        ti->it_index++;
+        return SIGIL_UOP_OK;
+    }
+    if (seq != NULL) {
+        ti->it_seq = NULL;
+        Py_DECREF(seq);
+    }
+    return uop_iter_exhausted(e);
+}

@@ -1187,6 +1187,36 @@ def subscr_loop(xs):
     return n
 
 
+def first_loop(xs):
+    n = 0
+    for x in xs:
+        try:
+            n = n + x[0]
+        except IndexError:
+            n = n + 100
+    return n
+
+
+def unpack_loop(xs):
+    n = 0
+    for x in xs:
+        try:
+            a, b = x
+        except ValueError:
+            n = n - 100
+            continue
+        n = n + a + b
+    return n
+
+
+def contains_loop(xs):
+    n = 0
+    for x in xs:
+        if 1 in x:
+            n = n + 1
+    return n
+
+
 def star_args(*a):
     return len(a)
 
@@ -1499,7 +1529,20 @@ class GuardAndReasonCounters(unittest.TestCase):
     def test_subscr_guard(self):
         r, s = stats_delta(subscr_loop, [[1]] * 50 + [(1,)])
         self.assertEqual(r, 51)
-        self.assertOnlyGuard(s, "guard.BINARY_SUBSCR_LIST_INT.container_type")
+        self.assertOnlyGuard(s, "guard.BINARY_SUBSCR_LIST_INT.GUARD_NOS_LIST")
+
+    def test_container_guards(self):
+        # The index bound of a tuple, and a list of another length than the
+        # unpack: each fails its own step, without the list's lock.
+        r, s = stats_delta(first_loop, [(1,)] * 50 + [()])
+        self.assertEqual(r, 50 + 100)
+        self.assertOnlyGuard(s, "guard.BINARY_SUBSCR_TUPLE_INT.GUARD_INDEX_IN_TUPLE")
+        r, s = stats_delta(unpack_loop, [[1, 2]] * 50 + [[1, 2, 3]])
+        self.assertEqual(r, 150 - 100)
+        self.assertOnlyGuard(s, "guard.UNPACK_SEQUENCE_LIST.GUARD_LIST_LENGTH")
+        r, s = stats_delta(contains_loop, [{1}] * 50 + [[1]])
+        self.assertEqual(r, 51)
+        self.assertOnlyGuard(s, "guard.CONTAINS_OP_SET.GUARD_TOS_ANYSET")
 
     def test_failure_reasons(self):
         r, s = stats_delta(compare_loop, [1 << 100] * 20, 1 << 100)
