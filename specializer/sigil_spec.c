@@ -681,6 +681,9 @@ sigil_spec_for_iter(PyObject *iter)
     if (Py_TYPE(iter) == &PyListIter_Type) {
         return FOR_ITER_LIST;
     }
+    if (Py_TYPE(iter) == &PyGen_Type) {
+        return FOR_ITER_GEN;
+    }
     return sigil_spec_fail(SIGIL_SF_iterator_kind);
 }
 

@@ -1,4 +1,5 @@
-/* sigil_uop_global.h: micro-ops of LOAD_GLOBAL, LOAD_SUPER_ATTR and SEND.
+/* sigil_uop_global.h: micro-ops of LOAD_GLOBAL, LOAD_SUPER_ATTR, SEND and
+ * FOR_ITER_GEN.
  *
  * Globals and builtins are dicts that other threads insert into, delete
  * from and resize. Their keys objects are read with acquire (CPython
@@ -161,14 +162,40 @@ SIGIL_UOP_BODY(GUARD_NOS_GEN_OR_CORO)
     return SIGIL_UOP_OK;
 }
 
-SIGIL_UOP_BODY(CLAIM_GEN_FRAME)
+/* Created or suspended -> executing, or a miss. */
+static inline __attribute__((always_inline)) int
+uop_claim_gen(PyGenObject *gen)
 {
-    PyGenObject *gen = (PyGenObject *)E_PEEK(2);
     int8_t state = _Py_atomic_load_int8_relaxed(&gen->gi_frame_state);
     UOP_CHECK(state < FRAME_EXECUTING);
     /* (seq_cst: at least acquire, see above) */
     UOP_CHECK(_Py_atomic_compare_exchange_int8(&gen->gi_frame_state, &state, FRAME_EXECUTING));
     return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(CLAIM_GEN_FRAME) { return uop_claim_gen((PyGenObject *)E_PEEK(2)); }
+SIGIL_UOP_BODY(CLAIM_GEN_FRAME_TOS) { return uop_claim_gen((PyGenObject *)E_PEEK(1)); }
+
+SIGIL_UOP_BODY(GUARD_TOS_GEN)
+{
+    UOP_CHECK(Py_TYPE(E_PEEK(1)) == &PyGen_Type);
+    return SIGIL_UOP_OK;
+}
+
+/* Run the generator's frame with None sent in, as next() would: a yield
+ * pushes the value here and continues after FOR_ITER (YIELD_VALUE in the
+ * loop); a return pushes the return value and continues at the jump
+ * target, the END_FOR that pops it, as CPython's FOR_ITER_GEN does. */
+SIGIL_UOP_BODY(FOR_ITER_GEN_FRAME)
+{
+    PyGenObject *gen = (PyGenObject *)E_PEEK(1);
+    _PyInterpreterFrame *gen_frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    _PyFrame_StackPush(gen_frame, Py_None);
+    gen->gi_exc_state.previous_item = e->tstate->exc_info;
+    e->tstate->exc_info = &gen->gi_exc_state;
+    e->next += e->oparg;
+    e->callee = gen_frame;
+    return SIGIL_UOP_PUSH_FRAME;
 }
 
 /* The value moves onto the generator frame's stack; the frame runs next

@@ -1441,6 +1441,60 @@ class SendGen(unittest.TestCase):
         self.assertEqual(s.get("form.SEND_GEN", 0), 0, s)
 
 
+def _evens(n):
+    for i in range(n):
+        yield 2 * i
+    return "ret"
+
+
+def for_gen(n):
+    s = 0
+    for _ in range(20):
+        for v in _evens(n):
+            s += v
+    return s
+
+
+def for_gen_raising(n):
+    def g():
+        yield 1
+        raise KeyError("k")
+    out = []
+    for _ in range(n):
+        try:
+            for v in g():
+                out.append(v)
+        except KeyError:
+            out.append("E")
+    return out
+
+
+class ForIterGen(unittest.TestCase):
+    """FOR_ITER_GEN runs the iterated generator's frame inline."""
+
+    def test_values_and_exhaustion(self):
+        r, s = stats_delta(for_gen, 50)
+        self.assertEqual(r, 20 * sum(2 * i for i in range(50)))
+        self.assertGreaterEqual(s.get("form.FOR_ITER_GEN", 0), 900, s)
+
+    def test_exception_out_of_generator(self):
+        r, s = stats_delta(for_gen_raising, 60)
+        self.assertEqual(r, [1, "E"] * 60)
+        self.assertGreaterEqual(s.get("form.FOR_ITER_GEN", 0), 50, s)
+
+    def test_running_generator_misses(self):
+        def selfish():
+            yield 0
+            for v in me[0]:
+                yield v
+        me = [None]
+        for _ in range(60):
+            me[0] = g = selfish()
+            next(g)
+            with self.assertRaises(ValueError):
+                next(g)
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
