@@ -1309,8 +1309,17 @@ contains_op_generic : {
 /* -- Subscripts and slices -- */
 op_BINARY_SUBSCR:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR,
-                           sigil_spec_binary_subscr(PEEK(2), PEEK(1)));
+        /* A builtin container's form, else a class's Python __getitem__
+         * (whose failure reasons then stand). */
+        int form = sigil_spec_binary_subscr(PEEK(2), PEEK(1));
+        if (form == sigil_spec_fail(SIGIL_SF_container_kind)) {
+            sigil_record rec = {0};
+            form = sigil_spec_binary_subscr_getitem(PEEK(2), &rec);
+            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, form, &rec);
+        }
+        else {
+            sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, form);
+        }
     }
 binary_subscr_generic : {
     PyObject *sub = POP();

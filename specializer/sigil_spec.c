@@ -755,6 +755,27 @@ small_index(PyObject *sub)
 }
 
 int
+sigil_spec_binary_subscr_getitem(PyObject *container, sigil_record *rec)
+{
+    PyTypeObject *tp = Py_TYPE(container);
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        return sigil_spec_fail(SIGIL_SF_container_kind);
+    }
+    PyObject *descr;
+    unsigned int tv = versioned_lookup(tp, &_Py_ID(__getitem__), &descr);
+    int r = tv == 0 ? sigil_spec_fail(SIGIL_SF_type_version)
+          : descr == NULL ? sigil_spec_fail(SIGIL_SF_container_kind)
+          : simple_function(descr, 2, &rec->version2);
+    if (r == 0) {
+        rec->version = tv;
+        rec->obj = descr;   /* cacheable (simple_function checked): borrowed */
+        r = BINARY_SUBSCR_GETITEM;
+    }
+    Py_XDECREF(descr);
+    return r;
+}
+
+int
 sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
 {
     if (PyList_CheckExact(container) && small_index(sub)) {

@@ -114,6 +114,10 @@ int sigil_spec_to_bool(PyObject *value);
 int sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec);
 int sigil_spec_for_iter(PyObject *iter);
 int sigil_spec_binary_subscr(PyObject *container, PyObject *sub);
+/* BINARY_SUBSCR_GETITEM: a heap type whose __getitem__ is a simple
+ * two-argument Python function, filling rec (type version, the function
+ * and its version); a failure otherwise. */
+int sigil_spec_binary_subscr_getitem(PyObject *container, sigil_record *rec);
 int sigil_spec_unpack_sequence(PyObject *seq, int n);
 int sigil_spec_contains_op(PyObject *container);
 int sigil_spec_store_subscr(PyObject *container, PyObject *sub);

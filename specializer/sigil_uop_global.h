@@ -143,6 +143,53 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
     return SIGIL_UOP_OK;
 }
 
+/* -- BINARY_SUBSCR_GETITEM ---------------------------------------------------
+ * container[sub] on an instance of a class whose __getitem__ is a simple
+ * Python function: the function runs as an inlined frame. The type version
+ * pins the class attribute (any change of the class zeroes the version
+ * first); the function is cached borrowed (deferred reference counting:
+ * only a stop-the-world collection could free it, and none starts before
+ * the frame holds its own reference); its code is read once, between two
+ * checks of its version (a __code__ store zeroes the version before it
+ * swaps the code), and kept in the snapshot for the frame. */
+
+SIGIL_UOP_BODY(GUARD_NOS_TYPE_VERSION)
+{
+    PyTypeObject *tp = Py_TYPE(E_PEEK(2));
+    UOP_CHECK(_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == e->rec->version);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_GETITEM_FUNC_VERSION)
+{
+    PyFunctionObject *fn = (PyFunctionObject *)e->rec->obj;
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&fn->func_version) == e->rec->version2);
+    PyCodeObject *code = _Py_atomic_load_ptr_acquire(&fn->func_code);
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&fn->func_version) == e->rec->version2);
+    e->snap.obj = code;
+    e->snap.version = e->rec->version2;
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_GETITEM_STACK_SPACE)
+{
+    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, ((PyCodeObject *)e->snap.obj)->co_framesize));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(SUBSCR_GETITEM_FRAME)
+{
+    PyCodeObject *code = (PyCodeObject *)e->snap.obj;
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
+    e->tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, 2);
+    nf->localsplus[0] = E_PEEK(2);   /* the stack's references move to the frame */
+    nf->localsplus[1] = E_PEEK(1);
+    e->sp -= 2;
+    e->callee = nf;
+    return SIGIL_UOP_PUSH_FRAME;
+}
+
 /* -- SEND --------------------------------------------------------------------
  * SEND_GEN runs a generator's or coroutine's own frame inline in this loop,
  * as a call would, instead of recursing through gen.send(). A generator

@@ -1495,6 +1495,65 @@ class ForIterGen(unittest.TestCase):
                 next(g)
 
 
+class _Doubler:
+    def __init__(self, xs):
+        self.xs = xs
+
+    def __getitem__(self, i):
+        return self.xs[i] * 2
+
+
+class _StarGetitem:
+    # (module level: functions made in a class body at module level have
+    # deferred reference counting, which a record needs to cache one)
+    def __getitem__(self, *args):
+        return args[0]
+
+
+def getitem_loop(v, n):
+    s = 0
+    for i in range(n):
+        s += v[i % 3]
+    return s
+
+
+class SubscrGetitem(unittest.TestCase):
+    """BINARY_SUBSCR_GETITEM calls a class's Python __getitem__ inline."""
+
+    def test_form_and_class_change(self):
+        class D(_Doubler):
+            pass
+        v = D([1, 2, 3])
+        fn = fresh(getitem_loop)
+        sigil.reset_stats()
+        self.assertEqual(fn(v, 300), 1200)
+        s = sigil.stats()
+        self.assertGreaterEqual(s["form.BINARY_SUBSCR_GETITEM"], 290, s)
+        D.__getitem__ = lambda self, i: -1
+        self.assertEqual(fn(v, 30), -30)
+        self.assertGreaterEqual(sigil.stats()["guard.BINARY_SUBSCR_GETITEM.GUARD_NOS_TYPE_VERSION"], 1)
+
+    def test_code_swap_and_raise(self):
+        class D(_Doubler):
+            def __getitem__(self, i):
+                return i
+        def other(self, i):
+            raise IndexError(i)
+        v = D([1, 2, 3])
+        fn = fresh(getitem_loop)
+        self.assertEqual(fn(v, 90), sum(i % 3 for i in range(90)))
+        D.__getitem__.__code__ = other.__code__
+        with self.assertRaises(IndexError) as cm:
+            fn(v, 3)
+        self.assertEqual(cm.exception.args, (0,))
+
+    def test_not_simple(self):
+        r, s = stats_delta(getitem_loop, _StarGetitem(), 60)
+        self.assertEqual(r, sum(i % 3 for i in range(60)))
+        self.assertEqual(s.get("form.BINARY_SUBSCR_GETITEM", 0), 0, s)
+        self.assertGreaterEqual(s.get("BINARY_SUBSCR.fail.code_flags", 0), 1, s)
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
