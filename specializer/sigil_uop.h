@@ -112,6 +112,8 @@ typedef struct sigil_uop_env {
     int pc, next;                  /* this instruction, and where execution continues */
     PyObject *tmp;                 /* a LOAD step's result (new reference) or NULL */
     _PyInterpreterFrame *callee;   /* the frame a PUSH_FRAME action built */
+    PyCodeObject *code;            /* borrowed: the code a function-version guard read
+                                      once, between two checks, for the frame it builds */
     sigil_snapshot snap;
 } sigil_uop_env;
 

@@ -1,3 +1,399 @@
 /* sigil_uop_attr.h: micro-ops of LOAD_ATTR and STORE_ATTR.
- * Included by sigil_uop.h only.
+ *
+ * The owner is the top of the stack (under the value, for a store). Its
+ * type's version pins everything the record says about the class: the
+ * class attribute cached borrowed (immortal or deferred-RC, so a
+ * replacement cannot free it inside this instruction), the inline-values
+ * index, the slot offset, the absence of a class attribute. Versions are
+ * read relaxed: every writer zeroes a version before it changes what the
+ * version describes, and versions are never reused. What lives on the
+ * instance (inline values, slots, the instance dict) changes under other
+ * threads at any time: it is read with the atomics CPython's own
+ * lock-free readers use (acquire, try-incref, a re-check after), and
+ * written only under the object's (or dict's) own lock, taken only if
+ * free. Included by sigil_uop.h only.
  */
+
+/* -- Owner guards ------------------------------------------------------------ */
+
+/* (The owner's type version is GUARD_TOS_TYPE_VERSION, sigil_uop_arith.h.) */
+
+/* The owner's inline values are in use: no dict has been materialized
+ * (which moves the values out and clears `valid`). */
+SIGIL_UOP_BODY(GUARD_TOS_INLINE_VALUES)
+{
+    UOP_CHECK(_Py_atomic_load_uint8(&_PyObject_InlineValues(E_TOP())->valid));
+    return SIGIL_UOP_OK;
+}
+
+/* The type's shared keys still have the version recorded when the name
+ * was not among them: adding the name to the keys (an instance attribute
+ * that would shadow the class attribute) zeroes that version. */
+SIGIL_UOP_BODY(GUARD_SHARED_KEYS_VERSION)
+{
+    PyDictKeysObject *keys = ((PyHeapTypeObject *)Py_TYPE(E_TOP()))->ht_cached_keys;
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&keys->dk_version) == e->rec->version2);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_TOS_MANAGED_DICT)
+{
+    UOP_CHECK(Py_TYPE(E_TOP())->tp_flags & Py_TPFLAGS_MANAGED_DICT);
+    return SIGIL_UOP_OK;
+}
+
+/* No instance dict yet (acquire load of the dict pointer, which CPython
+ * publishes with release): without a dict nothing shadows the method. A
+ * dict created right after the check is a store that happened after this
+ * load. The record's index is the dict's offset, biased to fit 16 bits. */
+SIGIL_UOP_BODY(GUARD_TOS_NO_DICT)
+{
+    UOP_CHECK(_Py_atomic_load_ptr_acquire(
+                  (PyObject **)((char *)E_TOP() + MANAGED_DICT_OFFSET + e->rec->index)) == NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* The owner is a class whose metaclass is exactly `type` (immutable, and
+ * without the name: no metaclass attribute can take precedence). */
+SIGIL_UOP_BODY(GUARD_TOS_PLAIN_CLASS)
+{
+    UOP_CHECK(Py_TYPE(E_TOP()) == &PyType_Type);
+    return SIGIL_UOP_OK;
+}
+
+/* The class's own version: versions belong to one type and are never
+ * reused, and any change of the class's attributes zeroes it first. */
+SIGIL_UOP_BODY(GUARD_TOS_CLASS_VERSION)
+{
+    PyTypeObject *tp = (PyTypeObject *)E_TOP();
+    uint32_t v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    UOP_CHECK(v == e->rec->version);
+    e->snap.obj = tp;
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
+}
+
+/* -- Inline values and slots ------------------------------------------------- */
+
+/* The value at rec->index of the owner's inline values, read as CPython's
+ * own lock-free instance lookup reads it (acquire, then an increment that
+ * succeeds only if the slot still holds that object); `valid` is
+ * re-checked after it, so a value moved out by a concurrent dict
+ * materialization is never returned (on that miss the dispatcher releases
+ * the reference taken). */
+SIGIL_UOP_BODY(LOAD_INSTANCE_VALUE)
+{
+    PyDictValues *values = _PyObject_InlineValues(E_TOP());
+    PyObject **slot = &values->values[e->rec->index];
+    PyObject *attr = _Py_atomic_load_ptr_acquire(slot);
+    UOP_CHECK(attr != NULL && _Py_TryIncrefCompare(slot, attr));
+    e->tmp = attr;
+    UOP_CHECK(_Py_atomic_load_uint8(&values->valid));
+    return SIGIL_UOP_OK;
+}
+
+/* The object slot at offset rec->index (a type's slots never move; a
+ * class change of the descriptor zeroes the version). The slot may be
+ * written or cleared concurrently: it is read as CPython's own member_get
+ * reads it (acquire, then an increment that succeeds only if the slot
+ * still holds that object); an empty slot or a failed increment is a
+ * miss, and the generic path raises or takes the object's lock. */
+SIGIL_UOP_BODY(LOAD_SLOT)
+{
+    PyObject **addr = (PyObject **)((char *)E_TOP() + e->rec->index);
+    PyObject *attr = _Py_atomic_load_ptr_acquire(addr);
+    UOP_CHECK(attr != NULL && _Py_TryIncrefCompare(addr, attr));
+    e->tmp = attr;
+    return SIGIL_UOP_OK;
+}
+
+/* -- Module attributes ------------------------------------------------------- */
+
+/* A module's dict, set when the module is made and cleared only when it
+ * is unreachable (never while the stack holds it), so each step may read
+ * the pointer again. */
+static inline __attribute__((always_inline)) PyObject *
+uop_module_dict(PyObject *owner)
+{
+    return ((PyModuleObject *)owner)->md_dict;
+}
+
+SIGIL_UOP_BODY(GUARD_TOS_MODULE)
+{
+    UOP_CHECK(PyModule_CheckExact(E_TOP()));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_MODULE_DICT_LOCKFREE)
+{
+    PyObject *dict = uop_module_dict(E_TOP());
+    UOP_CHECK(dict != NULL && sigil_uop_lockfree_dict(dict));
+    return SIGIL_UOP_OK;
+}
+
+/* The module dict's keys still carry the recorded version (any insertion
+ * or deletion zeroes it; a resize installs new keys without one), so the
+ * entry at rec->index is the name's. The snapshot keeps the keys object
+ * validated: the entry is read from those keys, and LOAD_MODULE_ENTRY's
+ * re-check of ma_keys tells whether they are still the dict's. */
+SIGIL_UOP_BODY(GUARD_MODULE_KEYS_VERSION)
+{
+    PyDictObject *d = (PyDictObject *)uop_module_dict(E_TOP());
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+    uint32_t v = _Py_atomic_load_uint32_relaxed(&keys->dk_version);
+    UOP_CHECK(v == e->rec->version);
+    e->snap.obj = keys;
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
+}
+
+/* The value is read as in LOAD_GLOBAL_MODULE (sigil_uop_dict_entry_ref). */
+SIGIL_UOP_BODY(LOAD_MODULE_ENTRY)
+{
+    e->tmp = sigil_uop_dict_entry_ref((PyDictObject *)uop_module_dict(E_TOP()),
+                                      (PyDictKeysObject *)e->snap.obj, e->rec->index, NULL);
+    UOP_CHECK(e->tmp != NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* -- Instance dicts ---------------------------------------------------------- */
+
+/* The owner's instance dict, into e->tmp. The dict may be replaced
+ * (`o.__dict__ = ...`) and freed by another thread, so it is taken with a
+ * try-incref on the owner's dict slot (stock 3.13t increfs it
+ * unconditionally, gh-149816); a store into a dict just replaced is a
+ * store that happened before the replacement. */
+SIGIL_UOP_BODY(LOAD_MANAGED_DICT)
+{
+    e->tmp = _Py_TryXGetRef((PyObject **)&_PyObject_ManagedDictPointer(E_TOP())->dict);
+    UOP_CHECK(e->tmp != NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* The loaded dict's keys are read as in LOAD_GLOBAL_MODULE: acquire, and
+ * only while the dict is one this thread may read lock-free (shared dicts
+ * free replaced keys only after a grace period). */
+SIGIL_UOP_BODY(GUARD_DICT_LOCKFREE)
+{
+    UOP_CHECK(sigil_uop_lockfree_dict(e->tmp));
+    return SIGIL_UOP_OK;
+}
+
+/* The store locks the dict's own mutex, whose layout checks need an exact
+ * dict. */
+SIGIL_UOP_BODY(GUARD_DICT_EXACT)
+{
+    UOP_CHECK(PyDict_CheckExact(e->tmp));
+    return SIGIL_UOP_OK;
+}
+
+/* The loaded dict's entry rec->index (a hint) still holds the name: the
+ * keys object is read once, the hint bound-checked against it, and the
+ * entry read by sigil_uop_dict_entry_ref, which checks the key and takes
+ * the value with a try-incref. The value replaces the dict in e->tmp. Any
+ * failure is a miss to the generic lookup. */
+SIGIL_UOP_BODY(LOAD_HINT_ENTRY)
+{
+    PyDictObject *d = (PyDictObject *)e->tmp;
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+    PyObject *attr = NULL;
+    if (keys->dk_kind == DICT_KEYS_UNICODE &&
+        e->rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
+        attr = sigil_uop_dict_entry_ref(d, keys, e->rec->index, E_NAME(e->oparg >> 1));
+    }
+    Py_DECREF(d);
+    e->tmp = attr;
+    UOP_CHECK(attr != NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* -- Getters ----------------------------------------------------------------- */
+
+/* The property's getter (cached borrowed, deferred-RC) still has the
+ * recorded version. Its code is read once, between two version checks: a
+ * __code__ store zeroes the version before it swaps the code, so the code
+ * passed on (e->code) is the one the version names (a one-argument simple
+ * function), never one code's frame size with another's body. */
+SIGIL_UOP_BODY(GUARD_GETTER_VERSION)
+{
+    PyFunctionObject *fget = (PyFunctionObject *)e->rec->obj;
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&fget->func_version) == e->rec->version2);
+    PyCodeObject *code = _Py_atomic_load_ptr_acquire(&fget->func_code);
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&fget->func_version) == e->rec->version2);
+    e->code = code;
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_GETTER_STACK_SPACE)
+{
+    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, e->code->co_framesize));
+    return SIGIL_UOP_OK;
+}
+
+/* -- Stores ------------------------------------------------------------------ */
+
+/* The value (second on the stack) into inline slot rec->index, under the
+ * object's own lock, taken only if free (contention is a miss, the fast
+ * path never waits): it is the lock CPython's critical sections on this
+ * object use, so no dict can be materialized and no other store can run
+ * while we check and write, as in CPython's locked store_instance_attr
+ * path. Under it: no dict, inline values valid, and the type version
+ * still the snapshot's (the name is no class attribute and has slot
+ * rec->index). The slot is written with release for lock-free readers;
+ * the value's reference moves into it, the old value is released after
+ * unlocking. */
+SIGIL_UOP_BODY(STORE_INSTANCE_VALUE)
+{
+    PyObject *owner = E_TOP();
+    /* Fault store_attr_no_lock: check once, then write with no lock and
+     * no revalidation, so another store or a deletion of the same slot
+     * can interleave (both release the same old value), and a layout
+     * change between check and write goes unseen. */
+    const int locked = !SIGIL_FAULT(store_attr_no_lock);
+    UOP_CHECK(!locked || PyMutex_LockFast(&owner->ob_mutex._bits));
+    PyDictValues *values = _PyObject_InlineValues(owner);
+    if (_PyObject_GetManagedDict(owner) != NULL || !_Py_atomic_load_uint8(&values->valid) ||
+        (locked && _Py_atomic_load_uint_relaxed(&((PyTypeObject *)e->snap.obj)->tp_version_tag) !=
+                       e->snap.version)) {
+        if (locked) {
+            PyMutex_Unlock(&owner->ob_mutex);
+        }
+        return SIGIL_UOP_MISS;
+    }
+    Py_ssize_t ix = e->rec->index;
+    PyObject *old = values->values[ix];
+    _Py_atomic_store_ptr_release(&values->values[ix], E_PEEK(2));   /* takes the value's reference */
+    if (old == NULL) {
+        _PyDictValues_AddToInsertionOrder(values, ix);
+    }
+    if (locked) {
+        PyMutex_Unlock(&owner->ob_mutex);
+    }
+    Py_XDECREF(old);
+    return SIGIL_UOP_OK;
+}
+
+/* The value into the object slot at offset rec->index. Two stores, or a
+ * store racing a delete, must not both take the old value: the swap runs
+ * under the object's own lock (the one CPython's member setter takes),
+ * acquired only if free (contention is a miss); the new value is stored
+ * with release for lock-free readers, and the old one released after
+ * unlocking. Nothing of the snapshot is re-read under the lock: the type
+ * version is not guarded by it (type writers never take it), the slot's
+ * offset is fixed for the type, and a __class__ assignment stops the
+ * world, so it cannot fall between the guard and the store. */
+SIGIL_UOP_BODY(STORE_SLOT)
+{
+    PyObject *owner = E_TOP();
+    UOP_CHECK(PyMutex_LockFast(&owner->ob_mutex._bits));
+    PyObject **addr = (PyObject **)((char *)owner + e->rec->index);
+    PyObject *old = *addr;
+    _Py_atomic_store_ptr_release(addr, E_PEEK(2));   /* takes the value's reference */
+    PyMutex_Unlock(&owner->ob_mutex);
+    Py_XDECREF(old);
+    return SIGIL_UOP_OK;
+}
+
+/* The value into the loaded instance dict (e->tmp), under the dict's own
+ * lock (taken only if free; contention is a miss). Under it, in place of
+ * a version: the dict is combined-unicode, the hint is inside its entries
+ * and its entry holds the name with a value, so the store replaces an
+ * existing value, as dict's own insert does for a present key (value
+ * stored with release for lock-free readers, PEP 509 version bumped, GC
+ * tracking kept). The type version is not re-read: the dict's lock does
+ * not guard it. A watched dict is a miss: its callbacks must not run
+ * under a raw lock. The old value is released after unlocking (its
+ * __del__ may touch the dict), then the dict. */
+SIGIL_UOP_BODY(STORE_HINT_ENTRY)
+{
+    PyObject *dict = e->tmp;
+    UOP_CHECK(PyMutex_LockFast(&dict->ob_mutex._bits));
+    PyDictObject *d = (PyDictObject *)dict;
+    PyDictKeysObject *keys = d->ma_keys;
+    PyObject *name = E_NAME(e->oparg);
+    PyDictUnicodeEntry *ep = NULL;
+    if ((d->ma_version_tag & DICT_WATCHER_MASK) == 0 && keys->dk_kind == DICT_KEYS_UNICODE &&
+        d->ma_values == NULL && e->rec->index < keys->dk_nentries) {
+        ep = &DK_UNICODE_ENTRIES(keys)[e->rec->index];
+        if (ep->me_key != name || ep->me_value == NULL) {
+            ep = NULL;
+        }
+    }
+    if (ep == NULL) {
+        PyMutex_Unlock(&dict->ob_mutex);
+        return SIGIL_UOP_MISS;
+    }
+    PyObject *v = E_PEEK(2);
+    uint64_t nv = _PyDict_NotifyEvent(e->tstate->interp, PyDict_EVENT_MODIFIED, d, name, v);
+    PyObject *old = ep->me_value;
+    _Py_atomic_store_ptr_release(&ep->me_value, v);   /* takes v's reference */
+    if (!_PyObject_GC_IS_TRACKED(dict) && _PyObject_GC_MAY_BE_TRACKED(v)) {
+        _PyObject_GC_TRACK(dict);
+    }
+    d->ma_version_tag = nv;
+    PyMutex_Unlock(&dict->ob_mutex);
+    Py_DECREF(old);
+    Py_DECREF(dict);
+    e->tmp = NULL;
+    return SIGIL_UOP_OK;
+}
+
+/* -- Results ----------------------------------------------------------------- */
+
+/* Replace the owner by the loaded value; push NULL for a call. */
+SIGIL_UOP_BODY(PUSH_ATTR)
+{
+    Py_DECREF(E_TOP());
+    E_TOP() = e->tmp;
+    e->tmp = NULL;
+    if (e->oparg & 1) {
+        *e->sp++ = NULL;
+    }
+    return SIGIL_UOP_OK;
+}
+
+/* Replace the owner by the record's cached class value (borrowed, pinned
+ * by the guards; see the file comment); push NULL for a call. */
+SIGIL_UOP_BODY(PUSH_CLASS_ATTR)
+{
+    Py_DECREF(E_TOP());
+    E_TOP() = Py_NewRef(e->rec->obj);
+    if (e->oparg & 1) {
+        *e->sp++ = NULL;
+    }
+    return SIGIL_UOP_OK;
+}
+
+/* The record's cached method (borrowed, deferred-RC: even if another
+ * thread replaces the class attribute right after the guard, only a
+ * stop-the-world GC could free it, and none can start before this
+ * instruction has taken its own reference), then the owner as self. */
+SIGIL_UOP_BODY(PUSH_METHOD)
+{
+    PyObject *owner = E_TOP();
+    E_TOP() = Py_NewRef(e->rec->obj);
+    *e->sp++ = owner;   /* self: ownership moves to the new slot */
+    return SIGIL_UOP_OK;
+}
+
+/* The getter runs as an inlined frame of the code GUARD_GETTER_VERSION
+ * validated, with the owner as its argument. */
+SIGIL_UOP_BODY(PUSH_GETTER_FRAME)
+{
+    PyCodeObject *code = e->code;
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
+    e->tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, 1);
+    nf->localsplus[0] = E_TOP();   /* the stack's reference moves to the frame */
+    e->sp--;
+    e->callee = nf;
+    return SIGIL_UOP_PUSH_FRAME;
+}
+
+/* Drop the owner of a store (the value's reference went to the object). */
+SIGIL_UOP_BODY(POP_STORE_ATTR)
+{
+    Py_DECREF(E_TOP());
+    e->sp -= 2;
+    return SIGIL_UOP_OK;
+}

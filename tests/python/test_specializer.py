@@ -1597,8 +1597,9 @@ class GuardAndReasonCounters(unittest.TestCase):
 
     def test_every_key_present(self):
         s = sigil.stats()
-        for key in ("guard.BINARY_OP_ADD_INT.GUARD_NOS_INT", "guard.LOAD_ATTR_INSTANCE_VALUE.type_version",
-                    "guard.CALL_LIST_APPEND.lock", "guard.STORE_ATTR_WITH_HINT.dict_watched",
+        for key in ("guard.BINARY_OP_ADD_INT.GUARD_NOS_INT",
+                    "guard.LOAD_ATTR_INSTANCE_VALUE.GUARD_TOS_TYPE_VERSION",
+                    "guard.CALL_LIST_APPEND.lock", "guard.STORE_ATTR_WITH_HINT.STORE_HINT_ENTRY",
                     "BINARY_OP.fail.operand_types", "LOAD_ATTR.fail.getattr_override",
                     "CALL.fail.code_flags", "COMPARE_OP.fail.other", "FOR_ITER.fail.other"):
             self.assertIn(key, s)
@@ -1637,7 +1638,7 @@ class GuardAndReasonCounters(unittest.TestCase):
                 self.y = 2
         r, s = stats_delta(attr_loop, [Point(1, 2) for _ in range(50)] + [Other()])
         self.assertEqual(r, 153)
-        self.assertOnlyGuard(s, "guard.LOAD_ATTR_INSTANCE_VALUE.type_version", 2)
+        self.assertOnlyGuard(s, "guard.LOAD_ATTR_INSTANCE_VALUE.GUARD_TOS_TYPE_VERSION", 2)
 
     def test_subscr_guard(self):
         r, s = stats_delta(subscr_loop, [[1]] * 50 + [(1,)])

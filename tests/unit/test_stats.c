@@ -90,14 +90,16 @@ test_tables(void)
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FALLBACK(SIGIL_FB_traced)), "fallback.traced") == 0);
     /* ORDER GUARD / ORDER SPECFAIL: guards, then per-family reasons, with
      * FAMILY.fail.other numbered as the family. */
-    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_GUARD(SIGIL_GUARD_LOAD_ATTR_INSTANCE_VALUE_type_version)),
-                 "guard.LOAD_ATTR_INSTANCE_VALUE.type_version") == 0);
+    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_GUARD(SIGIL_GUARD_CALL_LEN_callable)),
+                 "guard.CALL_LEN.callable") == 0);
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FAMFAIL(SIGIL_FF_CALL_code_flags)), "CALL.fail.code_flags") == 0);
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FAMFAIL(SIGIL_FAM_LOAD_ATTR)), "LOAD_ATTR.fail.other") == 0);
     /* ORDER STEP / ORDER UOPCTR: steps after the guards, derived per-uop
      * counters last. */
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_STEP(SIGIL_STEP_BINARY_OP_ADD_INT_GUARD_NOS_INT)),
                  "guard.BINARY_OP_ADD_INT.GUARD_NOS_INT") == 0);
+    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_STEP(SIGIL_STEP_LOAD_ATTR_INSTANCE_VALUE_GUARD_TOS_TYPE_VERSION)),
+                 "guard.LOAD_ATTR_INSTANCE_VALUE.GUARD_TOS_TYPE_VERSION") == 0);
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_UOP(SIGIL_UOP_GUARD_TOS_INT, 1)), "uop.GUARD_TOS_INT.failed") == 0);
     CHECK(SIGIL_NCOUNTERS == SIGIL_CTR_UOP(SIGIL_UOP__MAX, 0));
 
