@@ -515,7 +515,7 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
  * each group of handlers below defines (as the enum constant and the label,
  * never the opcode macro); a form of another family is a compile error.
  * GUARD_FAIL_AT takes a guard chosen at run time, for handlers that serve
- * several forms (GUARD_PICK2/3/4 choose by the word's opcode). */
+ * two forms (GUARD_PICK2 chooses by the word's opcode). */
 /* (Form names are CPython's opcode macros: every macro below pastes them
  * with ## at once, never passes them on, so they are not expanded.) */
 #define GUARD_FAIL_AT(g)                                      \
@@ -545,15 +545,6 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
     } while (0)
 #define GUARD_PICK2(F1, F2, name) \
     (SIGIL_W_OP(word) == SIGIL_FORM_OP_##F1 ? SIGIL_GUARD_##F1##_##name : SIGIL_GUARD_##F2##_##name)
-#define GUARD_PICK3(F1, F2, F3, name)                                  \
-    (SIGIL_W_OP(word) == SIGIL_FORM_OP_##F1   ? SIGIL_GUARD_##F1##_##name \
-     : SIGIL_W_OP(word) == SIGIL_FORM_OP_##F2 ? SIGIL_GUARD_##F2##_##name \
-                                               : SIGIL_GUARD_##F3##_##name)
-#define GUARD_PICK4(F1, F2, F3, F4, name)                              \
-    (SIGIL_W_OP(word) == SIGIL_FORM_OP_##F1   ? SIGIL_GUARD_##F1##_##name \
-     : SIGIL_W_OP(word) == SIGIL_FORM_OP_##F2 ? SIGIL_GUARD_##F2##_##name \
-     : SIGIL_W_OP(word) == SIGIL_FORM_OP_##F3 ? SIGIL_GUARD_##F3##_##name \
-                                               : SIGIL_GUARD_##F4##_##name)
 /* Each form's opcode under a name the macros above can paste. */
 enum {
 #define SIGIL_FORMDEF(form, fam, guard) SIGIL_FORM_OP_##form = form,
@@ -2431,8 +2422,7 @@ op_CLEANUP_THROW: {
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             sp = e.sp;                                                            \
             next = e.next;                                                        \
-            CHECK_EVAL_BREAKER();                                                 \
-            NEXT();                                                               \
+            goto uop_ok_check;                                                    \
         }
 #define SIGIL_FORM_END(form)                                                      \
         sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
@@ -2448,6 +2438,12 @@ op_CLEANUP_THROW: {
 uop_miss:
     sigil_step_bump(ts, (sigil_step)uop_miss_step);
     goto *miss_targets[uop_miss_family];
+
+/* One copy of the eval-breaker check for every form that ends with it (a
+ * copy per form would cost the loop its inlining budget). */
+uop_ok_check:
+    CHECK_EVAL_BREAKER();
+    NEXT();
 
 miss_BINARY_OP:
     SPEC_MISS(BINARY_OP, binary_op_generic);
@@ -2731,391 +2727,11 @@ miss_LOAD_ATTR:
     SPEC_MISS(LOAD_ATTR, load_attr_generic);
 #undef GUARD_FAMILY
 #undef GUARD_MISS
-#define GUARD_FAMILY SIGIL_FAM_CALL
-#define GUARD_MISS miss_CALL
 
-op_CALL_PY_EXACT_ARGS:
-op_CALL_BOUND_METHOD_EXACT_ARGS: {
-    /* Guards: the function's version (a __code__, __defaults__, ... store
-     * zeroes it before changing anything) and the argument count. The frame
-     * is built from the record's code object, read once: stock 3.13t reads
-     * func_code twice per call and can build a frame for one code and fill
-     * it for another. The code has deferred reference counting and the
-     * function that passed the guard referred to it, so it is alive until
-     * the frame holds its own reference. */
-    const sigil_record *rec = sigil_word_record(word);
-    oparg = (int)rec->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *callable = args[-2];
-    PyObject *fn = callable;
-    int total = oparg;
-    if (args[-1] != NULL) {
-        total++;
-    }
-    else if (Py_TYPE(callable) == &PyMethod_Type) {
-        fn = ((PyMethodObject *)callable)->im_func;
-        total++;
-    }
-    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, func_type),
-             Py_TYPE(fn) == &PyFunction_Type);
-    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, func_version),
-             _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) == rec->version);
-    PyCodeObject *code = (PyCodeObject *)rec->obj;
-    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, argcount),
-             code->co_argcount == total);
-    GUARD_AT(GUARD_PICK2(CALL_PY_EXACT_ARGS, CALL_BOUND_METHOD_EXACT_ARGS, stack_space),
-             _PyThreadState_HasStackSpace(tstate, code->co_framesize));
-    if (fn != callable) {
-        args[-1] = Py_NewRef(((PyMethodObject *)callable)->im_self);
-        args[-2] = Py_NewRef(fn);
-        Py_DECREF(callable);
-        sigil_form_bump(ts, SIGIL_FORM_CALL_BOUND_METHOD_EXACT_ARGS);
-    }
-    else {
-        sigil_form_bump(ts, SIGIL_FORM_CALL_PY_EXACT_ARGS);
-    }
-    if (total != oparg) {
-        args--;
-    }
-    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
-    tstate->datastack_top += code->co_framesize;
-    /* The frame takes the function (the stack's reference) and every
-     * argument. */
-    _PyFrame_Initialize(nf, (PyFunctionObject *)fn, NULL, code, total);
-    for (int i = 0; i < total; i++) {
-        nf->localsplus[i] = args[i];
-    }
-    sp -= oparg + 2;
-    frame->return_offset = (uint16_t)(next - pc);
-    callee = nf;
-    goto push_frame;
-}
-
-op_CALL_LEN:
-op_CALL_ISINSTANCE:
-op_CALL_BUILTIN_O:
-op_CALL_BUILTIN_FAST: {
-    /* Guards on the callable alone: its identity (len, isinstance) or its
-     * C calling convention (ml_flags, fixed when the object is made), and
-     * the argument count. The call itself is the one PyObject_Vectorcall
-     * would make, without its dispatch. */
-    int form = SIGIL_W_OP(word);
-    oparg = (int)sigil_word_record(word)->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *callable = args[-2];
-    int total = oparg;
-    if (args[-1] != NULL) {
-        args--;
-        total++;
-    }
-    GUARD_AT(GUARD_PICK4(CALL_LEN, CALL_ISINSTANCE, CALL_BUILTIN_O, CALL_BUILTIN_FAST, cfunction),
-             PyCFunction_CheckExact(callable));
-    PyInterpreterState *interp = tstate->interp;
-    int flags = PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST);
-    PyObject *r;
-    if (form == CALL_LEN) {
-        GUARD(CALL_LEN, callable, callable == interp->callable_cache.len);
-        GUARD(CALL_LEN, argcount, total == 1);
-        Py_ssize_t n = PyObject_Length(args[0]);
-        r = n < 0 ? NULL : PyLong_FromSsize_t(n);
-    }
-    else if (form == CALL_ISINSTANCE) {
-        GUARD(CALL_ISINSTANCE, callable, callable == interp->callable_cache.isinstance);
-        GUARD(CALL_ISINSTANCE, argcount, total == 2);
-        int k = PyObject_IsInstance(args[0], args[1]);
-        r = k < 0 ? NULL : Py_NewRef(k ? Py_True : Py_False);
-    }
-    else {
-        PyCFunction cfunc = PyCFunction_GET_FUNCTION(callable);
-        PyObject *self = PyCFunction_GET_SELF(callable);
-        if (form == CALL_BUILTIN_O) {
-            GUARD(CALL_BUILTIN_O, flags, flags == METH_O);
-            GUARD(CALL_BUILTIN_O, argcount, total == 1);
-            if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
-                r = NULL;
-            }
-            else {
-                r = cfunc(self, args[0]);
-                _Py_LeaveRecursiveCallTstate(tstate);
-            }
-        }
-        else {
-            GUARD(CALL_BUILTIN_FAST, flags, flags == METH_FASTCALL);
-            /* The recursion charge CPython's FASTCALL vectorcall makes. */
-            if (_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
-                r = NULL;
-            }
-            else {
-                r = ((PyCFunctionFast)(void (*)(void))cfunc)(self, args, total);
-                _Py_LeaveRecursiveCallTstate(tstate);
-            }
-        }
-        r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
-    }
-    sigil_form_bump(ts, (sigil_form)(form == CALL_LEN ? SIGIL_FORM_CALL_LEN
-                                     : form == CALL_ISINSTANCE ? SIGIL_FORM_CALL_ISINSTANCE
-                                     : form == CALL_BUILTIN_O ? SIGIL_FORM_CALL_BUILTIN_O
-                                     : SIGIL_FORM_CALL_BUILTIN_FAST));
-    Py_DECREF(callable);
-    for (int i = 0; i < total; i++) {
-        Py_DECREF(args[i]);
-    }
-    sp -= oparg + 2;
-    if (r == NULL) {
-        goto error;
-    }
-    PUSH(r);
-    CHECK_EVAL_BREAKER();
-    NEXT();
-}
-
-op_CALL_PY_WITH_DEFAULTS: {
-    /* As CALL_PY_EXACT_ARGS, with the missing trailing arguments taken
-     * from __defaults__. The tuple is read ONCE, with a try-incref (a
-     * concurrent `f.__defaults__ = ...` drops the function's reference to
-     * the old tuple and may free it): its size and its items then come
-     * from the same live tuple. Stock 3.13t (initialize_locals) reads
-     * func_defaults once for the count and again for the items, so a
-     * concurrent store can make it index a shorter tuple or a freed one.
-     * The version is re-checked after the tuple is taken: a __defaults__
-     * store zeroes it before it swaps the tuple, so an unchanged version
-     * means the tuple belongs with rec->obj's code. */
-    const sigil_record *rec = sigil_word_record(word);
-    oparg = (int)rec->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *fn = args[-2];
-    int total = oparg + (args[-1] != NULL);
-    GUARD(CALL_PY_WITH_DEFAULTS, func_type, Py_TYPE(fn) == &PyFunction_Type);
-    GUARD(CALL_PY_WITH_DEFAULTS, func_version,
-          _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) == rec->version);
-    PyCodeObject *code = (PyCodeObject *)rec->obj;
-    int argcount = code->co_argcount;
-    GUARD(CALL_PY_WITH_DEFAULTS, argcount, total <= argcount);
-    GUARD(CALL_PY_WITH_DEFAULTS, stack_space, _PyThreadState_HasStackSpace(tstate, code->co_framesize));
-    PyObject *defs = _Py_TryXGetRef(&((PyFunctionObject *)fn)->func_defaults);
-    GUARD(CALL_PY_WITH_DEFAULTS, defaults, defs != NULL);
-    Py_ssize_t ndefs = PyTuple_GET_SIZE(defs);
-    if (_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version) != rec->version) {
-        Py_DECREF(defs);
-        GUARD_FAIL(CALL_PY_WITH_DEFAULTS, func_version);
-    }
-    if (total < argcount - ndefs) {
-        Py_DECREF(defs);
-        GUARD_FAIL(CALL_PY_WITH_DEFAULTS, defaults);
-    }
-    sigil_form_bump(ts, SIGIL_FORM_CALL_PY_WITH_DEFAULTS);
-    if (total != oparg) {
-        args--;
-    }
-    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)tstate->datastack_top;
-    tstate->datastack_top += code->co_framesize;
-    _PyFrame_Initialize(nf, (PyFunctionObject *)fn, NULL, code, argcount);
-    for (int i = 0; i < total; i++) {
-        nf->localsplus[i] = args[i];
-    }
-    /* Parameter j takes default j - (argcount - ndefs), as CPython maps
-     * them (also when the tuple is longer than the parameter list). */
-    for (int i = total; i < argcount; i++) {
-        nf->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - argcount + ndefs));
-    }
-    Py_DECREF(defs);
-    sp -= oparg + 2;
-    frame->return_offset = (uint16_t)(next - pc);
-    callee = nf;
-    goto push_frame;
-}
-
-/* The end of a call form that called C: drop the callable and the `total`
- * arguments from `args` on, push the result (or raise), and check the eval
- * breaker as the generic CALL does. */
-#define CALL_C_FINISH(callable, args, total, r)   \
-    do {                                           \
-        Py_DECREF(callable);                       \
-        for (int i_ = 0; i_ < (total); i_++) {     \
-            Py_DECREF((args)[i_]);                 \
-        }                                          \
-        sp -= oparg + 2;                           \
-        if ((r) == NULL) {                         \
-            goto error;                            \
-        }                                          \
-        PUSH(r);                                   \
-        CHECK_EVAL_BREAKER();                      \
-        NEXT();                                    \
-    } while (0)
-
-op_CALL_TYPE_1:
-op_CALL_STR_1:
-op_CALL_TUPLE_1: {
-    /* Guards: the callable is the static type itself (immortal, its
-     * behaviour fixed), one argument and no self. The actions are what
-     * type's, str's and tuple's vectorcalls do with one argument. */
-    int form = SIGIL_W_OP(word);
-    oparg = (int)sigil_word_record(word)->oparg;
-    PyObject **args = sp - 1;
-    PyObject *callable = args[-2];
-    PyObject *want = form == CALL_TYPE_1 ? (PyObject *)&PyType_Type
-                   : form == CALL_STR_1 ? (PyObject *)&PyUnicode_Type : (PyObject *)&PyTuple_Type;
-    GUARD_AT(GUARD_PICK3(CALL_TYPE_1, CALL_STR_1, CALL_TUPLE_1, callable), callable == want);
-    GUARD_AT(GUARD_PICK3(CALL_TYPE_1, CALL_STR_1, CALL_TUPLE_1, no_self), args[-1] == NULL && oparg == 1);
-    PyObject *r;
-    if (form == CALL_TYPE_1) {
-        sigil_form_bump(ts, SIGIL_FORM_CALL_TYPE_1);
-        r = Py_NewRef(Py_TYPE(args[0]));
-    }
-    else if (form == CALL_STR_1) {
-        sigil_form_bump(ts, SIGIL_FORM_CALL_STR_1);
-        r = PyObject_Str(args[0]);
-    }
-    else {
-        sigil_form_bump(ts, SIGIL_FORM_CALL_TUPLE_1);
-        r = PySequence_Tuple(args[0]);
-    }
-    CALL_C_FINISH(callable, args, 1, r);
-}
-
-op_CALL_BUILTIN_CLASS: {
-    /* Guard: the callable is the recorded immutable type (immortal or
-     * deferred-RC, so its address cannot be reused while the record
-     * lives). An immutable type's tp_vectorcall never changes, and it is
-     * what PyObject_Vectorcall would call. */
-    const sigil_record *rec = sigil_word_record(word);
-    oparg = (int)rec->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *callable = args[-2];
-    int total = oparg;
-    if (args[-1] != NULL) {
-        args--;
-        total++;
-    }
-    GUARD(CALL_BUILTIN_CLASS, callable, callable == rec->obj);
-    sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_CLASS);
-    PyObject *r = ((PyTypeObject *)callable)->tp_vectorcall(
-        callable, args, (size_t)total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
-    CALL_C_FINISH(callable, args, total, r);
-}
-
-op_CALL_BUILTIN_FAST_WITH_KEYWORDS: {
-    /* Guard: a builtin function whose calling convention (fixed when it
-     * was made) is METH_FASTCALL | METH_KEYWORDS; called with no keyword
-     * names, with CPython's recursion charge. */
-    oparg = (int)sigil_word_record(word)->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *callable = args[-2];
-    int total = oparg;
-    if (args[-1] != NULL) {
-        args--;
-        total++;
-    }
-    GUARD(CALL_BUILTIN_FAST_WITH_KEYWORDS, cfunction, PyCFunction_CheckExact(callable));
-    GUARD(CALL_BUILTIN_FAST_WITH_KEYWORDS, flags,
-          (PyCFunction_GET_FLAGS(callable) & ~(METH_CLASS | METH_STATIC | METH_COEXIST)) ==
-              (METH_FASTCALL | METH_KEYWORDS));
-    sigil_form_bump(ts, SIGIL_FORM_CALL_BUILTIN_FAST_WITH_KEYWORDS);
-    PyObject *r = NULL;
-    if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
-        PyCFunctionFastWithKeywords cfunc =
-            (PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(callable);
-        r = cfunc(PyCFunction_GET_SELF(callable), args, total, NULL);
-        _Py_LeaveRecursiveCallTstate(tstate);
-    }
-    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
-    CALL_C_FINISH(callable, args, total, r);
-}
-
-op_CALL_METHOD_DESCRIPTOR_NOARGS:
-op_CALL_METHOD_DESCRIPTOR_O:
-op_CALL_METHOD_DESCRIPTOR_FAST:
-op_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS: {
-    /* Guards: a method descriptor (its C function and calling convention
-     * are fixed when it is made) with that convention, the argument count
-     * it accepts, and a first argument of its type (the check CPython's
-     * descriptor call makes, so its "doesn't apply to" error stays the
-     * generic path's). The call is the descriptor's vectorcall, inline. */
-    int form = SIGIL_W_OP(word);
-    oparg = (int)sigil_word_record(word)->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *callable = args[-2];
-    int total = oparg;
-    if (args[-1] != NULL) {
-        args--;
-        total++;
-    }
-#define DESCR_GUARD(name, cond)                                                              \
-    GUARD_AT(GUARD_PICK4(CALL_METHOD_DESCRIPTOR_NOARGS, CALL_METHOD_DESCRIPTOR_O,              \
-                         CALL_METHOD_DESCRIPTOR_FAST, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS, \
-                         name),                                                                \
-             cond)
-    DESCR_GUARD(descriptor, Py_TYPE(callable) == &PyMethodDescr_Type);
-    PyMethodDescrObject *md = (PyMethodDescrObject *)callable;
-    int conv = md->d_method->ml_flags & SIGIL_METH_CALLCONV;
-    DESCR_GUARD(flags, form == CALL_METHOD_DESCRIPTOR_NOARGS ? conv == METH_NOARGS
-                       : form == CALL_METHOD_DESCRIPTOR_O    ? conv == METH_O
-                       : form == CALL_METHOD_DESCRIPTOR_FAST ? conv == METH_FASTCALL
-                                                             : conv == (METH_FASTCALL | METH_KEYWORDS));
-    DESCR_GUARD(argcount, form == CALL_METHOD_DESCRIPTOR_NOARGS ? total == 1
-                          : form == CALL_METHOD_DESCRIPTOR_O    ? total == 2
-                                                                : total >= 1);
-    DESCR_GUARD(self_type, PyObject_TypeCheck(args[0], PyDescr_TYPE(md)));
-#undef DESCR_GUARD
-    PyCFunction meth = md->d_method->ml_meth;
-    PyObject *r = NULL;
-    sigil_form_bump(ts, (sigil_form)(form == CALL_METHOD_DESCRIPTOR_NOARGS ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_NOARGS
-                                     : form == CALL_METHOD_DESCRIPTOR_O ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_O
-                                     : form == CALL_METHOD_DESCRIPTOR_FAST ? SIGIL_FORM_CALL_METHOD_DESCRIPTOR_FAST
-                                     : SIGIL_FORM_CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS));
-    if (!_Py_EnterRecursiveCallTstate(tstate, " while calling a Python object")) {
-        if (form == CALL_METHOD_DESCRIPTOR_NOARGS) {
-            r = meth(args[0], NULL);
-        }
-        else if (form == CALL_METHOD_DESCRIPTOR_O) {
-            r = meth(args[0], args[1]);
-        }
-        else if (form == CALL_METHOD_DESCRIPTOR_FAST) {
-            r = ((PyCFunctionFast)(void (*)(void))meth)(args[0], args + 1, total - 1);
-        }
-        else {
-            r = ((PyCFunctionFastWithKeywords)(void (*)(void))meth)(args[0], args + 1, total - 1, NULL);
-        }
-        _Py_LeaveRecursiveCallTstate(tstate);
-    }
-    r = _Py_CheckFunctionResult(tstate, callable, r, NULL);
-    CALL_C_FINISH(callable, args, total, r);
-}
-
-op_CALL_LIST_APPEND: {
-    /* Guards: the callable is list.append (the interpreter's cached
-     * descriptor, immortal or deferred-RC) and self is a list. The append
-     * is a mutation of a shared object: it runs under the list's own
-     * lock (the one CPython's critical sections on it take), taken only
-     * if free; contention is a miss, so the fast path never waits. Under
-     * the lock no other append, pop or resize can interleave with our
-     * size read, store and size update; the item is stored with release
-     * (inside _PyList_AppendTakeRef) for lock-free readers. */
-    oparg = (int)sigil_word_record(word)->oparg;
-    PyObject **args = sp - oparg;
-    PyObject *callable = args[-2];
-    int total = oparg;
-    if (args[-1] != NULL) {
-        args--;
-        total++;
-    }
-    GUARD(CALL_LIST_APPEND, callable, callable == tstate->interp->callable_cache.list_append);
-    GUARD(CALL_LIST_APPEND, argcount, total == 2);
-    GUARD(CALL_LIST_APPEND, self_type, PyList_Check(args[0]));
-    GUARD(CALL_LIST_APPEND, lock, PyMutex_LockFast(&args[0]->ob_mutex._bits));
-    int err = _PyList_AppendTakeRef((PyListObject *)args[0], Py_NewRef(args[1]));
-    PyMutex_Unlock(&args[0]->ob_mutex);
-    sigil_form_bump(ts, SIGIL_FORM_CALL_LIST_APPEND);
-    PyObject *r = err ? NULL : Py_None;
-    CALL_C_FINISH(callable, args, total, r);
-}
-#undef CALL_C_FINISH
-
+/* CALL's forms run on micro-ops (above); its miss path stays here. */
 miss_CALL:
     SPEC_MISS(CALL, call_generic);
-#undef GUARD_FAMILY
-#undef GUARD_MISS
+
 #define GUARD_FAMILY SIGIL_FAM_FOR_ITER
 #define GUARD_MISS miss_FOR_ITER
 op_FOR_ITER_RANGE: {
