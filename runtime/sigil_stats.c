@@ -32,9 +32,6 @@ static const char *const counter_keys[SIGIL_NCOUNTERS] = {
 #define SIGIL_FORMDEF(form, fam, guard) "form." #form,
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
-#define SIGIL_GUARDDEF(form, name, desc) "guard." #form "." #name,
-#include "sigil_guards.def"
-#undef SIGIL_GUARDDEF
 #define SIGIL_FORM_BEGIN(form)
 #define SIGIL_STEP(form, uop) "guard." #form "." #uop,
 #define SIGIL_FORM_END(form)
@@ -68,9 +65,6 @@ static const char *const counter_descs[] = {
 #define SIGIL_FORMDEF(form, fam, guard) "hits of this form (guard: " guard ")",
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
-#define SIGIL_GUARDDEF(form, name, desc) "guard failed: " desc,
-#include "sigil_guards.def"
-#undef SIGIL_GUARDDEF
 /* the steps' descriptions are their micro-ops' (sigil_uop_docs), the
  * failure reasons' come from specfail_descs */
 };

@@ -43,28 +43,12 @@ typedef enum sigil_form {
     SIGIL_FORM__MAX
 } sigil_form;
 
-/* Each form's family, as a constant (SIGIL_FORM_FAMILY_<form>) so that
- * the interpreter's guard macros can check at compile time that a form's
- * guard goes to its own family's miss path. */
+/* Each form's family, as a constant (SIGIL_FORM_FAMILY_<form>): the
+ * interpreter's step dispatch takes the form's family's miss path. */
 enum {
 #define SIGIL_FORMDEF(form, fam, guard) SIGIL_FORM_FAMILY_##form = SIGIL_FAM_##fam,
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
-};
-
-/* One counter per declared guard (sigil_guards.def, ORDER GUARD). */
-typedef enum sigil_guard {
-#define SIGIL_GUARDDEF(form, name, desc) SIGIL_GUARD_##form##_##name,
-#include "sigil_guards.def"
-#undef SIGIL_GUARDDEF
-    SIGIL_GUARD__MAX
-} sigil_guard;
-
-/* A guard must name a declared form: this enum fails to compile if not. */
-enum {
-#define SIGIL_GUARDDEF(form, name, desc) SIGIL_GUARD_FORM_##form##_##name = SIGIL_FORM_##form,
-#include "sigil_guards.def"
-#undef SIGIL_GUARDDEF
 };
 
 /* The micro-ops of the specialized forms (specializer/sigil_uops.def,
@@ -126,16 +110,15 @@ typedef enum sigil_famctr {
 
 /* ORDER STAT: plain stats, one counter per fallback reason, per-family
  * counters, one hit counter per specialized form, one failure counter per
- * guard (hand-written handlers) and per step (micro-op forms), per-family
- * specialization-failure reasons. */
+ * step of a form (sigil_steps.def), per-family specialization-failure
+ * reasons, and the derived per-micro-op counters. */
 #define SIGIL_CTR_STAT(s)     ((int)(s))
 #define SIGIL_CTR_FALLBACK(r) ((int)SIGIL_STAT__MAX + (int)(r))
 #define SIGIL_CTR_FAMILY(f, k) \
     ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)(f) * (int)SIGIL_FAMCTR__MAX + (int)(k))
 #define SIGIL_CTR_FORM(form) \
     ((int)SIGIL_STAT__MAX + (int)SIGIL_FB__MAX + (int)SIGIL_FAM__MAX * (int)SIGIL_FAMCTR__MAX + (int)(form))
-#define SIGIL_CTR_GUARD(g) (SIGIL_CTR_FORM(SIGIL_FORM__MAX) + (int)(g))
-#define SIGIL_CTR_STEP(st) (SIGIL_CTR_GUARD(SIGIL_GUARD__MAX) + (int)(st))
+#define SIGIL_CTR_STEP(st) (SIGIL_CTR_FORM(SIGIL_FORM__MAX) + (int)(st))
 #define SIGIL_CTR_FAMFAIL(ff) (SIGIL_CTR_STEP(SIGIL_STEP__MAX) + (int)(ff))
 /* Per micro-op (ORDER UOPCTR: executions, failed): derived when a snapshot
  * is taken, from the form hits and step failures (no hot-path cost). */
@@ -143,7 +126,7 @@ typedef enum sigil_famctr {
 #define SIGIL_NCOUNTERS SIGIL_CTR_UOP(SIGIL_UOP__MAX, 0)
 /* Counters from here on (guards, failure reasons) are sparse: the
  * PYTHON_SIGIL_STATS=1 table prints them only when nonzero. */
-#define SIGIL_CTR_FIRST_SPARSE SIGIL_CTR_GUARD(0)
+#define SIGIL_CTR_FIRST_SPARSE SIGIL_CTR_STEP(0)
 
 /* -- Per-thread state ---------------------------------------------------- */
 
@@ -209,12 +192,6 @@ static inline void
 sigil_form_bump(sigil_tstate *ts, sigil_form form)
 {
     sigil_counter_add(ts, SIGIL_CTR_FORM(form), 1);
-}
-
-static inline void
-sigil_guard_bump(sigil_tstate *ts, sigil_guard g)
-{
-    sigil_counter_add(ts, SIGIL_CTR_GUARD(g), 1);
 }
 
 /* The description of step `st`'s micro-op (specializer/sigil_uop.c). */

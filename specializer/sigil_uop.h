@@ -133,12 +133,15 @@ enum {
 #define E_TOP() (e->sp[-1])
 #define E_NAME(i) PyTuple_GET_ITEM(e->co->co_names, (i))
 
-/* A guard that fails when `cond` is false. */
-#define UOP_CHECK(cond)            \
-    do {                           \
-        if (!(cond)) {             \
-            return SIGIL_UOP_MISS; \
-        }                          \
+/* A guard that fails when `cond` is false. Failure is the rare path: said
+ * so, or the compiler's static guess (each guard's failure about as likely
+ * as its success) makes a form's later steps look cold, and it stops
+ * inlining their helpers (Py_DECREF, the stats bumps) in the huge loop. */
+#define UOP_CHECK(cond)                      \
+    do {                                     \
+        if (__builtin_expect(!(cond), 0)) {  \
+            return SIGIL_UOP_MISS;           \
+        }                                    \
     } while (0)
 
 /* -- Shared readers ------------------------------------------------------ */

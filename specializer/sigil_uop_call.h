@@ -1,3 +1,478 @@
 /* sigil_uop_call.h: micro-ops of CALL.
- * Included by sigil_uop.h only.
+ *
+ * Every step sees the call's stack: callable, self_or_null, then oparg
+ * arguments (the record's oparg); the callee receives self first when its
+ * slot holds one ("total" arguments). Python-function forms guard the
+ * function's version and build the frame from the record's code object,
+ * read once. C forms guard the callable alone (its identity, or a calling
+ * convention fixed when the object is made) and the argument count; an
+ * INVOKE_* action makes the call and leaves its result in env->tmp (a new
+ * reference, or NULL with an exception set), and PUSH_CALL_RESULT then
+ * drops the callable and the arguments as the generic CALL does. An INVOKE
+ * step touches only the stack itself: the callee synchronizes its own
+ * accesses, as under the generic CALL. Included by sigil_uop.h only.
  */
+
+#include "sigil_spec.h" /* SIGIL_METH_CALLCONV: the bits the chooser switched on */
+
+/* -- The call's stack -------------------------------------------------------- */
+
+/* The first of the oparg arguments: the callable is two slots below it,
+ * self_or_null one. Every step addresses the call from this one pointer,
+ * so the steps of a form share its computation. */
+static inline __attribute__((always_inline)) PyObject **
+uop_call_base(sigil_uop_env *e)
+{
+    return e->sp - e->oparg;
+}
+
+static inline __attribute__((always_inline)) PyObject *
+uop_callable(sigil_uop_env *e)
+{
+    return uop_call_base(e)[-2];
+}
+
+static inline __attribute__((always_inline)) PyObject *
+uop_self_or_null(sigil_uop_env *e)
+{
+    return uop_call_base(e)[-1];
+}
+
+/* The arguments the callee receives, self first when its slot holds one. */
+static inline __attribute__((always_inline)) PyObject **
+uop_call_args(sigil_uop_env *e)
+{
+    PyObject **args = uop_call_base(e);
+    return args[-1] != NULL ? args - 1 : args;
+}
+
+/* Their count. */
+static inline __attribute__((always_inline)) int
+uop_call_total(sigil_uop_env *e)
+{
+    return e->oparg + (uop_self_or_null(e) != NULL);
+}
+
+/* -- Python functions -------------------------------------------------------- */
+
+/* Its type only: the version, checked next, pins the code. The snapshot
+ * keeps the function for the version guards. */
+SIGIL_UOP_BODY(GUARD_CALLABLE_FUNCTION)
+{
+    PyObject *fn = uop_callable(e);
+    UOP_CHECK(Py_TYPE(fn) == &PyFunction_Type);
+    e->snap.obj = fn;
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_NULL_SELF)
+{
+    UOP_CHECK(uop_self_or_null(e) == NULL);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_CALLABLE_BOUND_METHOD)
+{
+    UOP_CHECK(Py_TYPE(uop_callable(e)) == &PyMethod_Type);
+    return SIGIL_UOP_OK;
+}
+
+/* A bound method's function and self are fixed when it is made (and the
+ * stack's reference keeps the method, hence both, alive). */
+SIGIL_UOP_BODY(GUARD_METHOD_FUNCTION)
+{
+    PyObject *fn = ((PyMethodObject *)uop_callable(e))->im_func;
+    UOP_CHECK(Py_TYPE(fn) == &PyFunction_Type);
+    e->snap.obj = fn;
+    return SIGIL_UOP_OK;
+}
+
+/* The function's version: a __code__, __defaults__, ... store zeroes it
+ * before changing anything, so an equal version means rec->obj is still
+ * the function's code (the chooser read the version, then the code, and
+ * required co_version to match). */
+SIGIL_UOP_BODY(GUARD_FUNC_VERSION)
+{
+    uint32_t v = _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)e->snap.obj)->func_version);
+    UOP_CHECK(v == e->rec->version);
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
+}
+
+/* The count of arguments the function receives: self counts when its slot
+ * holds one, or when the callable is a bound method (it is not the
+ * snapshot's function), whose self UNPACK_BOUND_METHOD moves there. */
+static inline __attribute__((always_inline)) int
+uop_py_total(sigil_uop_env *e)
+{
+    return e->oparg + (uop_self_or_null(e) != NULL || uop_callable(e) != (PyObject *)e->snap.obj);
+}
+
+SIGIL_UOP_BODY(GUARD_CODE_ARGCOUNT)
+{
+    UOP_CHECK(((PyCodeObject *)e->rec->obj)->co_argcount == uop_py_total(e));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_CODE_ARGCOUNT_GE)
+{
+    UOP_CHECK(uop_py_total(e) <= ((PyCodeObject *)e->rec->obj)->co_argcount);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_STACK_SPACE)
+{
+    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, ((PyCodeObject *)e->rec->obj)->co_framesize));
+    return SIGIL_UOP_OK;
+}
+
+/* The defaults tuple is read ONCE, with a try-incref (a concurrent
+ * `f.__defaults__ = ...` drops the function's reference to the old tuple
+ * and may free it): its size and its items then come from the same live
+ * tuple. Stock 3.13t (initialize_locals) reads func_defaults once for the
+ * count and again for the items, so a concurrent store can make it index
+ * a shorter tuple or a freed one. */
+SIGIL_UOP_BODY(LOAD_FUNC_DEFAULTS)
+{
+    e->tmp = _Py_TryXGetRef(&((PyFunctionObject *)e->snap.obj)->func_defaults);
+    UOP_CHECK(e->tmp != NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* The version is re-checked after the tuple is taken: a __defaults__
+ * store zeroes it before it swaps the tuple, so an unchanged version means
+ * the tuple belongs with rec->obj's code. */
+SIGIL_UOP_BODY(GUARD_FUNC_VERSION_AGAIN)
+{
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)e->snap.obj)->func_version) ==
+              e->snap.version);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_DEFAULTS_COVER)
+{
+    int argcount = ((PyCodeObject *)e->rec->obj)->co_argcount;
+    UOP_CHECK(uop_call_total(e) >= argcount - PyTuple_GET_SIZE(e->tmp));
+    return SIGIL_UOP_OK;
+}
+
+/* The stack's reference to the method is exchanged for new references to
+ * its function and self (what the generic CALL does). */
+SIGIL_UOP_BODY(UNPACK_BOUND_METHOD)
+{
+    PyObject **args = uop_call_base(e);
+    PyObject *method = args[-2];
+    args[-1] = Py_NewRef(((PyMethodObject *)method)->im_self);
+    args[-2] = Py_NewRef(((PyMethodObject *)method)->im_func);
+    Py_DECREF(method);
+    return SIGIL_UOP_OK;
+}
+
+/* A frame of the record's code on this thread's data stack (room checked
+ * by GUARD_STACK_SPACE), taking the function (the stack's reference) and
+ * every argument as its first locals (the rest cleared from
+ * null_locals_from on). The frame is built from the
+ * record's code object, read once: stock 3.13t reads func_code twice per
+ * call and can build a frame for one code and fill it for another. The
+ * code has deferred reference counting and the function that passed the
+ * guard referred to it, so it is alive until the frame holds its own
+ * reference. */
+static inline __attribute__((always_inline)) _PyInterpreterFrame *
+uop_push_py_frame(sigil_uop_env *e, int null_locals_from)
+{
+    PyCodeObject *code = (PyCodeObject *)e->rec->obj;
+    PyObject **args = uop_call_args(e);
+    int total = uop_call_total(e);
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
+    e->tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)uop_callable(e), NULL, code, null_locals_from);
+    for (int i = 0; i < total; i++) {
+        nf->localsplus[i] = args[i];
+    }
+    e->sp = uop_call_base(e) - 2;
+    e->callee = nf;
+    return nf;
+}
+
+SIGIL_UOP_BODY(PUSH_PY_FRAME)
+{
+    uop_push_py_frame(e, uop_call_total(e));
+    return SIGIL_UOP_PUSH_FRAME;
+}
+
+SIGIL_UOP_BODY(PUSH_PY_FRAME_DEFAULTS)
+{
+    PyObject *defs = e->tmp;
+    e->tmp = NULL;
+    int total = uop_call_total(e);
+    int argcount = ((PyCodeObject *)e->rec->obj)->co_argcount;
+    Py_ssize_t ndefs = PyTuple_GET_SIZE(defs);
+    _PyInterpreterFrame *nf = uop_push_py_frame(e, argcount);
+    /* Parameter j takes default j - (argcount - ndefs), as CPython maps
+     * them (also when the tuple is longer than the parameter list). */
+    for (int i = total; i < argcount; i++) {
+        nf->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - argcount + ndefs));
+    }
+    Py_DECREF(defs);
+    return SIGIL_UOP_PUSH_FRAME;
+}
+
+/* -- C callables: guards ----------------------------------------------------- */
+
+/* Guards on the callable alone: its identity (a static type, immortal and
+ * of fixed behaviour; len, isinstance, list.append, cached by the
+ * interpreter; the record's immutable type, immortal or deferred-RC, so
+ * its address cannot be reused while the record lives) or its type and C
+ * calling convention (ml_flags, fixed when the object is made), and the
+ * argument count. */
+SIGIL_UOP_BODY(GUARD_CALLABLE_CFUNCTION)
+{
+    UOP_CHECK(PyCFunction_CheckExact(uop_callable(e)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_CALLABLE_METHOD_DESCR)
+{
+    UOP_CHECK(Py_TYPE(uop_callable(e)) == &PyMethodDescr_Type);
+    return SIGIL_UOP_OK;
+}
+
+#define UOP_CALLABLE_IS(name, obj)                           \
+    SIGIL_UOP_BODY(name)                                     \
+    {                                                        \
+        UOP_CHECK(uop_callable(e) == (PyObject *)(obj));     \
+        return SIGIL_UOP_OK;                                 \
+    }
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_LEN, e->tstate->interp->callable_cache.len)
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_ISINSTANCE, e->tstate->interp->callable_cache.isinstance)
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_TYPE, &PyType_Type)
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_STR, &PyUnicode_Type)
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_TUPLE, &PyTuple_Type)
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_RECORDED, e->rec->obj)
+UOP_CALLABLE_IS(GUARD_CALLABLE_IS_LIST_APPEND, e->tstate->interp->callable_cache.list_append)
+#undef UOP_CALLABLE_IS
+
+/* A builtin function's calling convention (the flags CPython's vectorcall
+ * choice reads). */
+#define UOP_CFUNC_CONV(name, conv)                                                          \
+    SIGIL_UOP_BODY(name)                                                                    \
+    {                                                                                       \
+        UOP_CHECK((PyCFunction_GET_FLAGS(uop_callable(e)) &                                 \
+                   ~(METH_CLASS | METH_STATIC | METH_COEXIST)) == (conv));                  \
+        return SIGIL_UOP_OK;                                                                \
+    }
+UOP_CFUNC_CONV(GUARD_CFUNC_O, METH_O)
+UOP_CFUNC_CONV(GUARD_CFUNC_FAST, METH_FASTCALL)
+UOP_CFUNC_CONV(GUARD_CFUNC_FAST_KW, METH_FASTCALL | METH_KEYWORDS)
+#undef UOP_CFUNC_CONV
+
+/* A method descriptor's calling convention. */
+#define UOP_DESCR_CONV(name, conv)                                                      \
+    SIGIL_UOP_BODY(name)                                                                \
+    {                                                                                   \
+        PyMethodDef *ml_ = ((PyMethodDescrObject *)uop_callable(e))->d_method;          \
+        UOP_CHECK((ml_->ml_flags & SIGIL_METH_CALLCONV) == (conv));                     \
+        return SIGIL_UOP_OK;                                                            \
+    }
+UOP_DESCR_CONV(GUARD_DESCR_NOARGS, METH_NOARGS)
+UOP_DESCR_CONV(GUARD_DESCR_O, METH_O)
+UOP_DESCR_CONV(GUARD_DESCR_FAST, METH_FASTCALL)
+UOP_DESCR_CONV(GUARD_DESCR_FAST_KW, METH_FASTCALL | METH_KEYWORDS)
+#undef UOP_DESCR_CONV
+
+SIGIL_UOP_BODY(GUARD_NARGS_1) { UOP_CHECK(uop_call_total(e) == 1); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_NARGS_2) { UOP_CHECK(uop_call_total(e) == 2); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(GUARD_NARGS_SELF) { UOP_CHECK(uop_call_total(e) >= 1); return SIGIL_UOP_OK; }
+
+/* Self of the descriptor's class: the check CPython's descriptor call
+ * makes, so its "doesn't apply to" error stays the generic path's. */
+SIGIL_UOP_BODY(GUARD_DESCR_SELF_TYPE)
+{
+    PyMethodDescrObject *md = (PyMethodDescrObject *)uop_callable(e);
+    UOP_CHECK(PyObject_TypeCheck(uop_call_args(e)[0], PyDescr_TYPE(md)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_SELF_LIST)
+{
+    UOP_CHECK(PyList_Check(uop_call_args(e)[0]));
+    return SIGIL_UOP_OK;
+}
+
+/* -- C callables: the calls -------------------------------------------------- */
+
+/* The append is a mutation of a shared object: it runs under the list's
+ * own lock (the one CPython's critical sections on it take), taken only
+ * if free; contention is a miss, so the fast path never waits. Under the
+ * lock no other append, pop or resize can interleave with our size read,
+ * store and size update; the item is stored with release (inside
+ * _PyList_AppendTakeRef) for lock-free readers. No snapshot to revalidate:
+ * the guards checked list.append's identity and a list, neither of which
+ * another thread can change. */
+SIGIL_UOP_BODY(LIST_APPEND_LOCKED)
+{
+    PyObject **args = uop_call_args(e);
+    UOP_CHECK(PyMutex_LockFast(&args[0]->ob_mutex._bits));
+    int err = _PyList_AppendTakeRef((PyListObject *)args[0], Py_NewRef(args[1]));
+    PyMutex_Unlock(&args[0]->ob_mutex);
+    e->tmp = err ? NULL : Py_None;
+    return SIGIL_UOP_OK;
+}
+
+/* The calls are the ones PyObject_Vectorcall would make, without its
+ * dispatch; the builtins' and descriptors' with the recursion charge
+ * CPython's vectorcalls of them make. */
+#define UOP_CHARGED_CALL(e, r, call)                                                      \
+    do {                                                                                  \
+        (r) = NULL;                                                                       \
+        if (!_Py_EnterRecursiveCallTstate((e)->tstate, " while calling a Python object")) { \
+            (r) = (call);                                                                 \
+            _Py_LeaveRecursiveCallTstate((e)->tstate);                                    \
+        }                                                                                 \
+    } while (0)
+
+SIGIL_UOP_BODY(INVOKE_LEN)
+{
+    Py_ssize_t n = PyObject_Length(uop_call_args(e)[0]);
+    e->tmp = n < 0 ? NULL : PyLong_FromSsize_t(n);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(INVOKE_ISINSTANCE)
+{
+    PyObject **args = uop_call_args(e);
+    int k = PyObject_IsInstance(args[0], args[1]);
+    e->tmp = k < 0 ? NULL : Py_NewRef(k ? Py_True : Py_False);
+    return SIGIL_UOP_OK;
+}
+
+/* What type's, str's and tuple's vectorcalls do with one argument (the
+ * top of the stack: no self, one argument). */
+SIGIL_UOP_BODY(INVOKE_TYPE_1) { e->tmp = Py_NewRef(Py_TYPE(E_TOP())); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(INVOKE_STR_1) { e->tmp = PyObject_Str(E_TOP()); return SIGIL_UOP_OK; }
+SIGIL_UOP_BODY(INVOKE_TUPLE_1) { e->tmp = PySequence_Tuple(E_TOP()); return SIGIL_UOP_OK; }
+
+/* An immutable type's tp_vectorcall never changes, and it is what
+ * PyObject_Vectorcall would call. */
+SIGIL_UOP_BODY(INVOKE_CLASS)
+{
+    PyObject *callable = uop_callable(e);
+    size_t nargsf = (size_t)uop_call_total(e) | PY_VECTORCALL_ARGUMENTS_OFFSET;
+    vectorcallfunc call = ((PyTypeObject *)callable)->tp_vectorcall;
+    PyObject *r = call(callable, uop_call_args(e), nargsf, NULL);
+    e->tmp = _Py_CheckFunctionResult(e->tstate, callable, r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(INVOKE_CFUNC_O)
+{
+    PyObject *callable = uop_callable(e);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, PyCFunction_GET_FUNCTION(callable)(PyCFunction_GET_SELF(callable),
+                                                              uop_call_args(e)[0]));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, callable, r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(INVOKE_CFUNC_FAST)
+{
+    PyObject *callable = uop_callable(e);
+    PyCFunctionFast cfunc = (PyCFunctionFast)(void (*)(void))PyCFunction_GET_FUNCTION(callable);
+    PyObject *self = PyCFunction_GET_SELF(callable);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, cfunc(self, uop_call_args(e), uop_call_total(e)));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, callable, r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* Called with no keyword names. */
+SIGIL_UOP_BODY(INVOKE_CFUNC_FAST_KW)
+{
+    PyObject *callable = uop_callable(e);
+    PyCFunctionFastWithKeywords cfunc =
+        (PyCFunctionFastWithKeywords)(void (*)(void))PyCFunction_GET_FUNCTION(callable);
+    PyObject *self = PyCFunction_GET_SELF(callable);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, cfunc(self, uop_call_args(e), uop_call_total(e), NULL));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, callable, r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+/* The descriptor's vectorcall, inline: its C function on self and the
+ * rest of the arguments. */
+static inline __attribute__((always_inline)) PyCFunction
+uop_descr_meth(sigil_uop_env *e)
+{
+    return ((PyMethodDescrObject *)uop_callable(e))->d_method->ml_meth;
+}
+
+SIGIL_UOP_BODY(INVOKE_DESCR_NOARGS)
+{
+    PyObject **args = uop_call_args(e);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, uop_descr_meth(e)(args[0], NULL));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, uop_callable(e), r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(INVOKE_DESCR_O)
+{
+    PyObject **args = uop_call_args(e);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, uop_descr_meth(e)(args[0], args[1]));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, uop_callable(e), r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(INVOKE_DESCR_FAST)
+{
+    PyObject **args = uop_call_args(e);
+    PyCFunctionFast meth = (PyCFunctionFast)(void (*)(void))uop_descr_meth(e);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, meth(args[0], args + 1, uop_call_total(e) - 1));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, uop_callable(e), r, NULL);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(INVOKE_DESCR_FAST_KW)
+{
+    PyObject **args = uop_call_args(e);
+    PyCFunctionFastWithKeywords meth =
+        (PyCFunctionFastWithKeywords)(void (*)(void))uop_descr_meth(e);
+    PyObject *r;
+    UOP_CHARGED_CALL(e, r, meth(args[0], args + 1, uop_call_total(e) - 1, NULL));
+    e->tmp = _Py_CheckFunctionResult(e->tstate, uop_callable(e), r, NULL);
+    return SIGIL_UOP_OK;
+}
+#undef UOP_CHARGED_CALL
+
+/* Drop the callable, self (when its slot holds one) and the arguments.
+ * Out of line on purpose: one copy serves every C call form, where an
+ * inlined copy per form cost more in instruction-cache misses than the
+ * call does. */
+static __attribute__((noinline, unused)) void
+uop_call_drop(PyObject **args, int oparg)
+{
+    Py_DECREF(args[-2]);
+    Py_XDECREF(args[-1]);
+    for (int i = 0; i < oparg; i++) {
+        Py_DECREF(args[i]);
+    }
+}
+
+/* The end of a call form that called C: drop the callable and the
+ * arguments, push the result (or raise), and check the eval breaker as
+ * the generic CALL does. */
+SIGIL_UOP_BODY(PUSH_CALL_RESULT)
+{
+    PyObject **args = uop_call_base(e);
+    PyObject *r = e->tmp;
+    e->tmp = NULL;
+    uop_call_drop(args, e->oparg);
+    e->sp = args - 2;
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return SIGIL_UOP_OK_CHECK;
+}

@@ -1226,6 +1226,21 @@ class GetattrOverride:
         return 1
 
 
+def call_each(fns, x):
+    n = 0
+    for f in fns:
+        n = n + f(x)
+    return n
+
+
+def one(x):
+    return 1
+
+
+def two(x):
+    return 2
+
+
 def getattr_loop(objs):
     n = 0
     for o in objs:
@@ -1599,7 +1614,7 @@ class GuardAndReasonCounters(unittest.TestCase):
         s = sigil.stats()
         for key in ("guard.BINARY_OP_ADD_INT.GUARD_NOS_INT",
                     "guard.LOAD_ATTR_INSTANCE_VALUE.GUARD_TOS_TYPE_VERSION",
-                    "guard.CALL_LIST_APPEND.lock", "guard.STORE_ATTR_WITH_HINT.STORE_HINT_ENTRY",
+                    "guard.CALL_LIST_APPEND.LIST_APPEND_LOCKED", "guard.STORE_ATTR_WITH_HINT.STORE_HINT_ENTRY",
                     "BINARY_OP.fail.operand_types", "LOAD_ATTR.fail.getattr_override",
                     "CALL.fail.code_flags", "COMPARE_OP.fail.other", "FOR_ITER.fail.other"):
             self.assertIn(key, s)
@@ -1639,6 +1654,20 @@ class GuardAndReasonCounters(unittest.TestCase):
         r, s = stats_delta(attr_loop, [Point(1, 2) for _ in range(50)] + [Other()])
         self.assertEqual(r, 153)
         self.assertOnlyGuard(s, "guard.LOAD_ATTR_INSTANCE_VALUE.GUARD_TOS_TYPE_VERSION", 2)
+
+    def test_call_guards(self):
+        # A builtin function that is not len fails the identity step; a
+        # function of another version the version step; a type the
+        # builtin-function step.
+        r, s = stats_delta(call_each, [len] * 50 + [hash], "ab")
+        self.assertEqual(r, 100 + hash("ab"))
+        self.assertOnlyGuard(s, "guard.CALL_LEN.GUARD_CALLABLE_IS_LEN")
+        r, s = stats_delta(call_each, [one] * 50 + [two], 0)
+        self.assertEqual(r, 52)
+        self.assertOnlyGuard(s, "guard.CALL_PY_EXACT_ARGS.GUARD_FUNC_VERSION")
+        r, s = stats_delta(call_each, [abs] * 50 + [int], -1)
+        self.assertEqual(r, 49)
+        self.assertOnlyGuard(s, "guard.CALL_BUILTIN_O.GUARD_CALLABLE_CFUNCTION")
 
     def test_subscr_guard(self):
         r, s = stats_delta(subscr_loop, [[1]] * 50 + [(1,)])

@@ -88,10 +88,8 @@ test_tables(void)
     }
     CHECK(sigil_stats_key(SIGIL_NCOUNTERS) == NULL);
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FALLBACK(SIGIL_FB_traced)), "fallback.traced") == 0);
-    /* ORDER GUARD / ORDER SPECFAIL: guards, then per-family reasons, with
-     * FAMILY.fail.other numbered as the family. */
-    CHECK(strcmp(sigil_stats_key(SIGIL_CTR_GUARD(SIGIL_GUARD_CALL_LEN_callable)),
-                 "guard.CALL_LEN.callable") == 0);
+    /* ORDER SPECFAIL: per-family reasons, with FAMILY.fail.other numbered
+     * as the family. */
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FAMFAIL(SIGIL_FF_CALL_code_flags)), "CALL.fail.code_flags") == 0);
     CHECK(strcmp(sigil_stats_key(SIGIL_CTR_FAMFAIL(SIGIL_FAM_LOAD_ATTR)), "LOAD_ATTR.fail.other") == 0);
     /* ORDER STEP / ORDER UOPCTR: steps after the guards, derived per-uop
