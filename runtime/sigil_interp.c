@@ -1096,11 +1096,8 @@ op_DELETE_ATTR: {
 
 op_LOAD_SUPER_ATTR:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        int form = PEEK(3) != (PyObject *)&PySuper_Type ? sigil_spec_fail(SIGIL_SF_not_builtin_super)
-                 : !PyType_Check(PEEK(2))               ? sigil_spec_fail(SIGIL_SF_class_not_type)
-                 : (oparg & 1)                           ? LOAD_SUPER_ATTR_METHOD
-                                                         : LOAD_SUPER_ATTR_ATTR;
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_SUPER_ATTR, form);
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_SUPER_ATTR,
+                           sigil_spec_load_super_attr(oparg, PEEK(3), PEEK(2)));
     }
 load_super_attr_generic : {
     PyObject *self = POP();
@@ -1179,14 +1176,8 @@ to_bool_generic : {
 
 op_BINARY_OP:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        int form = sigil_spec_binary_op(oparg, PEEK(2), PEEK(1));
-        if (form == BINARY_OP_ADD_UNICODE) {
-            int local = sigil_uop_store_fast_target(code0 + next);
-            if (local >= 0 && GETLOCAL(local) == PEEK(2)) {
-                form = BINARY_OP_INPLACE_ADD_UNICODE;
-            }
-        }
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP, form);
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP,
+                           sigil_spec_binary_op(oparg, PEEK(2), PEEK(1), code0 + next, frame->localsplus));
     }
 binary_op_generic : {
     PyObject *rhs = POP();
@@ -2223,10 +2214,7 @@ op_YIELD_VALUE: {
 /* -- Generators and coroutines -- */
 op_SEND:
     if (sigil_spec_should_try(ts, sc, pc)) {
-        PyTypeObject *rt_ = Py_TYPE(PEEK(2));
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_SEND,
-                           (rt_ == &PyGen_Type || rt_ == &PyCoro_Type) ? SEND_GEN
-                                                                        : sigil_spec_fail(SIGIL_SF_receiver_kind));
+        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_SEND, sigil_spec_send(PEEK(2)));
     }
 send_generic : {
     PyObject *v = POP();
@@ -2374,7 +2362,16 @@ op_CLEANUP_THROW: {
  * (specializer/sigil_uop.h). A step that misses (a guard, a load, a
  * contended mutation; never after an effect) releases what a load took,
  * counts guard.<FORM>.<UOP>, and takes its family's miss path. */
-#define SIGIL_FORM_BEGIN(form)                                                    \
+/* A form's word kind is fixed by how its chooser publishes it
+ * (sigil_steps.def), so the handler knows it without testing the word. */
+#define SIGIL_FORM_WORD_RECORD                                                    \
+        assert(SIGIL_W_IS_RECORD(word));                                          \
+        e.rec = sigil_word_record(word);                                          \
+        oparg = (int)e.rec->oparg; /* the generic path on a miss reads it */
+#define SIGIL_FORM_WORD_IMMEDIATE                                                 \
+        assert(!SIGIL_W_IS_RECORD(word));                                         \
+        e.rec = NULL;
+#define SIGIL_FORM_BEGIN(form, kind)                                              \
     op_##form: {                                                                  \
         sigil_uop_env e;                                                          \
         e.sp = sp;                                                                \
@@ -2383,11 +2380,7 @@ op_CLEANUP_THROW: {
         e.ts = ts;                                                                \
         e.co = co;                                                                \
         e.word = word;                                                            \
-        e.rec = NULL;                                                             \
-        if (SIGIL_W_IS_RECORD(word)) {                                            \
-            e.rec = sigil_word_record(word);                                      \
-            oparg = (int)e.rec->oparg; /* the generic path on a miss reads it */  \
-        }                                                                         \
+        SIGIL_FORM_WORD_##kind                                                    \
         e.oparg = oparg;                                                          \
         e.pc = pc;                                                                \
         e.next = next;                                                            \
@@ -2431,6 +2424,8 @@ op_CLEANUP_THROW: {
 #undef SIGIL_FORM_BEGIN
 #undef SIGIL_STEP
 #undef SIGIL_FORM_END
+#undef SIGIL_FORM_WORD_RECORD
+#undef SIGIL_FORM_WORD_IMMEDIATE
 
 uop_miss:
     sigil_step_bump(ts, (sigil_step)uop_miss_step);

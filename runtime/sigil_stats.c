@@ -32,7 +32,7 @@ static const char *const counter_keys[SIGIL_NCOUNTERS] = {
 #define SIGIL_FORMDEF(form, fam, guard) "form." #form,
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
-#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_FORM_BEGIN(form, kind)
 #define SIGIL_STEP(form, uop) "guard." #form "." #uop,
 #define SIGIL_FORM_END(form)
 #include "sigil_steps.def"

@@ -63,7 +63,7 @@ typedef enum sigil_uop {
 /* One index per step of every micro-op form (specializer/sigil_steps.def,
  * ORDER STEP): a step that fails counts under "guard.<FORM>.<UOP>". */
 typedef enum sigil_step {
-#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_FORM_BEGIN(form, kind)
 #define SIGIL_STEP(form, uop) SIGIL_STEP_##form##_##uop,
 #define SIGIL_FORM_END(form)
 #include "sigil_steps.def"

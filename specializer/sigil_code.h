@@ -184,4 +184,14 @@ void sigil_record_retire(sigil_record *rec);
 /* Live records (published or pending publication) and retired ones. */
 void sigil_record_memory(int64_t *nlive, int64_t *nretired);
 
+/* The local a STORE_FAST at `unit` stores to, or -1 if `unit` is anything
+ * else. CPython's copy of the bytecode is written only by instrumentation
+ * (a whole-byte opcode store); an instrumented unit is not a STORE_FAST. */
+static inline int
+sigil_code_store_fast_target(const _Py_CODEUNIT *unit)
+{
+    uint8_t op = _Py_atomic_load_uint8_relaxed(&unit->op.code);
+    return op == STORE_FAST ? (int)unit->op.arg : -1;
+}
+
 #endif /* SIGIL_CODE_H */

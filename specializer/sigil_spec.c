@@ -30,7 +30,8 @@ sigil_sijil_is_held(sigil_runtime *rt)
 /* -- Choosing a form ------------------------------------------------------ */
 
 int
-sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs)
+sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT *next,
+                     PyObject *const *locals)
 {
     int add = oparg == NB_ADD || oparg == NB_INPLACE_ADD;
     int sub = oparg == NB_SUBTRACT || oparg == NB_INPLACE_SUBTRACT;
@@ -48,9 +49,34 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs)
              : mul ? BINARY_OP_MULTIPLY_FLOAT : op_fail;
     }
     if (PyUnicode_CheckExact(lhs)) {
-        return add ? BINARY_OP_ADD_UNICODE : op_fail;
+        if (!add) {
+            return op_fail;
+        }
+        /* `s = s + t` / `s += t` storing back to the left operand's local */
+        int local = sigil_code_store_fast_target(next);
+        return (local >= 0 && locals[local] == lhs) ? BINARY_OP_INPLACE_ADD_UNICODE
+                                                   : BINARY_OP_ADD_UNICODE;
     }
     return sigil_spec_fail(SIGIL_SF_operand_kind);
+}
+
+int
+sigil_spec_load_super_attr(int oparg, PyObject *global_super, PyObject *klass)
+{
+    if (global_super != (PyObject *)&PySuper_Type) {
+        return sigil_spec_fail(SIGIL_SF_not_builtin_super);
+    }
+    if (!PyType_Check(klass)) {
+        return sigil_spec_fail(SIGIL_SF_class_not_type);
+    }
+    return (oparg & 1) ? LOAD_SUPER_ATTR_METHOD : LOAD_SUPER_ATTR_ATTR;
+}
+
+int
+sigil_spec_send(PyObject *receiver)
+{
+    PyTypeObject *tp = Py_TYPE(receiver);
+    return (tp == &PyGen_Type || tp == &PyCoro_Type) ? SEND_GEN : sigil_spec_fail(SIGIL_SF_receiver_kind);
 }
 
 int

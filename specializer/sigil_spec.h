@@ -106,7 +106,12 @@ sigil_spec_or(int first, int next)
 
 /* The form (a CPython specialized opcode) for these operands, or a
  * failure (above). */
-int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs);
+/* (BINARY_OP: `next` is the instruction after it and `locals` the frame's,
+ * for the in-place str form.) */
+int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT *next,
+                         PyObject *const *locals);
+int sigil_spec_load_super_attr(int oparg, PyObject *global_super, PyObject *klass);
+int sigil_spec_send(PyObject *receiver);
 int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
 int sigil_spec_to_bool(PyObject *value);
 /* TO_BOOL_ALWAYS_TRUE if `value`'s type defines no truth or length slot,

@@ -46,7 +46,7 @@ const unsigned short sigil_uop_deps[SIGIL_UOP__MAX] = {
 /* -- Steps (ORDER STEP) ---------------------------------------------------- */
 
 const unsigned short sigil_step_forms[SIGIL_STEP__MAX] = {
-#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_FORM_BEGIN(form, kind)
 #define SIGIL_STEP(form, uop) SIGIL_FORM_##form,
 #define SIGIL_FORM_END(form)
 #include "sigil_steps.def"
@@ -56,7 +56,7 @@ const unsigned short sigil_step_forms[SIGIL_STEP__MAX] = {
 };
 
 const unsigned short sigil_step_uops[SIGIL_STEP__MAX] = {
-#define SIGIL_FORM_BEGIN(form)
+#define SIGIL_FORM_BEGIN(form, kind)
 #define SIGIL_STEP(form, uop) SIGIL_UOP_##uop,
 #define SIGIL_FORM_END(form)
 #include "sigil_steps.def"

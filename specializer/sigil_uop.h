@@ -178,6 +178,54 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
     return v;
 }
 
+/* -- Shared step parts ---------------------------------------------------- */
+
+/* Replace the two top values by `r` (a new reference), or raise if it is
+ * NULL (both dropped either way). */
+static inline __attribute__((always_inline)) int
+sigil_uop_replace2(sigil_uop_env *e, PyObject *r)
+{
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
+    e->sp -= 2;
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return SIGIL_UOP_OK;
+}
+
+/* `tp` has the record's version: the snapshot keeps (tp, version). */
+static inline __attribute__((always_inline)) int
+sigil_uop_type_version(sigil_uop_env *e, PyTypeObject *tp)
+{
+    uint32_t v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    UOP_CHECK(v == e->rec->version);
+    e->snap.obj = tp;
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
+}
+
+/* A frame of e->code (read by GUARD_GETTER_VERSION, room checked by
+ * GUARD_GETTER_STACK_SPACE) for the record's function, whose `nargs`
+ * arguments are the top stack values: the stack's references move to the
+ * frame. The function is cached borrowed (deferred-RC); the frame takes
+ * its own reference before this thread can pass a quiescent state. */
+static inline __attribute__((always_inline)) int
+sigil_uop_push_record_frame(sigil_uop_env *e, int nargs)
+{
+    PyCodeObject *code = e->code;
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
+    e->tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, nargs);
+    e->sp -= nargs;
+    for (int i = 0; i < nargs; i++) {
+        nf->localsplus[i] = e->sp[i];
+    }
+    e->callee = nf;
+    return SIGIL_UOP_PUSH_FRAME;
+}
+
 /* Micro-op bodies, by family group. */
 #include "sigil_uop_arith.h"
 #include "sigil_uop_global.h"

@@ -38,38 +38,21 @@ SIGIL_UOP_BODY(GUARD_COMPARE_EQ_NE)
  * the change began or not at all. */
 SIGIL_UOP_BODY(GUARD_TOS_TYPE_VERSION)
 {
-    PyTypeObject *tp = Py_TYPE(E_PEEK(1));
-    uint32_t v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
     /* Fault attr_skip_type_guard: without this guard in
      * LOAD_ATTR_INSTANCE_VALUE a class attribute added later (a property,
      * a data descriptor) is never consulted. */
-    UOP_CHECK((SIGIL_FAULT(attr_skip_type_guard) && SIGIL_W_OP(e->word) == LOAD_ATTR_INSTANCE_VALUE) ||
-              v == e->rec->version);
-    e->snap.obj = tp;
-    e->snap.version = v;
-    return SIGIL_UOP_OK;
+    if (SIGIL_FAULT(attr_skip_type_guard) && SIGIL_W_OP(e->word) == LOAD_ATTR_INSTANCE_VALUE) {
+        return SIGIL_UOP_OK;
+    }
+    return sigil_uop_type_version(e, Py_TYPE(E_PEEK(1)));
 }
 
 /* -- Binary operators -------------------------------------------------------- */
 
-/* Replace the two operands by `r` (a new reference) or raise. */
-static inline __attribute__((always_inline)) int
-uop_binary_result(sigil_uop_env *e, PyObject *r)
-{
-    Py_DECREF(E_PEEK(2));
-    Py_DECREF(E_PEEK(1));
-    e->sp -= 2;
-    if (r == NULL) {
-        return SIGIL_UOP_ERROR;
-    }
-    *e->sp++ = r;
-    return SIGIL_UOP_OK;
-}
-
 #define UOP_BINARY_INT(name, fn)                                                        \
     SIGIL_UOP_BODY(name)                                                                \
     {                                                                                   \
-        return uop_binary_result(e, fn((PyLongObject *)E_PEEK(2), (PyLongObject *)E_PEEK(1))); \
+        return sigil_uop_replace2(e, fn((PyLongObject *)E_PEEK(2), (PyLongObject *)E_PEEK(1))); \
     }
 UOP_BINARY_INT(BINARY_ADD_INT, _PyLong_Add)
 UOP_BINARY_INT(BINARY_SUBTRACT_INT, _PyLong_Subtract)
@@ -79,7 +62,7 @@ UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
 #define UOP_BINARY_FLOAT(name, op)                                                      \
     SIGIL_UOP_BODY(name)                                                                \
     {                                                                                   \
-        return uop_binary_result(                                                       \
+        return sigil_uop_replace2(                                                       \
             e, PyFloat_FromDouble(PyFloat_AS_DOUBLE(E_PEEK(2)) op PyFloat_AS_DOUBLE(E_PEEK(1)))); \
     }
 UOP_BINARY_FLOAT(BINARY_ADD_FLOAT, +)
@@ -89,17 +72,7 @@ UOP_BINARY_FLOAT(BINARY_MULTIPLY_FLOAT, *)
 
 SIGIL_UOP_BODY(BINARY_ADD_UNICODE)
 {
-    return uop_binary_result(e, PyUnicode_Concat(E_PEEK(2), E_PEEK(1)));
-}
-
-/* The local a STORE_FAST at `unit` stores to, or -1 if `unit` is anything
- * else. CPython's copy of the bytecode is written only by instrumentation
- * (a whole-byte opcode store); an instrumented unit is not a STORE_FAST. */
-static inline int
-sigil_uop_store_fast_target(const _Py_CODEUNIT *unit)
-{
-    uint8_t op = _Py_atomic_load_uint8_relaxed(&unit->op.code);
-    return op == STORE_FAST ? (int)unit->op.arg : -1;
+    return sigil_uop_replace2(e, PyUnicode_Concat(E_PEEK(2), E_PEEK(1)));
 }
 
 /* `s = s + t` / `s += t` where the next instruction stores to s's local:
@@ -107,7 +80,7 @@ sigil_uop_store_fast_target(const _Py_CODEUNIT *unit)
  * until the action runs. */
 SIGIL_UOP_BODY(GUARD_INPLACE_TARGET)
 {
-    int local = sigil_uop_store_fast_target(_PyCode_CODE(e->co) + e->next);
+    int local = sigil_code_store_fast_target(_PyCode_CODE(e->co) + e->next);
     UOP_CHECK(local >= 0 && e->frame->localsplus[local] == E_PEEK(2));
     return SIGIL_UOP_OK;
 }
@@ -121,7 +94,7 @@ SIGIL_UOP_BODY(GUARD_INPLACE_TARGET)
 SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
 {
     PyObject *right = E_PEEK(1);
-    int local = sigil_uop_store_fast_target(_PyCode_CODE(e->co) + e->next);
+    int local = sigil_code_store_fast_target(_PyCode_CODE(e->co) + e->next);
     PyObject **target = &e->frame->localsplus[local];
     Py_DECREF(E_PEEK(2));   /* the local still holds it */
     e->sp -= 2;

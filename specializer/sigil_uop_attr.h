@@ -65,12 +65,7 @@ SIGIL_UOP_BODY(GUARD_TOS_PLAIN_CLASS)
  * reused, and any change of the class's attributes zeroes it first. */
 SIGIL_UOP_BODY(GUARD_TOS_CLASS_VERSION)
 {
-    PyTypeObject *tp = (PyTypeObject *)E_TOP();
-    uint32_t v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
-    UOP_CHECK(v == e->rec->version);
-    e->snap.obj = tp;
-    e->snap.version = v;
-    return SIGIL_UOP_OK;
+    return sigil_uop_type_version(e, (PyTypeObject *)E_TOP());
 }
 
 /* -- Inline values and slots ------------------------------------------------- */
@@ -209,7 +204,8 @@ SIGIL_UOP_BODY(LOAD_HINT_ENTRY)
 
 /* -- Getters ----------------------------------------------------------------- */
 
-/* The property's getter (cached borrowed, deferred-RC) still has the
+/* The record's function (a property's getter, a class's __getitem__;
+ * cached borrowed, deferred-RC) still has the
  * recorded version. Its code is read once, between two version checks: a
  * __code__ store zeroes the version before it swaps the code, so the code
  * passed on (e->code) is the one the version names (a one-argument simple
@@ -380,14 +376,7 @@ SIGIL_UOP_BODY(PUSH_METHOD)
  * validated, with the owner as its argument. */
 SIGIL_UOP_BODY(PUSH_GETTER_FRAME)
 {
-    PyCodeObject *code = e->code;
-    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
-    e->tstate->datastack_top += code->co_framesize;
-    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, 1);
-    nf->localsplus[0] = E_TOP();   /* the stack's reference moves to the frame */
-    e->sp--;
-    e->callee = nf;
-    return SIGIL_UOP_PUSH_FRAME;
+    return sigil_uop_push_record_frame(e, 1);
 }
 
 /* Drop the owner of a store (the value's reference went to the object). */

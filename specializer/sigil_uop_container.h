@@ -141,25 +141,11 @@ SIGIL_UOP_BODY(UNPACK_LIST_LOCKED)
 
 /* -- Subscript loads and stores ---------------------------------------------- */
 
-/* Replace container and subscript by `r` (a new reference) or raise. */
-static inline __attribute__((always_inline)) int
-uop_subscr_result(sigil_uop_env *e, PyObject *r)
-{
-    Py_DECREF(E_PEEK(2));
-    Py_DECREF(E_PEEK(1));
-    e->sp -= 2;
-    if (r == NULL) {
-        return SIGIL_UOP_ERROR;
-    }
-    *e->sp++ = r;
-    return SIGIL_UOP_OK;
-}
-
 /* The item comes from PyList_GetItemRef, CPython's lock-free, resize-safe
  * read. */
 SIGIL_UOP_BODY(SUBSCR_LIST_INT)
 {
-    return uop_subscr_result(e, PyList_GetItemRef(E_PEEK(2), uop_tos_index(e)));
+    return sigil_uop_replace2(e, PyList_GetItemRef(E_PEEK(2), uop_tos_index(e)));
 }
 
 /* Tuples are immutable: type and index guards are all (the item is never
@@ -184,7 +170,7 @@ SIGIL_UOP_BODY(SUBSCR_DICT)
     if (PyDict_GetItemRef(E_PEEK(2), E_PEEK(1), &r) == 0) {
         _PyErr_SetKeyError(E_PEEK(1));
     }
-    return uop_subscr_result(e, r);
+    return sigil_uop_replace2(e, r);
 }
 
 /* Strings are immutable: exact str and an in-range non-negative compact
@@ -193,7 +179,7 @@ SIGIL_UOP_BODY(SUBSCR_DICT)
 SIGIL_UOP_BODY(SUBSCR_STR_INT)
 {
     Py_UCS4 c = PyUnicode_READ_CHAR(E_PEEK(2), uop_tos_index(e));
-    return uop_subscr_result(e, PyUnicode_FromOrdinal((int)c));
+    return sigil_uop_replace2(e, PyUnicode_FromOrdinal((int)c));
 }
 
 /* PyList_SetItem stores under the list's lock and checks the index there

@@ -151,43 +151,18 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
  * only a stop-the-world collection could free it, and none starts before
  * the frame holds its own reference); its code is read once, between two
  * checks of its version (a __code__ store zeroes the version before it
- * swaps the code), and kept in the snapshot for the frame. */
+ * swaps the code), and that code builds the frame. */
 
 SIGIL_UOP_BODY(GUARD_NOS_TYPE_VERSION)
 {
-    PyTypeObject *tp = Py_TYPE(E_PEEK(2));
-    UOP_CHECK(_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == e->rec->version);
-    return SIGIL_UOP_OK;
+    return sigil_uop_type_version(e, Py_TYPE(E_PEEK(2)));
 }
 
-SIGIL_UOP_BODY(GUARD_GETITEM_FUNC_VERSION)
-{
-    PyFunctionObject *fn = (PyFunctionObject *)e->rec->obj;
-    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&fn->func_version) == e->rec->version2);
-    PyCodeObject *code = _Py_atomic_load_ptr_acquire(&fn->func_code);
-    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&fn->func_version) == e->rec->version2);
-    e->snap.obj = code;
-    e->snap.version = e->rec->version2;
-    return SIGIL_UOP_OK;
-}
-
-SIGIL_UOP_BODY(GUARD_GETITEM_STACK_SPACE)
-{
-    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, ((PyCodeObject *)e->snap.obj)->co_framesize));
-    return SIGIL_UOP_OK;
-}
-
+/* (The function's version and its code: GUARD_GETTER_VERSION and
+ * GUARD_GETTER_STACK_SPACE, sigil_uop_attr.h.) */
 SIGIL_UOP_BODY(SUBSCR_GETITEM_FRAME)
 {
-    PyCodeObject *code = (PyCodeObject *)e->snap.obj;
-    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
-    e->tstate->datastack_top += code->co_framesize;
-    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, 2);
-    nf->localsplus[0] = E_PEEK(2);   /* the stack's references move to the frame */
-    nf->localsplus[1] = E_PEEK(1);
-    e->sp -= 2;
-    e->callee = nf;
-    return SIGIL_UOP_PUSH_FRAME;
+    return sigil_uop_push_record_frame(e, 2);
 }
 
 /* -- SEND --------------------------------------------------------------------

@@ -1412,6 +1412,17 @@ def throw_through(n):
     return out
 
 
+def assert_self_resumption_raises(test, selfish):
+    """selfish(me) resumes me[0], itself, once past its first yield: the
+    running generator cannot be claimed, and the generic path raises."""
+    me = [None]
+    for _ in range(60):
+        me[0] = g = selfish(me)
+        next(g)
+        with test.assertRaises(ValueError):
+            next(g)
+
+
 class SendGen(unittest.TestCase):
     """SEND_GEN runs the delegated-to generator's frame inline."""
 
@@ -1433,15 +1444,10 @@ class SendGen(unittest.TestCase):
     def test_running_generator_misses(self):
         # A generator delegating to itself: the inner SEND finds it
         # executing, misses, and the generic send raises as CPython does.
-        def selfish():
+        def selfish(me):
             yield 0
             yield from me[0]
-        me = [None]
-        for _ in range(60):
-            me[0] = g = selfish()
-            next(g)
-            with self.assertRaises(ValueError):
-                next(g)
+        assert_self_resumption_raises(self, selfish)
 
     def test_not_a_generator(self):
         def d(it):
@@ -1498,16 +1504,11 @@ class ForIterGen(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.FOR_ITER_GEN", 0), 50, s)
 
     def test_running_generator_misses(self):
-        def selfish():
+        def selfish(me):
             yield 0
             for v in me[0]:
                 yield v
-        me = [None]
-        for _ in range(60):
-            me[0] = g = selfish()
-            next(g)
-            with self.assertRaises(ValueError):
-                next(g)
+        assert_self_resumption_raises(self, selfish)
 
 
 class _Doubler:
