@@ -126,8 +126,17 @@ enum {
     SIGIL_UOP_OK_CHECK,    /* done; check the eval breaker first (calls) */
 };
 
-#define SIGIL_UOP_BODY(name) \
-    static inline __attribute__((always_inline)) int uop_##name(sigil_uop_env *e)
+/* Bodies are forced inline into the handlers when optimizing (the env
+ * then lives in registers). An unoptimized (debug) build calls them
+ * instead: forced inlining at -O0 gives every inlined local of every
+ * handler its own slot, and the loop's frame (one per C-level recursion,
+ * e.g. a class whose __init__ instantiates it) would double. */
+#ifdef __OPTIMIZE__
+#define SIGIL_UOP_INLINE static inline __attribute__((always_inline))
+#else
+#define SIGIL_UOP_INLINE static inline
+#endif
+#define SIGIL_UOP_BODY(name) SIGIL_UOP_INLINE int uop_##name(sigil_uop_env *e)
 
 #define E_PEEK(n) (e->sp[-(n)])
 #define E_TOP() (e->sp[-1])
