@@ -2622,8 +2622,12 @@ fallback : {
     }
     if (done->owner == FRAME_OWNED_BY_GENERATOR &&
         FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
-        /* A generator frame inlined by SEND_GEN yielded on the stock loop:
-         * its caller continues after the SEND, not at its jump target. */
+        /* A generator frame inlined by SEND_GEN or FOR_ITER_GEN yielded on
+         * the stock loop: its caller continues after that instruction, not
+         * at its jump target. The plain read of the state sees this
+         * thread's own last store (it just ran the frame); a claim by
+         * another thread since can only make the state executing or
+         * suspended again, never finished, so the choice stands. */
         frame->return_offset = 1 + INLINE_CACHE_ENTRIES_SEND;
     }
     retval = r;
