@@ -82,8 +82,13 @@ def main():
                     pass
             elif k == 4:
                 SHARED.clear()
+            elif len(SHARED) < 8:
+                SHARED.append(1)
             else:
-                SHARED.append(1) if len(SHARED) < 8 else SHARED.pop()
+                try:
+                    SHARED.pop()
+                except IndexError:
+                    pass    # another writer cleared it after the length check
             _race.dwell(rng.randrange(300))
 
     race.run(reader, writer)
