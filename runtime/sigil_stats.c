@@ -248,7 +248,12 @@ sigil_stats_stock_counted(void)
 static int
 reason_is_traced(int reason)
 {
-    return reason == SIGIL_FB_traced || reason == SIGIL_FB_instrumented;
+    /* instrumentation_sync: another thread changed the monitoring state
+     * (sys.monitoring events or tools, settrace/setprofile) under this
+     * code; the stock loop brings the code up to date and runs the frame,
+     * which is the instrumentation's business like any instrumented frame. */
+    return reason == SIGIL_FB_traced || reason == SIGIL_FB_instrumented ||
+           reason == SIGIL_FB_instrumentation_sync;
 }
 
 /* One process-wide window, open while any thread has a traced or

@@ -227,7 +227,8 @@ int sigil_stats_counter_absent(int idx);
 void sigil_stats_stock_begin(void);
 /* Around a stock-loop run of a frame that fell back for `reason` (a
  * sigil_fallback): stock instructions executed while any thread has a
- * traced or instrumented frame on the stock loop are counted in
+ * traced or instrumented frame (instrumentation_sync included) on the
+ * stock loop are counted in
  * eval.instructions_stock_traced. Untraced stock instructions of other
  * threads inside that window are attributed too; they are rare (untraced
  * frames fall back only by exception) and the doc says so. No-ops on other
