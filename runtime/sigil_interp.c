@@ -436,6 +436,15 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
            PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0)
 {
     PyCodeObject *c = _PyFrame_GetCode(frame);
+    if (__builtin_expect(c == SIGIL_INIT_SHIM_CODE, 0)) {
+        /* The frame CALL_ALLOC_AND_ENTER_INIT put under __init__'s: no
+         * events ever fire in it (CO_NO_MONITORING_EVENTS, and it is an
+         * incomplete frame to tracers), so it runs here in any state. */
+        *co = c;
+        *sc = sigil_init_shim_table;
+        *code0 = _PyCode_CODE(c);
+        return 1;
+    }
     int reason = sigil_interp_needs_stock(tstate, c);
     if (reason >= 0) {
         ctx->load_reason = reason;
@@ -2408,6 +2417,12 @@ op_CLEANUP_THROW: {
             frame->return_offset = (uint16_t)(e.next - pc);                       \
             callee = e.callee;                                                    \
             goto push_frame;                                                      \
+        case SIGIL_UOP_PUSH_INIT:                                                 \
+            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
+            sp = e.sp;                                                            \
+            frame->return_offset = (uint16_t)(e.next - pc);                       \
+            callee = e.callee;                                                    \
+            goto push_init_frames;                                                \
         case SIGIL_UOP_OK_CHECK:                                                  \
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             sp = e.sp;                                                            \
@@ -2502,12 +2517,23 @@ instrumented:
 
 push_frame:
     /* A call pushed `callee` (initialized, not yet linked). */
-    _PyFrame_SetStackPointer(frame, sp);
     callee->previous = frame;
+enter_callee:
+    _PyFrame_SetStackPointer(frame, sp);
     frame = tstate->current_frame = callee;
     callee = NULL;
     sigil_stat_bump(ts, SIGIL_STAT_frames_inlined);
     goto start_frame;
+
+push_init_frames:
+    /* CALL_ALLOC_AND_ENTER_INIT pushed the __init__ frame `callee` over the
+     * shim frame (callee->previous) that checks its result when it
+     * returns. The shim is linked under this frame and charged to the
+     * recursion budget here, unchecked as CPython does (it runs no Python
+     * code); the __init__ frame is charged at start_frame like any. */
+    callee->previous->previous = frame;
+    tstate->py_recursion_remaining--;
+    goto enter_callee;
 
 resume_caller : {
     /* `frame` is the caller of a frame that returned `retval`. */

@@ -61,4 +61,13 @@
 #  endif
 #endif
 
+/* Not in any header: the static code object of the frame CPython's
+ * CALL_ALLOC_AND_ENTER_INIT pushes under an __init__ frame to check its
+ * result (Python/specialize.c). Sigil's form of that instruction pushes
+ * the same frame, so that every frame walker (tracebacks, f_back, the
+ * stock loop after a fallback) treats it as CPython's own. Read-only
+ * memory: never write to it, not even co_extra. */
+extern const struct _PyCode_DEF(8) _Py_InitCleanup;
+#define SIGIL_INIT_SHIM_CODE ((PyCodeObject *)&_Py_InitCleanup)
+
 #endif /* SIGIL_PYTHON_H */

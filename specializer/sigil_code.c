@@ -92,6 +92,8 @@ code_free(void *p)
     PyMem_Free(sc);
 }
 
+static int init_shim_table(void);
+
 int
 sigil_code_init(Py_ssize_t *extra_index)
 {
@@ -101,7 +103,7 @@ sigil_code_init(Py_ssize_t *extra_index)
         return -1;
     }
     *extra_index = idx;
-    return 0;
+    return init_shim_table();
 }
 
 void
@@ -111,20 +113,13 @@ sigil_code_memory(int64_t *ntables, int64_t *nbytes)
     *nbytes = atomic_load_explicit(&live_bytes, memory_order_relaxed);
 }
 
-/* Decode CPython's base bytecode into words. The bytes come from
- * PyCode_GetCode, which undoes instrumentation and specialization, so the
- * table never sees INSTRUMENTED_* opcodes. */
+/* Decode n units of base bytecode (no INSTRUMENTED_* or specialized
+ * opcodes) into a table of words. */
 static sigil_code *
-build(PyCodeObject *co)
+build_units(PyCodeObject *co, const _Py_CODEUNIT *units, Py_ssize_t n)
 {
-    PyObject *bytes = PyCode_GetCode(co);
-    if (bytes == NULL) {
-        return NULL;
-    }
-    Py_ssize_t n = PyBytes_GET_SIZE(bytes) / (Py_ssize_t)sizeof(_Py_CODEUNIT);
     sigil_code *sc = PyMem_Malloc(table_bytes(n));
     if (sc == NULL) {
-        Py_DECREF(bytes);
         PyErr_NoMemory();
         return NULL;
     }
@@ -134,7 +129,6 @@ build(PyCodeObject *co)
     for (Py_ssize_t i = 0; i < n; i++) {
         atomic_init(&sc->counters[i], 0);
     }
-    const _Py_CODEUNIT *units = (const _Py_CODEUNIT *)PyBytes_AS_STRING(bytes);
     uint32_t ext = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         int op = units[i].op.code;
@@ -147,10 +141,41 @@ build(PyCodeObject *co)
             atomic_init(&sc->words[i], sigil_word_make(CACHE, 0, 0));
         }
     }
-    Py_DECREF(bytes);
     atomic_fetch_add_explicit(&live_tables, 1, memory_order_relaxed);
     atomic_fetch_add_explicit(&live_bytes, (int64_t)table_bytes(n), memory_order_relaxed);
     return sc;
+}
+
+/* A code object's table. Its bytes come from PyCode_GetCode, which undoes
+ * instrumentation and specialization. */
+static sigil_code *
+build(PyCodeObject *co)
+{
+    PyObject *bytes = PyCode_GetCode(co);
+    if (bytes == NULL) {
+        return NULL;
+    }
+    sigil_code *sc = build_units(co, (const _Py_CODEUNIT *)PyBytes_AS_STRING(bytes),
+                                 PyBytes_GET_SIZE(bytes) / (Py_ssize_t)sizeof(_Py_CODEUNIT));
+    Py_DECREF(bytes);
+    return sc;
+}
+
+/* The __init__ shim's code is static and read-only: PyCode_GetCode would
+ * cache its bytes on it, and co_extra cannot hold a table, so its table is
+ * made here from its units (nothing instruments or specializes that code)
+ * once per process, and never freed. */
+sigil_code *sigil_init_shim_table;
+
+static int
+init_shim_table(void)
+{
+    if (sigil_init_shim_table != NULL) {
+        return 0;
+    }
+    PyCodeObject *co = SIGIL_INIT_SHIM_CODE;
+    sigil_init_shim_table = build_units(co, _PyCode_CODE(co), Py_SIZE(co));
+    return sigil_init_shim_table != NULL ? 0 : -1;
 }
 
 sigil_code *

@@ -121,8 +121,15 @@ typedef struct sigil_code {
     _Atomic sigil_word words[];
 } sigil_code;
 
-/* Per-interpreter setup: reserves the code-extra index. 0 or -1 (exc). */
+/* Per-interpreter setup: reserves the code-extra index (and makes the
+ * process's __init__ shim table). 0 or -1 (exc). */
 int sigil_code_init(Py_ssize_t *extra_index);
+
+/* The table of SIGIL_INIT_SHIM_CODE, which cannot live in its co_extra.
+ * Written once, by the first sigil_code_init, before any frame hook is
+ * installed (installation stops the world, ordering the write before
+ * every read by a running frame); never freed. */
+extern sigil_code *sigil_init_shim_table;
 
 /* The table of `co`, building and attaching it on first use. NULL with an
  * exception set on failure (memory), or NULL without one if the code's

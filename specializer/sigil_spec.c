@@ -558,15 +558,69 @@ done:
     return form;
 }
 
+/* Calls of a Python class whose instances object.__new__ makes and whose
+ * __init__ is a simple Python function taking the arguments (after self):
+ * CALL_ALLOC_AND_ENTER_INIT. The version is read first and again after
+ * every check (the lookup, the slots, the flags): a store of __new__,
+ * __init__ or __abstractmethods__ on the class or a base zeroes it before
+ * the change lands, so equal reads mean all checks saw one state. */
+static int
+spec_call_alloc_init(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
+{
+    if (Py_TYPE(tp) != &PyType_Type) {
+        return sigil_spec_fail(SIGIL_SF_metaclass);   /* its __call__ may differ */
+    }
+    if (self) {
+        return sigil_spec_fail(SIGIL_SF_callable_kind);
+    }
+    PyObject *init;
+    unsigned int v = versioned_lookup(tp, &_Py_ID(__init__), &init);
+    unsigned long flags = PyType_GetFlags(tp);
+    int r;
+    if (v == 0) {
+        r = sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    else if (tp->tp_new != PyBaseObject_Type.tp_new || tp->tp_alloc != PyType_GenericAlloc ||
+             (flags & Py_TPFLAGS_IS_ABSTRACT)) {
+        r = sigil_spec_fail(SIGIL_SF_new_overridden);
+    }
+    else if (!(flags & Py_TPFLAGS_INLINE_VALUES) || !(flags & Py_TPFLAGS_HEAPTYPE) ||
+             tp->tp_itemsize != 0) {
+        r = sigil_spec_fail(SIGIL_SF_class_layout);
+    }
+    else if (init == NULL || Py_TYPE(init) != &PyFunction_Type) {
+        r = sigil_spec_fail(SIGIL_SF_init_kind);
+    }
+    else {
+        r = simple_function(init, nargs + 1, &rec->version2);
+    }
+    /* An acquire fence: the checks' loads complete before the version is
+     * read again (a read-read order relaxed loads do not give). */
+    atomic_thread_fence(memory_order_acquire);
+    if (r == 0 && _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        r = sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    if (r == 0) {
+        rec->version = v;
+        rec->obj = init;   /* cacheable (simple_function checked): borrowed */
+        r = CALL_ALLOC_AND_ENTER_INIT;
+    }
+    Py_XDECREF(init);
+    return r;
+}
+
 /* Calls of a type: type(x), str(x), tuple(x) with one argument, or any
  * other immutable type with a vectorcall. Immutable types never change
- * their tp_vectorcall, so the type's identity (rec->obj) is the guard. */
+ * their tp_vectorcall, so the type's identity (rec->obj) is the guard.
+ * Mutable classes: spec_call_alloc_init. */
 static int
 spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
 {
-    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
-        !cacheable((PyObject *)tp)) {
-        return sigil_spec_fail(SIGIL_SF_class_mutable);
+    if (!(tp->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) {
+        return spec_call_alloc_init(tp, nargs, self, rec);
+    }
+    if (Py_TYPE(tp) != &PyType_Type || !cacheable((PyObject *)tp)) {
+        return sigil_spec_fail(SIGIL_SF_class_kind);
     }
     if (nargs == 1 && !self) {
         if (tp == &PyType_Type) {
@@ -580,7 +634,7 @@ spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
         }
     }
     if (tp->tp_vectorcall == NULL) {
-        return sigil_spec_fail(SIGIL_SF_class_mutable);
+        return sigil_spec_fail(SIGIL_SF_class_kind);
     }
     rec->obj = (PyObject *)tp;
     return CALL_BUILTIN_CLASS;

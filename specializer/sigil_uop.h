@@ -16,7 +16,7 @@
  *           only if free; revalidates the snapshot under the lock; may MISS
  *           (contention, stale snapshot) but only before any effect.
  *   ACTION  consumes and produces stack values; cannot MISS; may raise
- *           (ERROR) or push a frame (PUSH_FRAME, last step only).
+ *           (ERROR) or push a frame (PUSH_FRAME or PUSH_INIT, last step only).
  *   In every form no GUARD/LOAD step follows a MUTATE or ACTION step, and
  *   no MUTATE follows an ACTION: once a form has had an effect it cannot
  *   turn back to the generic instruction.
@@ -124,6 +124,8 @@ enum {
     SIGIL_UOP_ERROR,       /* an exception is set; env->sp is the stack to unwind */
     SIGIL_UOP_PUSH_FRAME,  /* run env->callee next (its return resumes at env->next) */
     SIGIL_UOP_OK_CHECK,    /* done; check the eval breaker first (calls) */
+    SIGIL_UOP_PUSH_INIT,   /* run env->callee next, over the __init__ shim frame
+                              env->callee->previous, which resumes at env->next */
 };
 
 /* Bodies are forced inline into the handlers when optimizing (the env

@@ -217,6 +217,72 @@ SIGIL_UOP_BODY(PUSH_PY_FRAME_DEFAULTS)
     return SIGIL_UOP_PUSH_FRAME;
 }
 
+/* -- Classes: allocate, then enter __init__ ----------------------------------- */
+
+/* The callable is a class whose metaclass is exactly type (calling it is
+ * type.__call__: __new__, then __init__) and whose version is the
+ * record's. At that version the chooser saw object's tp_new and generic
+ * allocation, inline values, no abstract methods, and __init__ bound to
+ * the record's function: a store of __new__, __init__ or
+ * __abstractmethods__ on the class or a base zeroes the version before the
+ * change lands, so an equal version also keeps the record's function alive
+ * (the class's dict holds it) until this thread's next quiescent state. */
+SIGIL_UOP_BODY(GUARD_CALLABLE_CLASS_VERSION)
+{
+    PyObject *cls = uop_callable(e);
+    UOP_CHECK(Py_TYPE(cls) == &PyType_Type);
+    return sigil_uop_type_version(e, (PyTypeObject *)cls);
+}
+
+/* Room for the __init__ frame (its code read by GUARD_GETTER_VERSION)
+ * and the shim under it, both pushed unchecked. */
+SIGIL_UOP_BODY(GUARD_INIT_STACK_SPACE)
+{
+    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, e->code->co_framesize +
+                                                          SIGIL_INIT_SHIM_CODE->co_framesize));
+    return SIGIL_UOP_OK;
+}
+
+/* The instance, made as object.__new__ makes it for this class (the
+ * version pins the layout): a new reference in env->tmp. Allocation
+ * only schedules a collection, it never runs one here. */
+SIGIL_UOP_BODY(ALLOC_INSTANCE)
+{
+    e->tmp = _PyType_NewManagedObject((PyTypeObject *)uop_callable(e));
+    return e->tmp != NULL ? SIGIL_UOP_OK : SIGIL_UOP_ERROR;
+}
+
+/* CPython's shim frame (it checks that __init__ returned None, then
+ * returns the instance) holding the instance on its stack, and over it a
+ * frame of the checked __init__ code with the instance as self and the
+ * arguments after it (their stack references move to it). The frame
+ * takes a reference to the record's function, alive as the class guard
+ * says; the stack's reference to the class is dropped (the instance holds
+ * one). Linking the shim under the caller is the loop's job. */
+SIGIL_UOP_BODY(PUSH_INIT_FRAMES)
+{
+    PyObject *self = e->tmp;
+    e->tmp = NULL;
+    PyObject **args = uop_call_base(e);
+    PyObject *cls = args[-2];
+    PyCodeObject *code = e->code;
+    _PyInterpreterFrame *shim =
+        _PyFrame_PushTrampolineUnchecked(e->tstate, SIGIL_INIT_SHIM_CODE, 1);
+    shim->localsplus[0] = Py_NewRef(self);
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
+    e->tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, e->oparg + 1);
+    nf->localsplus[0] = self;
+    for (int i = 0; i < e->oparg; i++) {
+        nf->localsplus[i + 1] = args[i];
+    }
+    nf->previous = shim;
+    e->sp = args - 2;
+    Py_DECREF(cls);
+    e->callee = nf;
+    return SIGIL_UOP_PUSH_INIT;
+}
+
 /* -- C callables: guards ----------------------------------------------------- */
 
 /* Guards on the callable alone: its identity (a static type, immortal and

@@ -10,6 +10,7 @@ import sys
 import threading
 import os
 import unittest
+from types import SimpleNamespace
 
 
 def fresh(fn):
@@ -1568,6 +1569,240 @@ class SubscrGetitem(unittest.TestCase):
         self.assertEqual(r, sum(i % 3 for i in range(60)))
         self.assertEqual(s.get("form.BINARY_SUBSCR_GETITEM", 0), 0, s)
         self.assertGreaterEqual(s.get("BINARY_SUBSCR.fail.code_flags", 0), 1, s)
+
+
+# Classes for CALL_ALLOC_AND_ENTER_INIT, at module level (their __init__
+# functions then have deferred reference counting, which a record needs).
+class _Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+class _Point3(_Point):
+    pass
+
+
+class _Returns5:
+    def __init__(self):
+        return 5
+
+
+class _Raises:
+    def __init__(self, x):
+        raise ValueError(x)
+
+
+class _Nested:
+    def __init__(self, depth):
+        self.child = _Nested(depth - 1) if depth else None
+
+
+class _WithNew:
+    def __new__(cls, x):
+        return super().__new__(cls)
+
+    def __init__(self, x):
+        self.x = x
+
+
+class _Slots:
+    __slots__ = ("x",)
+
+    def __init__(self, x):
+        self.x = x
+
+
+class _NoInit:
+    pass
+
+
+class _StarInit:
+    def __init__(self, *args):
+        self.x = args[0]
+
+
+class _Meta(type):
+    pass
+
+
+class _WithMeta(metaclass=_Meta):
+    def __init__(self, x):
+        self.x = x
+
+
+def module_level(src):
+    """Run class definitions as module-level code, so their functions are
+    not nested (a fresh class per test, cacheable like _Point's)."""
+    ns = {}
+    exec(src, ns)
+    return ns
+
+
+def construct_loop(cls, n):
+    s = 0
+    for i in range(n):
+        s += cls(i, 1).x
+    return s
+
+
+def construct1_loop(cls, n):
+    last = None
+    for i in range(n):
+        last = cls(i)
+    return last
+
+
+class AllocAndEnterInit(unittest.TestCase):
+    """CALL_ALLOC_AND_ENTER_INIT: a Python class whose instances
+    object.__new__ makes is instantiated inline (allocation, then its
+    __init__ frame over CPython's result-checking shim frame)."""
+
+    def test_form_and_results(self):
+        for cls in (_Point, _Point3):
+            r, s = stats_delta(construct_loop, cls, 300)
+            self.assertEqual(r, sum(range(300)), cls)
+            self.assertGreaterEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 290, s)
+        last = fresh(construct1_loop)(_Nested, 100)
+        self.assertEqual(type(last), _Nested)
+        depth = 0
+        while last is not None:
+            last, depth = last.child, depth + 1
+        self.assertEqual(depth, 1 + 99)
+
+    def test_init_replaced_on_class_or_base(self):
+        ns = module_level("class A:\n"
+                          "    def __init__(self, x, y):\n"
+                          "        self.x = x\n"
+                          "class B(A):\n"
+                          "    pass\n")
+        A, B = ns["A"], ns["B"]
+        fn = fresh(construct_loop)
+        self.assertEqual(fn(B, 100), sum(range(100)))
+        sigil.reset_stats()
+        def init2(self, x, y):
+            self.x = -x
+        A.__init__ = init2
+        self.assertEqual(fn(B, 10), -sum(range(10)))
+        self.assertGreaterEqual(
+            sigil.stats()["guard.CALL_ALLOC_AND_ENTER_INIT.GUARD_CALLABLE_CLASS_VERSION"], 1)
+        # Not an instance of B: type.__call__ then skips __init__.
+        B.__new__ = lambda cls, x, y: SimpleNamespace(x=42)
+        self.assertEqual(fn(B, 3), 42 * 3)
+
+    def test_init_code_swapped(self):
+        A = module_level("class A:\n"
+                         "    def __init__(self, x, y):\n"
+                         "        self.x = x\n")["A"]
+        def other(self, x, y):
+            self.x = 1000 + x
+        fn = fresh(construct_loop)
+        self.assertEqual(fn(A, 100), sum(range(100)))
+        sigil.reset_stats()
+        A.__init__.__code__ = other.__code__
+        self.assertEqual(fn(A, 10), 10000 + sum(range(10)))
+        self.assertGreaterEqual(
+            sigil.stats()["guard.CALL_ALLOC_AND_ENTER_INIT.GUARD_GETTER_VERSION"], 1)
+
+    def test_init_must_return_none(self):
+        def loop(n):
+            msgs = set()
+            for _ in range(n):
+                try:
+                    _Returns5()
+                except TypeError as e:
+                    msgs.add(str(e))
+            return msgs
+        r, s = stats_delta(loop, 200)
+        self.assertEqual(r, {"__init__() should return None, not 'int'"})
+        self.assertGreaterEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 190, s)
+
+    def test_exception_in_init(self):
+        def loop(n):
+            seen = []
+            for i in range(n):
+                try:
+                    _Raises(i)
+                except ValueError as e:
+                    seen.append(e.args[0])
+                    tb = e.__traceback__
+            names = []
+            while tb is not None:
+                names.append(tb.tb_frame.f_code.co_name)
+                tb = tb.tb_next
+            return seen, names
+        (seen, names), s = stats_delta(loop, 200)
+        self.assertEqual(seen, list(range(200)))
+        self.assertEqual(names, ["loop", "__init__"])   # the shim frame never shows
+        self.assertGreaterEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 190, s)
+
+    def test_caller_frame_seen_from_init(self):
+        A = module_level("import sys\n"
+                         "class A:\n"
+                         "    def __init__(self, x, y):\n"
+                         "        f = sys._getframe(1)\n"
+                         "        self.x = (f.f_code.co_name, f.f_lineno > 0)\n")["A"]
+        def loop(n):
+            out = set()
+            for i in range(n):
+                out.add(A(i, 0).x)
+            return out
+        r, s = stats_delta(loop, 200)
+        self.assertEqual(r, {("loop", True)})
+        self.assertGreaterEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 190, s)
+
+    def test_recursion_limit(self):
+        limit = sys.getrecursionlimit()
+        def deep(n):
+            return _Nested(n)
+        fn = fresh(construct1_loop)
+        fn(_Nested, 100)   # specialized now
+        sys.setrecursionlimit(200)
+        try:
+            with self.assertRaises(RecursionError):
+                deep(1000)
+            self.assertIsNotNone(deep(50))
+        finally:
+            sys.setrecursionlimit(limit)
+
+    def test_not_chosen(self):
+        cases = [(_WithNew, "new_overridden"), (_Slots, "class_layout"),
+                 (_StarInit, "code_flags"), (_WithMeta, "metaclass")]
+        for cls, reason in cases:
+            r, s = stats_delta(construct1_loop, cls, 100)
+            self.assertEqual(type(r), cls)
+            self.assertEqual(r.x, 99, cls)
+            self.assertEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 0, cls)
+            self.assertGreaterEqual(s.get("CALL.fail." + reason, 0), 1, (cls, s))
+        r, s = stats_delta(lambda n: [_NoInit() for _ in range(n)], 100)
+        self.assertEqual(len(r), 100)
+        self.assertGreaterEqual(s.get("CALL.fail.init_kind", 0), 1, s)
+        def wrong_count(n):
+            errors = 0
+            for _ in range(n):
+                try:
+                    _Point(1)
+                except TypeError:
+                    errors += 1
+            return errors
+        r, s = stats_delta(wrong_count, 100)
+        self.assertEqual(r, 100)
+        self.assertEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 0, s)
+        self.assertGreaterEqual(s.get("CALL.fail.argument_count", 0), 1, s)
+
+    def test_made_abstract(self):
+        A = module_level("class A:\n"
+                         "    def __init__(self, x):\n"
+                         "        self.x = x\n")["A"]
+        fn = fresh(construct1_loop)
+        sigil.reset_stats()
+        self.assertEqual(fn(A, 100).x, 99)
+        self.assertGreaterEqual(sigil.stats()["form.CALL_ALLOC_AND_ENTER_INIT"], 90)
+        A.__abstractmethods__ = frozenset({"f"})
+        with self.assertRaises(TypeError):
+            fn(A, 1)
+        A.__abstractmethods__ = frozenset()
+        self.assertEqual(fn(A, 3).x, 2)
 
 
 class RaceCoverage(unittest.TestCase):

@@ -103,7 +103,11 @@ main(void)
     }
     int64_t ntables, nbytes;
     sigil_code_memory(&ntables, &nbytes);
-    CHECK(ntables == 2);
+    CHECK(ntables == 2 + 1);   /* and the process's __init__ shim table */
+    CHECK(sigil_init_shim_table != NULL && sigil_init_shim_table->co == SIGIL_INIT_SHIM_CODE);
+    CHECK(sigil_init_shim_table->ncodeunits == 3);
+    CHECK(SIGIL_W_OP(sigil_code_word(sigil_init_shim_table, 0)) == EXIT_INIT_CHECK);
+    CHECK(SIGIL_W_OP(sigil_code_word(sigil_init_shim_table, 1)) == RETURN_VALUE);
     CHECK(nbytes > 0);
     Py_DECREF(shared_code);
     Py_DECREF(co);
