@@ -2040,7 +2040,13 @@ call_generic : {
     NEXT();
 }
 
-op_CALL_KW: {
+op_CALL_KW:
+    if (sigil_spec_should_try(ts, sc, pc)) {
+        sigil_record rec = {0};
+        int form = sigil_spec_call_kw(PEEK(oparg + 3), PEEK(oparg + 2), oparg, TOP(), &rec);
+        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL_KW, form, &rec);
+    }
+call_kw_generic : {
     PyObject *kwnames = POP();
     PyObject **args = sp - oparg;
     PyObject *callable = args[-2];
@@ -2479,6 +2485,8 @@ miss_STORE_ATTR:
 
 miss_CALL:
     SPEC_MISS(CALL, call_generic);
+miss_CALL_KW:
+    SPEC_MISS(CALL_KW, call_kw_generic);
 miss_LOAD_GLOBAL:
     SPEC_MISS(LOAD_GLOBAL, load_global_generic);
 

@@ -84,8 +84,11 @@ typedef struct sigil_record {
     uint16_t form;
     uint16_t index;       /* inline-values slot (LOAD_ATTR_INSTANCE_VALUE) */
     uint32_t version;     /* type version or function version */
-    uint32_t version2;    /* shared-keys version (LOAD_ATTR_METHOD_*) */
+    uint32_t version2;    /* shared-keys version (LOAD_ATTR_METHOD_*), callee
+                             version, or CALL_KW_PY's parameter map */
     PyObject *obj;        /* borrowed, deferred-RC: descriptor or code */
+    PyObject *key;        /* never dereferenced, compared by identity only
+                             (CALL_KW_PY: the call site's kwnames constant) */
 } sigil_record;
 
 static inline sigil_record *

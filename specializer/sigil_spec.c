@@ -749,6 +749,60 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
     return form;
 }
 
+/* A keyword call of a Python function whose every parameter the call
+ * fills (no default used): positional arguments first, then each keyword
+ * into the parameter it names. The kwnames tuple is a constant of the
+ * call site, the version pins the code, so the keyword-to-parameter map
+ * is computed once here and kept in the record. */
+int
+sigil_spec_call_kw(PyObject *callable, PyObject *self_or_null, int nargs, PyObject *kwnames,
+                   sigil_record *rec)
+{
+    if (Py_TYPE(callable) != &PyFunction_Type || !PyTuple_CheckExact(kwnames)) {
+        return sigil_spec_fail(SIGIL_SF_callable_kind);
+    }
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    /* Version first, then code (see sigil_spec_call). */
+    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
+    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
+    if (fv == 0 || code->co_version != fv || func->vectorcall != _PyFunction_Vectorcall) {
+        return sigil_spec_fail(SIGIL_SF_func_version);
+    }
+    if (!(code->co_flags & CO_OPTIMIZED) || (code->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        return sigil_spec_fail(SIGIL_SF_code_flags);
+    }
+    int total = nargs + (self_or_null != NULL);
+    int nkw = (int)PyTuple_GET_SIZE(kwnames);
+    int npos = total - nkw;
+    int nparams = code->co_argcount + code->co_kwonlyargcount;
+    if (total != nparams || npos > code->co_argcount || nkw > SIGIL_KW_MAX_KEYWORDS ||
+        nparams > SIGIL_KW_MAX_PARAMS) {
+        return sigil_spec_fail(SIGIL_SF_argument_count);
+    }
+    int first = npos > code->co_posonlyargcount ? npos : code->co_posonlyargcount;
+    uint32_t map = 0, filled = 0;
+    for (int j = 0; j < nkw; j++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, j);
+        int at = -1;
+        for (int i = first; i < nparams && at < 0; i++) {
+            PyObject *param = PyTuple_GET_ITEM(code->co_localsplusnames, i);
+            if (param == name || (PyUnicode_CheckExact(name) && _PyUnicode_Equal(param, name))) {
+                at = i;
+            }
+        }
+        if (at < 0 || (filled & (1u << at))) {
+            return sigil_spec_fail(SIGIL_SF_keyword_names);
+        }
+        filled |= 1u << at;
+        map |= (uint32_t)at << (4 * j);
+    }
+    rec->version = fv;
+    rec->version2 = map;
+    rec->obj = (PyObject *)code;   /* deferred-RC: freed only by the GC */
+    rec->key = kwnames;
+    return CALL_KW_PY;
+}
+
 int
 sigil_spec_for_iter(PyObject *iter)
 {

@@ -29,6 +29,17 @@ _Static_assert(CALL_PY_WITH_DEFAULTS > UNPACK_SEQUENCE_TWO_TUPLE &&
                    CALL_PY_WITH_DEFAULTS < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
+#define CALL_KW_PY 232
+_Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&
+                   CALL_KW_PY != CALL_PY_WITH_DEFAULTS,
+               "Sigil's own form numbers must not collide with CPython's");
+
+/* CALL_KW_PY's parameter map (rec->version2): keyword argument j fills
+ * parameter (map >> 4j) & 15, so up to 8 keywords and 16 parameters. */
+#define SIGIL_KW_MAX_KEYWORDS 8
+#define SIGIL_KW_MAX_PARAMS 16
+
 /* The ml_flags bits that select a builtin's calling convention (the bits
  * CPython switches on when it picks a builtin's vectorcall). */
 #define SIGIL_METH_CALLCONV \
@@ -176,6 +187,9 @@ int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *re
  * bound methods), builtin functions, classes and method descriptors,
  * filling `rec`; -1 if none applies. */
 int sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
+/* CALL_KW: nargs counts positional and keyword arguments (not self). */
+int sigil_spec_call_kw(PyObject *callable, PyObject *self_or_null, int nargs, PyObject *kwnames,
+                       sigil_record *rec);
 
 /* Attempt at pc with the chosen form (negative: a failure, above): under
  * the SiJiL, publish the specialized word if the word is still `seen`.

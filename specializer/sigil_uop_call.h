@@ -283,6 +283,71 @@ SIGIL_UOP_BODY(PUSH_INIT_FRAMES)
     return SIGIL_UOP_PUSH_INIT;
 }
 
+/* -- Keyword calls (CALL_KW) -------------------------------------------------- */
+
+/* CALL_KW's stack is CALL's with the kwnames tuple on top: oparg counts
+ * the positional and keyword arguments, self not included. */
+static inline __attribute__((always_inline)) PyObject **
+uop_kw_base(sigil_uop_env *e)
+{
+    return e->sp - 1 - e->oparg;
+}
+
+/* The call site's own kwnames: the record's parameter map is for it. */
+SIGIL_UOP_BODY(GUARD_KWNAMES_RECORDED)
+{
+    UOP_CHECK(E_TOP() == e->rec->key);
+    return SIGIL_UOP_OK;
+}
+
+/* Its type only, as GUARD_CALLABLE_FUNCTION: the version, checked next,
+ * pins the code (and the snapshot keeps the function for it). */
+SIGIL_UOP_BODY(GUARD_KW_CALLABLE_FUNCTION)
+{
+    PyObject *fn = uop_kw_base(e)[-2];
+    UOP_CHECK(Py_TYPE(fn) == &PyFunction_Type);
+    e->snap.obj = fn;
+    return SIGIL_UOP_OK;
+}
+
+/* Every parameter filled: the record's map was made for this count, which
+ * depends on whether the self slot holds a value. */
+SIGIL_UOP_BODY(GUARD_KW_ARGCOUNT)
+{
+    PyCodeObject *code = (PyCodeObject *)e->rec->obj;
+    UOP_CHECK(e->oparg + (uop_kw_base(e)[-1] != NULL) == code->co_argcount + code->co_kwonlyargcount);
+    return SIGIL_UOP_OK;
+}
+
+/* A frame of the record's code (read once, as PUSH_PY_FRAME): the
+ * positional arguments (self first) in order, then each keyword argument
+ * into the parameter the record's map names. The stack's references move
+ * to the frame; the kwnames constant is released. */
+SIGIL_UOP_BODY(PUSH_KW_FRAME)
+{
+    PyCodeObject *code = (PyCodeObject *)e->rec->obj;
+    PyObject **base = uop_kw_base(e);
+    PyObject *kwnames = e->sp[-1];
+    PyObject **args = base[-1] != NULL ? base - 1 : base;
+    int total = e->oparg + (base[-1] != NULL);
+    int nkw = (int)PyTuple_GET_SIZE(kwnames);
+    int npos = total - nkw;
+    uint32_t map = e->rec->version2;
+    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
+    e->tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(nf, (PyFunctionObject *)base[-2], NULL, code, total);
+    for (int i = 0; i < npos; i++) {
+        nf->localsplus[i] = args[i];
+    }
+    for (int j = 0; j < nkw; j++) {
+        nf->localsplus[(map >> (4 * j)) & 15] = args[npos + j];
+    }
+    Py_DECREF(kwnames);
+    e->sp = base - 2;
+    e->callee = nf;
+    return SIGIL_UOP_PUSH_FRAME;
+}
+
 /* -- C callables: guards ----------------------------------------------------- */
 
 /* Guards on the callable alone: its identity (a static type, immortal and

@@ -1805,6 +1805,90 @@ class AllocAndEnterInit(unittest.TestCase):
         self.assertEqual(fn(A, 3).x, 2)
 
 
+def _kw3(a, b, *, c):
+    return (a, b, c)
+
+
+def _kw_default(a, b=2):
+    return (a, b)
+
+
+def _kw_posonly(a, /, b):
+    return (a, b)
+
+
+class _KwMethods:
+    def m(self, x, y):
+        return (type(self).__name__, x, y)
+
+
+class CallKeywords(unittest.TestCase):
+    """CALL_KW_PY: a keyword call filling every parameter of a Python
+    function runs inline, each keyword placed by the record's map."""
+
+    def test_form_and_placement(self):
+        def loop(n):
+            k = _KwMethods()
+            out = None
+            for i in range(n):
+                out = (_kw3(1, c=3, b=i), _kw3(c=0, a=1, b=2), k.m(y=i, x=0))
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ((1, 299, 3), (1, 2, 0), ("_KwMethods", 0, 299)))
+        self.assertGreaterEqual(s.get("form.CALL_KW_PY", 0), 3 * 290, s)
+
+    def test_code_swap_and_errors(self):
+        ns = module_level("def f(a, b):\n    return (a, b)\n")
+        f = ns["f"]
+        def loop(n):
+            out = []
+            for i in range(n):
+                try:
+                    out.append(f(b=i, a=0))
+                except TypeError as e:
+                    out.append(str(e))
+            return out
+        fn = fresh(loop)
+        self.assertEqual(fn(100)[-1], (0, 99))
+        sigil.reset_stats()
+        f.__code__ = (lambda x, y: (y, x)).__code__
+        self.assertEqual(fn(3), ["f() got an unexpected keyword argument 'b'"] * 3)
+        self.assertGreaterEqual(sigil.stats()["guard.CALL_KW_PY.GUARD_FUNC_VERSION"], 1)
+        f.__code__ = (lambda a, b: (b, a)).__code__
+        self.assertEqual(fn(100)[-1], (99, 0))
+
+    def test_not_chosen(self):
+        def loop(n):
+            out = []
+            for i in range(n):
+                out.append(_kw_default(a=i))       # a default is used
+                try:
+                    _kw_posonly(a=1, b=2)           # positional-only by keyword
+                except TypeError as e:
+                    out.append(str(e))
+                out.append(sorted([2, 1], reverse=True))   # not a Python function
+            return out[-3:]
+        r, s = stats_delta(loop, 100)
+        self.assertEqual(r, [(99, 2), "_kw_posonly() got some positional-only arguments passed "
+                             "as keyword arguments: 'a'", [2, 1]])
+        self.assertEqual(s.get("form.CALL_KW_PY", 0), 0, s)
+        for reason in ("argument_count", "keyword_names", "callable_kind"):
+            self.assertGreaterEqual(s.get("CALL_KW.fail." + reason, 0), 1, (reason, s))
+
+    def test_self_slot_changes(self):
+        # One site sees a function with self from LOAD_ATTR, then without.
+        class A:
+            pass
+        a = A()
+        a.m = lambda x, y: ("plain", x, y)
+        def loop(objs):
+            return [o.m(x=1, y=2) for o in objs]
+        fn = fresh(loop)
+        k = _KwMethods()
+        self.assertEqual(fn([k] * 100)[-1], ("_KwMethods", 1, 2))
+        self.assertEqual(fn([a] * 3), [("plain", 1, 2)] * 3)
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
