@@ -575,12 +575,16 @@ spec_call_alloc_init(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
     }
     PyObject *init;
     unsigned int v = versioned_lookup(tp, &_Py_ID(__init__), &init);
-    unsigned long flags = PyType_GetFlags(tp);
+    /* Acquire loads: each check's read is done before the version is read
+     * again below (relaxed loads would give no read-read order). */
+    newfunc tp_new = __atomic_load_n(&tp->tp_new, __ATOMIC_ACQUIRE);
+    allocfunc tp_alloc = __atomic_load_n(&tp->tp_alloc, __ATOMIC_ACQUIRE);
+    unsigned long flags = __atomic_load_n(&tp->tp_flags, __ATOMIC_ACQUIRE);
     int r;
     if (v == 0) {
         r = sigil_spec_fail(SIGIL_SF_type_version);
     }
-    else if (tp->tp_new != PyBaseObject_Type.tp_new || tp->tp_alloc != PyType_GenericAlloc ||
+    else if (tp_new != PyBaseObject_Type.tp_new || tp_alloc != PyType_GenericAlloc ||
              (flags & Py_TPFLAGS_IS_ABSTRACT)) {
         r = sigil_spec_fail(SIGIL_SF_new_overridden);
     }
@@ -594,9 +598,6 @@ spec_call_alloc_init(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
     else {
         r = simple_function(init, nargs + 1, &rec->version2);
     }
-    /* An acquire fence: the checks' loads complete before the version is
-     * read again (a read-read order relaxed loads do not give). */
-    atomic_thread_fence(memory_order_acquire);
     if (r == 0 && _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
         r = sigil_spec_fail(SIGIL_SF_type_version);
     }
