@@ -265,6 +265,87 @@ value_failure(PyObject *descr)
     return sigil_spec_fail(cacheable(descr) ? SIGIL_SF_descriptor : SIGIL_SF_not_cacheable);
 }
 
+/* The lookup of up to two names on `tp` (new references or NULL in *d1,
+ * *d2) and its tp_getattro, with the version they belong to, or 0: the
+ * reads lie between two reads of the version, and a change of the type
+ * zeroes the version before it touches the dict or the slots
+ * (type_setattro, under the type lock). None of them moves outside: the
+ * first version read and the tp_getattro read are acquires (no later
+ * read is done before them), and each lookup ends with the type cache's
+ * acquire fence or under the type lock, which writers hold too (an
+ * explicit fence would not build with -fsanitize=thread). tp_getattro is
+ * read atomically because CPython writes it with plain stores
+ * (update_slot under the type lock; _Py_slot_tp_getattr_hook's lazy
+ * switch to _Py_slot_tp_getattro, which changes no behaviour, under
+ * none). For the choosers that depend on how `tp` looks attributes up,
+ * not only on what it finds. */
+static unsigned int
+versioned_lookup_getattro(PyTypeObject *tp, getattrofunc *getattro, PyObject *name1, PyObject **d1,
+                          PyObject *name2, PyObject **d2)
+{
+    *d1 = NULL;
+    if (d2 != NULL) {
+        *d2 = NULL;
+    }
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return 0;
+    }
+    unsigned int v = _Py_atomic_load_uint32_acquire(&tp->tp_version_tag);
+    *getattro = (getattrofunc)_Py_atomic_load_ptr_acquire(&tp->tp_getattro);
+    *d1 = _PyType_LookupRef(tp, name1);
+    if (d2 != NULL) {
+        *d2 = _PyType_LookupRef(tp, name2);
+    }
+    if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return 0;
+    }
+    return v;
+}
+
+/* LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN: the owner's type has a Python
+ * __getattribute__ (tp_getattro is one of the two slots CPython installs
+ * for it) that is a simple two-argument function, and no __getattr__.
+ * With __getattr__ the slot calls it when __getattribute__ raises
+ * AttributeError; the form would skip that, so it declines, as CPython
+ * 3.13 does (the type version guard then also covers the absence:
+ * adding __getattr__ zeroes it). Not for a method load (CPython 3.13
+ * neither): the function answers the attribute, never an unbound method.
+ * Slot and both lookups belong to the version recorded; the function is
+ * cached borrowed (simple_function requires it immortal or deferred-RC)
+ * with its version in rec->version2. */
+static int
+spec_getattribute(PyTypeObject *tp, int method, sigil_record *rec)
+{
+    getattrofunc getattro = NULL;
+    PyObject *fn, *hook;
+    unsigned int v = versioned_lookup_getattro(tp, &getattro, &_Py_ID(__getattribute__), &fn,
+                                               &_Py_ID(__getattr__), &hook);
+    int form;
+    if (v == 0) {
+        form = sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    else if (getattro != _Py_slot_tp_getattro && getattro != _Py_slot_tp_getattr_hook) {
+        form = sigil_spec_fail(SIGIL_SF_getattr_override);   /* a C type's own lookup */
+    }
+    else if (hook != NULL) {
+        form = sigil_spec_fail(SIGIL_SF_getattr_hook);
+    }
+    else if (method) {
+        form = sigil_spec_fail(SIGIL_SF_method_load);
+    }
+    else if (fn == NULL) {
+        form = sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    else if ((form = simple_function(fn, 2, &rec->version2)) == 0) {
+        rec->version = v;
+        rec->obj = fn;
+        form = LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN;
+    }
+    Py_XDECREF(fn);
+    Py_XDECREF(hook);
+    return form;
+}
+
 int
 sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec)
 {
@@ -306,7 +387,7 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
     }
     PyTypeObject *tp = Py_TYPE(owner);
     if (tp->tp_getattro != PyObject_GenericGetAttr) {
-        return sigil_spec_fail(SIGIL_SF_getattr_override);
+        return spec_getattribute(tp, method, rec);
     }
     if ((tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) || !_PyType_IsReady(tp)) {
         return SIGIL_SPEC_NA;   /* sigil_spec_load_attr's case */
@@ -469,7 +550,9 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     if (tp->tp_getattro != PyObject_GenericGetAttr) {
-        return sigil_spec_fail(SIGIL_SF_getattr_override);
+        /* a class, or a Python __getattribute__: sigil_spec_load_attr_other
+         * says which form, or why none */
+        return SIGIL_SPEC_NA;
     }
     if (!(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES)) {
         return SIGIL_SPEC_NA;   /* the other LOAD_ATTR choosers' case */

@@ -158,9 +158,11 @@ int sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *o
  * make the recorded versions describe the recorded cache. */
 int sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
                          int method, sigil_record *rec);
-/* The other LOAD_ATTR forms: LOAD_ATTR_CLASS (an exact class as owner),
- * and for an instance of a type without inline values LOAD_ATTR_SLOT,
- * LOAD_ATTR_PROPERTY, LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
+/* The other LOAD_ATTR forms: LOAD_ATTR_CLASS (an exact class as owner);
+ * for an instance of a type with a Python __getattribute__
+ * LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN; and for an instance
+ * of a type without inline values LOAD_ATTR_SLOT, LOAD_ATTR_PROPERTY,
+ * LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
  * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
 int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
 /* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own

@@ -204,12 +204,17 @@ SIGIL_UOP_BODY(LOAD_HINT_ENTRY)
 
 /* -- Getters ----------------------------------------------------------------- */
 
-/* The record's function (a property's getter, a class's __getitem__;
- * cached borrowed, deferred-RC) still has the
- * recorded version. Its code is read once, between two version checks: a
- * __code__ store zeroes the version before it swaps the code, so the code
- * passed on (e->code) is the one the version names (a one-argument simple
- * function), never one code's frame size with another's body. */
+/* The record's function (a property's getter, a class's __getitem__ or
+ * __getattribute__; cached borrowed, deferred-RC) still has the recorded
+ * version. It runs after the guard of the type that holds the function:
+ * only that guard proves the borrowed pointer still names a live
+ * function (the type referred to it during this instruction, and no
+ * stop-the-world collection can free it before the instruction ends).
+ * Its code is read once, between two version checks: a __code__ store
+ * zeroes the version before it swaps the code, so the code passed on
+ * (e->code) is the one the version names (a simple function of the
+ * form's argument count), never one code's frame size with another's
+ * body. */
 SIGIL_UOP_BODY(GUARD_GETTER_VERSION)
 {
     PyFunctionObject *fget = (PyFunctionObject *)e->rec->obj;
@@ -377,6 +382,23 @@ SIGIL_UOP_BODY(PUSH_METHOD)
 SIGIL_UOP_BODY(PUSH_GETTER_FRAME)
 {
     return sigil_uop_push_record_frame(e, 1);
+}
+
+/* owner.name through the class's Python __getattribute__, run as an
+ * inlined frame of the code GUARD_GETTER_VERSION validated, with the
+ * owner and the name as its two arguments: what the slot CPython installs
+ * for it (slot_tp_getattro) calls when the class has no __getattr__, as
+ * the type version guarantees (adding one zeroes it), so an exception the
+ * function raises, AttributeError included, propagates as it would
+ * there. The owner's reference moves into the frame; the name comes from
+ * co_names (an interned str, kept alive by the code object) and gets its
+ * own reference. It is stored straight into the new frame rather than
+ * pushed first: LOAD_ATTR's stack effect leaves no slot for it. */
+SIGIL_UOP_BODY(PUSH_GETATTRIBUTE_FRAME)
+{
+    int rc = sigil_uop_push_record_frame(e, 1);
+    e->callee->localsplus[1] = Py_NewRef(E_NAME(e->oparg >> 1));
+    return rc;
 }
 
 /* Drop the owner of a store (the value's reference went to the object). */
