@@ -265,6 +265,22 @@ value_failure(PyObject *descr)
     return sigil_spec_fail(cacheable(descr) ? SIGIL_SF_descriptor : SIGIL_SF_not_cacheable);
 }
 
+/* Every form's opcode number is its own (ORDER FORM): Sigil numbers some
+ * forms itself (sigil_spec.h), and two forms on one number would share a
+ * dispatch slot without a word from the compiler (the table is built with
+ * designated initializers). A duplicate case label does not compile. */
+static inline __attribute__((unused)) void
+form_numbers_distinct(int op)
+{
+    switch (op) {
+#define SIGIL_FORMDEF(form, fam, guard) case form:
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+    default:
+        break;
+    }
+}
+
 /* The lookup of up to two names on `tp` (new references or NULL in *d1,
  * *d2) and its tp_getattro, with the version they belong to, or 0: the
  * reads lie between two reads of the version, and a change of the type
@@ -300,6 +316,43 @@ versioned_lookup_getattro(PyTypeObject *tp, getattrofunc *getattro, PyObject *na
         return 0;
     }
     return v;
+}
+
+/* May a class of metaclass `meta` answer LOAD_ATTR of `name` with its own
+ * attribute? Yes if the metaclass uses type's own lookup (no Python
+ * __getattribute__ or __getattr__) and its attribute of the name, if any,
+ * is a non-data descriptor or plain value of an immutable type: type's
+ * lookup then prefers the class's attribute (only a data descriptor on
+ * the metaclass wins over it), and nobody can make that attribute a data
+ * descriptor later. LOAD_ATTR_CLASS for `type` itself (immutable: nothing
+ * of it can change); LOAD_ATTR_CLASS_WITH_METACLASS_CHECK for any other
+ * metaclass, with the version its lookup and tp_getattro belong to in
+ * *mv (a change of the metaclass or of its bases zeroes it), or a
+ * failure. */
+static int
+spec_metaclass(PyTypeObject *meta, PyObject *name, uint32_t *mv)
+{
+    PyObject *mdescr;
+    getattrofunc getattro = PyType_Type.tp_getattro;
+    unsigned int v = 0;
+    if (meta == &PyType_Type) {
+        mdescr = _PyType_LookupRef(meta, name);
+    }
+    else if ((v = versioned_lookup_getattro(meta, &getattro, name, &mdescr, NULL, NULL)) == 0) {
+        Py_XDECREF(mdescr);
+        return sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    int form = meta == &PyType_Type ? LOAD_ATTR_CLASS : LOAD_ATTR_CLASS_WITH_METACLASS_CHECK;
+    if (getattro != PyType_Type.tp_getattro) {
+        form = sigil_spec_fail(SIGIL_SF_metaclass);
+    }
+    else if (mdescr != NULL && (!(Py_TYPE(mdescr)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
+                                Py_TYPE(mdescr)->tp_descr_set != NULL)) {
+        form = sigil_spec_fail(SIGIL_SF_metaclass_attr);
+    }
+    Py_XDECREF(mdescr);
+    *mv = v;
+    return form;
 }
 
 /* LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN: the owner's type has a Python
@@ -356,16 +409,14 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
     unsigned int v;
     int form;
     if (PyType_Check(owner)) {
-        /* A class attribute of a class whose metaclass is `type` (which
-         * is immutable): the metaclass does not have the name, so the
-         * class's own attribute, a method or plain value, is the answer. */
-        if (!PyType_CheckExact(owner)) {
-            return sigil_spec_fail(SIGIL_SF_metaclass);
-        }
-        PyObject *meta = _PyType_LookupRef(&PyType_Type, name);
-        if (meta != NULL) {
-            Py_DECREF(meta);
-            return sigil_spec_fail(SIGIL_SF_metaclass);
+        /* A class attribute, a method or plain value, that no attribute of
+         * the metaclass hides (see spec_metaclass): the class's own
+         * attribute is the answer. Its version pins the value; a metaclass
+         * other than `type` (which is immutable) is guarded by its own. */
+        uint32_t mv = 0;
+        form = spec_metaclass(Py_TYPE(owner), name, &mv);
+        if (form < 0) {
+            return form;
         }
         v = versioned_lookup((PyTypeObject *)owner, name, &descr);
         if (v == 0) {
@@ -376,8 +427,8 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
         }
         else if (plain_class_value(descr) || method_class_value(descr)) {
             rec->version = v;
+            rec->version2 = mv;
             rec->obj = descr;
-            form = LOAD_ATTR_CLASS;
         }
         else {
             form = value_failure(descr);

@@ -62,10 +62,36 @@ SIGIL_UOP_BODY(GUARD_TOS_PLAIN_CLASS)
 }
 
 /* The class's own version: versions belong to one type and are never
- * reused, and any change of the class's attributes zeroes it first. */
+ * reused, and any change of the class's attributes zeroes it first. (In
+ * LOAD_ATTR_CLASS_WITH_METACLASS_CHECK the metaclass guard before it has
+ * proved the owner a class.) */
 SIGIL_UOP_BODY(GUARD_TOS_CLASS_VERSION)
 {
     return sigil_uop_type_version(e, (PyTypeObject *)E_TOP());
+}
+
+/* The owner's metaclass (a type other than `type`, which is mutable) has
+ * the version recorded when it had no data descriptor of the name, its
+ * own attribute of the name (if any) was of an immutable type without
+ * __set__, and its attribute lookup was type's own. The race it closes:
+ * another thread gives the metaclass a data descriptor of the name, or a
+ * __getattribute__ / __getattr__, which takes precedence over the class
+ * attribute the record caches; the store zeroes the metaclass's version
+ * (type_setattro, under the type lock, before the dict and the slots
+ * change), so from then on this guard misses. A change of the owner's
+ * metaclass (`C.__class__ = M2`) meets another type's version. The
+ * version names one type, a subclass of `type`: the owner is a class, so
+ * GUARD_TOS_CLASS_VERSION may read it as one. Relaxed, as every type
+ * version read (see the file comment); the snapshot keeps the metaclass
+ * until the class's guard replaces it. */
+SIGIL_UOP_BODY(GUARD_TOS_METACLASS_VERSION)
+{
+    PyTypeObject *meta = Py_TYPE(E_TOP());
+    uint32_t v = _Py_atomic_load_uint_relaxed(&meta->tp_version_tag);
+    UOP_CHECK(v == e->rec->version2);
+    e->snap.obj = meta;
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
 }
 
 /* -- Inline values and slots ------------------------------------------------- */

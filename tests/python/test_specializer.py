@@ -1772,6 +1772,158 @@ class GetattributeOverridden(unittest.TestCase):
         self.assertGreaterEqual(s.get("guard.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN.GUARD_TOS_TYPE_VERSION", 0), 2, s)
 
 
+class _Meta(type):
+    pass
+
+
+class _MetaData(type):
+    @property
+    def k(cls):
+        return "mdata"
+
+
+class _MetaGetattr(type):
+    def __getattr__(cls, name):
+        return "mgetattr"
+
+
+def class_k_loop(cls, n):
+    out = []
+    for _ in range(n):
+        try:
+            out.append(cls.k)
+        except AttributeError:
+            out.append("AttributeError")
+    return out
+
+
+@unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+class ClassWithMetaclassCheck(unittest.TestCase):
+    """LOAD_ATTR_CLASS_WITH_METACLASS_CHECK: a class attribute of a class
+    whose metaclass is not type, guarded by both versions."""
+
+    def test_form_and_results(self):
+        class C(metaclass=_Meta):
+            k = "cls"
+        r, s = stats_delta(class_k_loop, C, 300)
+        self.assertEqual(r, ["cls"] * 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 298, s)
+        self.assertEqual(s.get("form.LOAD_ATTR_CLASS", 0), 0, s)
+
+    def test_metaclass_gains_data_descriptor(self):
+        # A data descriptor on the metaclass wins over the class attribute:
+        # the metaclass's version guard must see it arrive (and go).
+        class M(_Meta):
+            pass
+        class C(metaclass=M):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    M.k = property(lambda cls: "mdata")
+                if i == 200:
+                    del M.k
+                out.append(C.k)
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 100 + ["mdata"] * 100 + ["cls"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 90, s)
+        self.assertGreaterEqual(
+            s.get("guard.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK.GUARD_TOS_METACLASS_VERSION", 0), 1, s)
+
+    def test_metaclass_gains_plain_attribute_or_lookup_hook(self):
+        # A plain metaclass attribute loses to the class's own; a
+        # metaclass __getattribute__ wins over everything.
+        class M(_Meta):
+            pass
+        class C(metaclass=M):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    M.k = "mplain"
+                if i == 200:
+                    M.__getattribute__ = lambda cls, name: "mga"
+                out.append(C.k)
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 200 + ["mga"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 180, s)
+
+    def test_class_attribute_changes(self):
+        class C(metaclass=_Meta):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    C.k = "new"
+                if i == 200:
+                    del C.k
+                try:
+                    out.append(C.k)
+                except AttributeError:
+                    out.append("AttributeError")
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 100 + ["new"] * 100 + ["AttributeError"] * 100)
+        self.assertGreaterEqual(
+            s.get("guard.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK.GUARD_TOS_CLASS_VERSION", 0), 1, s)
+
+    def test_metaclass_switched(self):
+        # C.__class__ = another metaclass, with a data descriptor k: the
+        # guard meets another type's version.
+        class M1(_Meta):
+            pass
+        class M2(_Meta):
+            k = property(lambda cls: "m2")
+        class C(metaclass=M1):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.__class__ = M2
+                out.append(C.k)
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 150 + ["m2"] * 150)
+        self.assertGreaterEqual(
+            s.get("guard.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK.GUARD_TOS_METACLASS_VERSION", 0), 1, s)
+
+    def test_declines(self):
+        # Metaclass data descriptor of the name at specialization: its
+        # value is the answer, no form; a metaclass __getattr__: no form.
+        class C(metaclass=_MetaData):
+            k = "cls"
+        r, s = stats_delta(class_k_loop, C, 60)
+        self.assertEqual(r, ["mdata"] * 60)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.metaclass_attr", 0), 1, s)
+        class D(metaclass=_MetaGetattr):
+            k = "cls"
+        r, s = stats_delta(class_k_loop, D, 60)
+        self.assertEqual(r, ["cls"] * 60)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.metaclass", 0), 1, s)
+        self.assertEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 0, s)
+
+    def test_plain_class_with_type_method_name(self):
+        # type's own non-data attribute of the name (type.__init__) loses
+        # to the class's: LOAD_ATTR_CLASS applies; a data descriptor of
+        # type (__name__) wins, and no form is chosen.
+        def loop(n):
+            return [Point.__init__ for _ in range(n)]
+        r, s = stats_delta(loop, 100)
+        self.assertTrue(all(f is Point.__dict__["__init__"] for f in r))
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 98, s)
+        def names(n):
+            return [Point.__name__ for _ in range(n)]
+        r, s = stats_delta(names, 60)
+        self.assertEqual(r, ["Point"] * 60)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.metaclass_attr", 0), 1, s)
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
