@@ -265,6 +265,140 @@ value_failure(PyObject *descr)
     return sigil_spec_fail(cacheable(descr) ? SIGIL_SF_descriptor : SIGIL_SF_not_cacheable);
 }
 
+/* Every form's opcode number is its own (ORDER FORM): Sigil numbers some
+ * forms itself (sigil_spec.h), and two forms on one number would share a
+ * dispatch slot without a word from the compiler (the table is built with
+ * designated initializers). A duplicate case label does not compile. */
+static inline __attribute__((unused)) void
+form_numbers_distinct(int op)
+{
+    switch (op) {
+#define SIGIL_FORMDEF(form, fam, guard) case form:
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+    default:
+        break;
+    }
+}
+
+/* The lookup of up to two names on `tp` (new references or NULL in *d1,
+ * *d2) and its tp_getattro, with the version they belong to, or 0: the
+ * reads lie between two reads of the version, and a change of the type
+ * zeroes the version before it touches the dict or the slots
+ * (type_setattro, under the type lock). None of them moves outside: the
+ * first version read and the tp_getattro read are acquires (no later
+ * read is done before them), and each lookup ends with the type cache's
+ * acquire fence or under the type lock, which writers hold too (an
+ * explicit fence would not build with -fsanitize=thread). tp_getattro is
+ * read atomically because CPython writes it with plain stores
+ * (update_slot under the type lock; _Py_slot_tp_getattr_hook's lazy
+ * switch to _Py_slot_tp_getattro, which changes no behaviour, under
+ * none). For the choosers that depend on how `tp` looks attributes up,
+ * not only on what it finds. */
+static unsigned int
+versioned_lookup_getattro(PyTypeObject *tp, getattrofunc *getattro, PyObject *name1, PyObject **d1,
+                          PyObject *name2, PyObject **d2)
+{
+    *d1 = NULL;
+    if (d2 != NULL) {
+        *d2 = NULL;
+    }
+    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+        return 0;
+    }
+    unsigned int v = _Py_atomic_load_uint32_acquire(&tp->tp_version_tag);
+    *getattro = (getattrofunc)_Py_atomic_load_ptr_acquire(&tp->tp_getattro);
+    *d1 = _PyType_LookupRef(tp, name1);
+    if (d2 != NULL) {
+        *d2 = _PyType_LookupRef(tp, name2);
+    }
+    if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
+        return 0;
+    }
+    return v;
+}
+
+/* May a class of metaclass `meta` answer LOAD_ATTR of `name` with its own
+ * attribute? Yes if the metaclass uses type's own lookup (no Python
+ * __getattribute__ or __getattr__) and its attribute of the name, if any,
+ * is a non-data descriptor or plain value of an immutable type: type's
+ * lookup then prefers the class's attribute (only a data descriptor on
+ * the metaclass wins over it), and nobody can make that attribute a data
+ * descriptor later. LOAD_ATTR_CLASS for `type` itself (immutable: nothing
+ * of it can change); LOAD_ATTR_CLASS_WITH_METACLASS_CHECK for any other
+ * metaclass, with the version its lookup and tp_getattro belong to in
+ * *mv (a change of the metaclass or of its bases zeroes it), or a
+ * failure. */
+static int
+spec_metaclass(PyTypeObject *meta, PyObject *name, uint32_t *mv)
+{
+    PyObject *mdescr;
+    getattrofunc getattro = PyType_Type.tp_getattro;
+    unsigned int v = 0;
+    if (meta == &PyType_Type) {
+        mdescr = _PyType_LookupRef(meta, name);
+    }
+    else if ((v = versioned_lookup_getattro(meta, &getattro, name, &mdescr, NULL, NULL)) == 0) {
+        Py_XDECREF(mdescr);
+        return sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    int form = meta == &PyType_Type ? LOAD_ATTR_CLASS : LOAD_ATTR_CLASS_WITH_METACLASS_CHECK;
+    if (getattro != PyType_Type.tp_getattro) {
+        form = sigil_spec_fail(SIGIL_SF_metaclass);
+    }
+    else if (mdescr != NULL && (!(Py_TYPE(mdescr)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE) ||
+                                Py_TYPE(mdescr)->tp_descr_set != NULL)) {
+        form = sigil_spec_fail(SIGIL_SF_metaclass_attr);
+    }
+    Py_XDECREF(mdescr);
+    *mv = v;
+    return form;
+}
+
+/* LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN: the owner's type has a Python
+ * __getattribute__ (tp_getattro is one of the two slots CPython installs
+ * for it) that is a simple two-argument function, and no __getattr__.
+ * With __getattr__ the slot calls it when __getattribute__ raises
+ * AttributeError; the form would skip that, so it declines, as CPython
+ * 3.13 does (the type version guard then also covers the absence:
+ * adding __getattr__ zeroes it). Not for a method load (CPython 3.13
+ * neither): the function answers the attribute, never an unbound method.
+ * Slot and both lookups belong to the version recorded; the function is
+ * cached borrowed (simple_function requires it immortal or deferred-RC)
+ * with its version in rec->version2. */
+static int
+spec_getattribute(PyTypeObject *tp, int method, sigil_record *rec)
+{
+    getattrofunc getattro = NULL;
+    PyObject *fn, *hook;
+    unsigned int v = versioned_lookup_getattro(tp, &getattro, &_Py_ID(__getattribute__), &fn,
+                                               &_Py_ID(__getattr__), &hook);
+    int form;
+    if (v == 0) {
+        form = sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    else if (getattro != _Py_slot_tp_getattro && getattro != _Py_slot_tp_getattr_hook) {
+        form = sigil_spec_fail(SIGIL_SF_getattr_override);   /* a C type's own lookup */
+    }
+    else if (hook != NULL) {
+        form = sigil_spec_fail(SIGIL_SF_getattr_hook);
+    }
+    else if (method) {
+        form = sigil_spec_fail(SIGIL_SF_method_load);
+    }
+    else if (fn == NULL) {
+        form = sigil_spec_fail(SIGIL_SF_getattr_override);
+    }
+    else if ((form = simple_function(fn, 2, &rec->version2)) == 0) {
+        rec->version = v;
+        rec->obj = fn;
+        form = LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN;
+    }
+    Py_XDECREF(fn);
+    Py_XDECREF(hook);
+    return form;
+}
+
 int
 sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec)
 {
@@ -275,16 +409,14 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
     unsigned int v;
     int form;
     if (PyType_Check(owner)) {
-        /* A class attribute of a class whose metaclass is `type` (which
-         * is immutable): the metaclass does not have the name, so the
-         * class's own attribute, a method or plain value, is the answer. */
-        if (!PyType_CheckExact(owner)) {
-            return sigil_spec_fail(SIGIL_SF_metaclass);
-        }
-        PyObject *meta = _PyType_LookupRef(&PyType_Type, name);
-        if (meta != NULL) {
-            Py_DECREF(meta);
-            return sigil_spec_fail(SIGIL_SF_metaclass);
+        /* A class attribute, a method or plain value, that no attribute of
+         * the metaclass hides (see spec_metaclass): the class's own
+         * attribute is the answer. Its version pins the value; a metaclass
+         * other than `type` (which is immutable) is guarded by its own. */
+        uint32_t mv = 0;
+        form = spec_metaclass(Py_TYPE(owner), name, &mv);
+        if (form < 0) {
+            return form;
         }
         v = versioned_lookup((PyTypeObject *)owner, name, &descr);
         if (v == 0) {
@@ -295,8 +427,8 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
         }
         else if (plain_class_value(descr) || method_class_value(descr)) {
             rec->version = v;
+            rec->version2 = mv;
             rec->obj = descr;
-            form = LOAD_ATTR_CLASS;
         }
         else {
             form = value_failure(descr);
@@ -306,7 +438,7 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
     }
     PyTypeObject *tp = Py_TYPE(owner);
     if (tp->tp_getattro != PyObject_GenericGetAttr) {
-        return sigil_spec_fail(SIGIL_SF_getattr_override);
+        return spec_getattribute(tp, method, rec);
     }
     if ((tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) || !_PyType_IsReady(tp)) {
         return SIGIL_SPEC_NA;   /* sigil_spec_load_attr's case */
@@ -469,7 +601,9 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     if (tp->tp_getattro != PyObject_GenericGetAttr) {
-        return sigil_spec_fail(SIGIL_SF_getattr_override);
+        /* a class, or a Python __getattribute__: sigil_spec_load_attr_other
+         * says which form, or why none */
+        return SIGIL_SPEC_NA;
     }
     if (!(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES)) {
         return SIGIL_SPEC_NA;   /* the other LOAD_ATTR choosers' case */

@@ -169,9 +169,19 @@ int sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *o
  * make the recorded versions describe the recorded cache. */
 int sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
                          int method, sigil_record *rec);
-/* The other LOAD_ATTR forms: LOAD_ATTR_CLASS (an exact class as owner),
- * and for an instance of a type without inline values LOAD_ATTR_SLOT,
- * LOAD_ATTR_PROPERTY, LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
+/* CPython 3.13 has no LOAD_ATTR_CLASS_WITH_METACLASS_CHECK (3.14 does):
+ * Sigil numbers it in the gap after the last specialized opcode, from
+ * its top down (the bottom is taken by the CALL forms Sigil adds). */
+#define LOAD_ATTR_CLASS_WITH_METACLASS_CHECK 235
+_Static_assert(LOAD_ATTR_CLASS_WITH_METACLASS_CHECK > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   LOAD_ATTR_CLASS_WITH_METACLASS_CHECK < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
+/* The other LOAD_ATTR forms: for a class as owner LOAD_ATTR_CLASS
+ * (metaclass type) or LOAD_ATTR_CLASS_WITH_METACLASS_CHECK (another
+ * metaclass, versioned); for an instance of a type with a Python
+ * __getattribute__ LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN; and for an instance
+ * of a type without inline values LOAD_ATTR_SLOT, LOAD_ATTR_PROPERTY,
+ * LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
  * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
 int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
 /* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own

@@ -62,10 +62,36 @@ SIGIL_UOP_BODY(GUARD_TOS_PLAIN_CLASS)
 }
 
 /* The class's own version: versions belong to one type and are never
- * reused, and any change of the class's attributes zeroes it first. */
+ * reused, and any change of the class's attributes zeroes it first. (In
+ * LOAD_ATTR_CLASS_WITH_METACLASS_CHECK the metaclass guard before it has
+ * proved the owner a class.) */
 SIGIL_UOP_BODY(GUARD_TOS_CLASS_VERSION)
 {
     return sigil_uop_type_version(e, (PyTypeObject *)E_TOP());
+}
+
+/* The owner's metaclass (a type other than `type`, which is mutable) has
+ * the version recorded when it had no data descriptor of the name, its
+ * own attribute of the name (if any) was of an immutable type without
+ * __set__, and its attribute lookup was type's own. The race it closes:
+ * another thread gives the metaclass a data descriptor of the name, or a
+ * __getattribute__ / __getattr__, which takes precedence over the class
+ * attribute the record caches; the store zeroes the metaclass's version
+ * (type_setattro, under the type lock, before the dict and the slots
+ * change), so from then on this guard misses. A change of the owner's
+ * metaclass (`C.__class__ = M2`) meets another type's version. The
+ * version names one type, a subclass of `type`: the owner is a class, so
+ * GUARD_TOS_CLASS_VERSION may read it as one. Relaxed, as every type
+ * version read (see the file comment); the snapshot keeps the metaclass
+ * until the class's guard replaces it. */
+SIGIL_UOP_BODY(GUARD_TOS_METACLASS_VERSION)
+{
+    PyTypeObject *meta = Py_TYPE(E_TOP());
+    uint32_t v = _Py_atomic_load_uint_relaxed(&meta->tp_version_tag);
+    UOP_CHECK(v == e->rec->version2);
+    e->snap.obj = meta;
+    e->snap.version = v;
+    return SIGIL_UOP_OK;
 }
 
 /* -- Inline values and slots ------------------------------------------------- */
@@ -204,12 +230,17 @@ SIGIL_UOP_BODY(LOAD_HINT_ENTRY)
 
 /* -- Getters ----------------------------------------------------------------- */
 
-/* The record's function (a property's getter, a class's __getitem__;
- * cached borrowed, deferred-RC) still has the
- * recorded version. Its code is read once, between two version checks: a
- * __code__ store zeroes the version before it swaps the code, so the code
- * passed on (e->code) is the one the version names (a one-argument simple
- * function), never one code's frame size with another's body. */
+/* The record's function (a property's getter, a class's __getitem__ or
+ * __getattribute__; cached borrowed, deferred-RC) still has the recorded
+ * version. It runs after the guard of the type that holds the function:
+ * only that guard proves the borrowed pointer still names a live
+ * function (the type referred to it during this instruction, and no
+ * stop-the-world collection can free it before the instruction ends).
+ * Its code is read once, between two version checks: a __code__ store
+ * zeroes the version before it swaps the code, so the code passed on
+ * (e->code) is the one the version names (a simple function of the
+ * form's argument count), never one code's frame size with another's
+ * body. */
 SIGIL_UOP_BODY(GUARD_GETTER_VERSION)
 {
     PyFunctionObject *fget = (PyFunctionObject *)e->rec->obj;
@@ -377,6 +408,23 @@ SIGIL_UOP_BODY(PUSH_METHOD)
 SIGIL_UOP_BODY(PUSH_GETTER_FRAME)
 {
     return sigil_uop_push_record_frame(e, 1);
+}
+
+/* owner.name through the class's Python __getattribute__, run as an
+ * inlined frame of the code GUARD_GETTER_VERSION validated, with the
+ * owner and the name as its two arguments: what the slot CPython installs
+ * for it (slot_tp_getattro) calls when the class has no __getattr__, as
+ * the type version guarantees (adding one zeroes it), so an exception the
+ * function raises, AttributeError included, propagates as it would
+ * there. The owner's reference moves into the frame; the name comes from
+ * co_names (an interned str, kept alive by the code object) and gets its
+ * own reference. It is stored straight into the new frame rather than
+ * pushed first: LOAD_ATTR's stack effect leaves no slot for it. */
+SIGIL_UOP_BODY(PUSH_GETATTRIBUTE_FRAME)
+{
+    int rc = sigil_uop_push_record_frame(e, 1);
+    e->callee->localsplus[1] = Py_NewRef(E_NAME(e->oparg >> 1));
+    return rc;
 }
 
 /* Drop the owner of a store (the value's reference went to the object). */

@@ -1222,9 +1222,16 @@ def star_args(*a):
     return len(a)
 
 
-class GetattrOverride:
+class GetattrOverride(type(sys)):
+    anything = 1
+
+
+class GetattributeAndGetattr:
     def __getattribute__(self, name):
         return 1
+
+    def __getattr__(self, name):
+        return 2
 
 
 def call_each(fns, x):
@@ -1622,6 +1629,201 @@ class _StarInit:
         self.x = args[0]
 
 
+# (module level: a function made at module level has deferred reference
+# counting, which a record needs to cache it borrowed)
+def _ga_tag(self, name):
+    if name == "tag":
+        return ("ga", object.__getattribute__(self, "v"))
+    if name == "boom":
+        raise KeyError("boom")
+    return object.__getattribute__(self, name)
+
+
+def _ga_other(self, name):
+    if name == "tag":
+        return "other"
+    return object.__getattribute__(self, name)
+
+
+def _ga_star(self, *args):
+    return "star"
+
+
+def _ga_fallback(self, name):
+    return ("fallback", name)
+
+
+class _GaHooked:
+    __getattribute__ = _ga_tag
+
+    def __init__(self, v):
+        self.v = v
+
+    def m(self):
+        return "m"
+
+
+class _GaWithGetattr:
+    __getattribute__ = _ga_tag
+    __getattr__ = _ga_fallback
+
+    def __init__(self, v):
+        self.v = v
+
+
+def ga_tag_loop(o, n):
+    out = []
+    for _ in range(n):
+        try:
+            out.append(o.tag)
+        except (AttributeError, KeyError) as e:
+            out.append(type(e).__name__)
+    return out
+
+
+def ga_missing_loop(o, n):
+    out = []
+    for _ in range(n):
+        try:
+            out.append(o.missing)
+        except AttributeError as e:
+            out.append(str(e))
+    return out
+
+
+def ga_boom_loop(o, n):
+    out = []
+    for _ in range(n):
+        try:
+            out.append(o.boom)
+        except KeyError as e:
+            out.append(repr(e))
+    return out
+
+
+@unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+class GetattributeOverridden(unittest.TestCase):
+    """LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN calls a class's Python
+    __getattribute__(owner, name) inline."""
+
+    def test_form_and_results(self):
+        r, s = stats_delta(ga_tag_loop, _GaHooked(7), 300)
+        self.assertEqual(r, [("ga", 7)] * 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 298, s)
+
+    def test_method_load_declines(self):
+        # o.m() is a method load: CPython 3.13 declines it, so does Sigil.
+        def loop(o, n):
+            return [o.m() for _ in range(n)]
+        r, s = stats_delta(loop, _GaHooked(1), 100)
+        self.assertEqual(r, ["m"] * 100)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.method_load", 0), 1, s)
+
+    def test_exceptions_propagate(self):
+        # Raised inside the inlined frame: a KeyError, and the
+        # AttributeError of object.__getattribute__ (no __getattr__).
+        r, s = stats_delta(ga_boom_loop, _GaHooked(1), 100)
+        self.assertEqual(r, ["KeyError('boom')"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 98, s)
+        r, s = stats_delta(ga_missing_loop, _GaHooked(1), 100)
+        self.assertEqual(r, ["'_GaHooked' object has no attribute 'missing'"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 98, s)
+
+    def test_getattr_declines_and_falls_back(self):
+        # With __getattr__ too, an AttributeError from __getattribute__
+        # must reach __getattr__: no form, as in CPython 3.13.
+        r, s = stats_delta(ga_missing_loop, _GaWithGetattr(1), 100)
+        self.assertEqual(r, [("fallback", "missing")] * 100)
+        self.assertEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 0, s)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.getattr_hook", 0), 1, s)
+        r, s = stats_delta(ga_tag_loop, _GaWithGetattr(2), 100)
+        self.assertEqual(r, [("ga", 2)] * 100)
+
+    def test_getattr_added_later(self):
+        # __getattr__ added to a class whose loads are specialized: the
+        # type version guard misses, and the fallback runs from then on.
+        class C(_GaHooked):
+            pass
+        def loop(o, n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.__getattr__ = _ga_fallback
+                try:
+                    out.append(o.missing)
+                except AttributeError:
+                    out.append("AttributeError")
+            return out
+        r, s = stats_delta(loop, C(1), 300)
+        self.assertEqual(r, ["AttributeError"] * 150 + [("fallback", "missing")] * 150)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 140, s)
+        self.assertGreaterEqual(s.get("guard.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN.GUARD_TOS_TYPE_VERSION", 0), 1, s)
+
+    def test_replaced_and_removed(self):
+        class C(_GaHooked):
+            pass
+        def loop(o, n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    C.__getattribute__ = _ga_other
+                if i == 200:
+                    C.__getattribute__ = object.__getattribute__
+                out.append(o.tag if i < 200 else o.v)
+            return out
+        r, s = stats_delta(loop, C(3), 300)
+        self.assertEqual(r, [("ga", 3)] * 100 + ["other"] * 100 + [3] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 180, s)
+        self.assertGreaterEqual(s.get("guard.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN.GUARD_TOS_TYPE_VERSION", 0), 1, s)
+
+    def test_code_swapped(self):
+        # The function stays, its __code__ changes: the function's version
+        # guard misses (the type's version does not move).
+        # (a top-level def of its own: deferred-RC, and versioned by
+        # MAKE_FUNCTION, which FunctionType() does not do)
+        ns = {}
+        exec("def fn(self, name):\n"
+             "    if name == 'tag':\n"
+             "        return ('ga', object.__getattribute__(self, 'v'))\n"
+             "    return object.__getattribute__(self, name)\n", ns)
+        fn = ns["fn"]
+        class C(_GaHooked):
+            __getattribute__ = fn
+        def loop(o, n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    fn.__code__ = _ga_other.__code__
+                out.append(o.tag)
+            return out
+        r, s = stats_delta(loop, C(4), 300)
+        self.assertEqual(r, [("ga", 4)] * 150 + ["other"] * 150)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 140, s)
+        self.assertGreaterEqual(s.get("guard.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN.GUARD_GETTER_VERSION", 0), 1, s)
+
+    def test_not_simple(self):
+        class C(_GaHooked):
+            __getattribute__ = _ga_star
+        r, s = stats_delta(ga_tag_loop, C(1), 60)
+        self.assertEqual(r, ["star"] * 60)
+        self.assertEqual(s.get("form.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN", 0), 0, s)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.code_flags", 0), 1, s)
+
+    def test_other_instance_types(self):
+        # One word, instances of another class (plain, and with another
+        # __getattribute__): each misses the type version and is right.
+        class Plain:
+            tag = "plain"
+        class C(_GaHooked):
+            __getattribute__ = _ga_other
+        objs = [_GaHooked(5)] * 100 + [Plain(), C(0)]
+        def loop(objs):
+            return [o.tag for o in objs]
+        r, s = stats_delta(loop, objs)
+        self.assertEqual(r, [("ga", 5)] * 100 + ["plain", "other"])
+        self.assertGreaterEqual(s.get("guard.LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN.GUARD_TOS_TYPE_VERSION", 0), 2, s)
+
+
 class _Meta(type):
     pass
 
@@ -1889,6 +2091,154 @@ class CallKeywords(unittest.TestCase):
         self.assertEqual(fn([a] * 3), [("plain", 1, 2)] * 3)
 
 
+class _MetaData(type):
+    @property
+    def k(cls):
+        return "mdata"
+
+
+class _MetaGetattr(type):
+    def __getattr__(cls, name):
+        return "mgetattr"
+
+
+def class_k_loop(cls, n):
+    out = []
+    for _ in range(n):
+        try:
+            out.append(cls.k)
+        except AttributeError:
+            out.append("AttributeError")
+    return out
+
+
+@unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+class ClassWithMetaclassCheck(unittest.TestCase):
+    """LOAD_ATTR_CLASS_WITH_METACLASS_CHECK: a class attribute of a class
+    whose metaclass is not type, guarded by both versions."""
+
+    def test_form_and_results(self):
+        class C(metaclass=_Meta):
+            k = "cls"
+        r, s = stats_delta(class_k_loop, C, 300)
+        self.assertEqual(r, ["cls"] * 300)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 298, s)
+        self.assertEqual(s.get("form.LOAD_ATTR_CLASS", 0), 0, s)
+
+    def test_metaclass_gains_data_descriptor(self):
+        # A data descriptor on the metaclass wins over the class attribute:
+        # the metaclass's version guard must see it arrive (and go).
+        class M(_Meta):
+            pass
+        class C(metaclass=M):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    M.k = property(lambda cls: "mdata")
+                if i == 200:
+                    del M.k
+                out.append(C.k)
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 100 + ["mdata"] * 100 + ["cls"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 90, s)
+        self.assertGreaterEqual(
+            s.get("guard.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK.GUARD_TOS_METACLASS_VERSION", 0), 1, s)
+
+    def test_metaclass_gains_plain_attribute_or_lookup_hook(self):
+        # A plain metaclass attribute loses to the class's own; a
+        # metaclass __getattribute__ wins over everything.
+        class M(_Meta):
+            pass
+        class C(metaclass=M):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    M.k = "mplain"
+                if i == 200:
+                    M.__getattribute__ = lambda cls, name: "mga"
+                out.append(C.k)
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 200 + ["mga"] * 100)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 180, s)
+
+    def test_class_attribute_changes(self):
+        class C(metaclass=_Meta):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 100:
+                    C.k = "new"
+                if i == 200:
+                    del C.k
+                try:
+                    out.append(C.k)
+                except AttributeError:
+                    out.append("AttributeError")
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 100 + ["new"] * 100 + ["AttributeError"] * 100)
+        self.assertGreaterEqual(
+            s.get("guard.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK.GUARD_TOS_CLASS_VERSION", 0), 1, s)
+
+    def test_metaclass_switched(self):
+        # C.__class__ = another metaclass, with a data descriptor k: the
+        # guard meets another type's version.
+        class M1(_Meta):
+            pass
+        class M2(_Meta):
+            k = property(lambda cls: "m2")
+        class C(metaclass=M1):
+            k = "cls"
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 150:
+                    C.__class__ = M2
+                out.append(C.k)
+            return out
+        r, s = stats_delta(loop, 300)
+        self.assertEqual(r, ["cls"] * 150 + ["m2"] * 150)
+        self.assertGreaterEqual(
+            s.get("guard.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK.GUARD_TOS_METACLASS_VERSION", 0), 1, s)
+
+    def test_declines(self):
+        # Metaclass data descriptor of the name at specialization: its
+        # value is the answer, no form; a metaclass __getattr__: no form.
+        class C(metaclass=_MetaData):
+            k = "cls"
+        r, s = stats_delta(class_k_loop, C, 60)
+        self.assertEqual(r, ["mdata"] * 60)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.metaclass_attr", 0), 1, s)
+        class D(metaclass=_MetaGetattr):
+            k = "cls"
+        r, s = stats_delta(class_k_loop, D, 60)
+        self.assertEqual(r, ["cls"] * 60)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.metaclass", 0), 1, s)
+        self.assertEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 0, s)
+
+    def test_plain_class_with_type_method_name(self):
+        # type's own non-data attribute of the name (type.__init__) loses
+        # to the class's: LOAD_ATTR_CLASS applies; a data descriptor of
+        # type (__name__) wins, and no form is chosen.
+        def loop(n):
+            return [Point.__init__ for _ in range(n)]
+        r, s = stats_delta(loop, 100)
+        self.assertTrue(all(f is Point.__dict__["__init__"] for f in r))
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 98, s)
+        def names(n):
+            return [Point.__name__ for _ in range(n)]
+        r, s = stats_delta(names, 60)
+        self.assertEqual(r, ["Point"] * 60)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.metaclass_attr", 0), 1, s)
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
@@ -2018,9 +2368,15 @@ class GuardAndReasonCounters(unittest.TestCase):
         self.assertGreaterEqual(s.get("BINARY_OP.fail.operand_types", 0), 1, s)
         self.assertEqual(nonzero(s, "BINARY_OP.fail."), {"BINARY_OP.fail.operand_types": s["BINARY_OP.failures"]})
         self.check_sums(s)
-        r, s = stats_delta(getattr_loop, [GetattrOverride()] * 20)
+        # A C type's own attribute lookup (a module subclass): no form.
+        r, s = stats_delta(getattr_loop, [GetattrOverride("m")] * 20)
         self.assertEqual(r, 20)
         self.assertEqual(nonzero(s, "LOAD_ATTR.fail."), {"LOAD_ATTR.fail.getattr_override": s["LOAD_ATTR.failures"]})
+        self.check_sums(s)
+        # A Python __getattribute__ beside __getattr__: no form either.
+        r, s = stats_delta(getattr_loop, [GetattributeAndGetattr()] * 20)
+        self.assertEqual(r, 20)
+        self.assertEqual(nonzero(s, "LOAD_ATTR.fail."), {"LOAD_ATTR.fail.getattr_hook": s["LOAD_ATTR.failures"]})
         self.check_sums(s)
         r, s = stats_delta(call_loop, star_args, 20)
         self.assertGreaterEqual(s.get("CALL.fail.code_flags", 0), 1, s)
