@@ -175,6 +175,22 @@ method_class_value(PyObject *descr)
            cacheable(descr);
 }
 
+/* A Python function's version and the code it names, or NULL if it has
+ * none. The version is read first, then the code: a __code__ (or
+ * __defaults__ ...) store zeroes the version before it replaces the code,
+ * so a code whose co_version equals the version read is that version's. */
+static PyCodeObject *
+versioned_code(PyFunctionObject *func, uint32_t *version)
+{
+    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
+    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
+    if (fv == 0 || code->co_version != fv) {
+        return NULL;
+    }
+    *version = fv;
+    return code;
+}
+
 /* Can `f` run as a plain frame with `nargs` positional arguments (no
  * defaults used, no star parameters, no keyword-only parameters)? Reads the
  * code once; the caller records the version read before it. 0 if so, else
@@ -188,13 +204,12 @@ simple_function(PyObject *f, int nargs, uint32_t *version)
     if (!cacheable(f)) {
         return sigil_spec_fail(SIGIL_SF_not_cacheable);
     }
-    PyFunctionObject *func = (PyFunctionObject *)f;
-    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
-    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
-    int flags = code->co_flags;
-    if (fv == 0 || code->co_version != fv) {
+    uint32_t fv;
+    PyCodeObject *code = versioned_code((PyFunctionObject *)f, &fv);
+    if (code == NULL) {
         return sigil_spec_fail(SIGIL_SF_func_version);
     }
+    int flags = code->co_flags;
     if (!(flags & CO_OPTIMIZED) || (flags & (CO_VARARGS | CO_VARKEYWORDS)) ||
         code->co_kwonlyargcount != 0) {
         return sigil_spec_fail(SIGIL_SF_code_flags);
@@ -847,12 +862,9 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         return sigil_spec_fail(SIGIL_SF_callable_kind);
     }
     PyFunctionObject *func = (PyFunctionObject *)callable;
-    /* The version first, then the code: a __code__ (or __defaults__ ...)
-     * store zeroes the version before it replaces the code, so a code
-     * whose co_version equals the version read is that version's code. */
-    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
-    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
-    if (fv == 0 || code->co_version != fv || func->vectorcall != _PyFunction_Vectorcall) {
+    uint32_t fv;
+    PyCodeObject *code = versioned_code(func, &fv);
+    if (code == NULL || func->vectorcall != _PyFunction_Vectorcall) {
         return sigil_spec_fail(SIGIL_SF_func_version);
     }
     int flags = code->co_flags;
@@ -897,10 +909,9 @@ sigil_spec_call_kw(PyObject *callable, PyObject *self_or_null, int nargs, PyObje
         return sigil_spec_fail(SIGIL_SF_callable_kind);
     }
     PyFunctionObject *func = (PyFunctionObject *)callable;
-    /* Version first, then code (see sigil_spec_call). */
-    uint32_t fv = _Py_atomic_load_uint32_relaxed(&func->func_version);
-    PyCodeObject *code = _Py_atomic_load_ptr_relaxed(&func->func_code);
-    if (fv == 0 || code->co_version != fv || func->vectorcall != _PyFunction_Vectorcall) {
+    uint32_t fv;
+    PyCodeObject *code = versioned_code(func, &fv);
+    if (code == NULL || func->vectorcall != _PyFunction_Vectorcall) {
         return sigil_spec_fail(SIGIL_SF_func_version);
     }
     if (!(code->co_flags & CO_OPTIMIZED) || (code->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
