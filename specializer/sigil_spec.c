@@ -794,7 +794,7 @@ spec_call_class(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
  * LOAD_ATTR's method form, or `str.upper(s)`): its calling convention is
  * fixed when the descriptor is made. `nargs` counts self. */
 static int
-spec_call_method_descr(PyObject *callable, int nargs)
+spec_call_method_descr(PyObject *callable, int nargs, sigil_record *rec)
 {
     PyMethodDef *ml = ((PyMethodDescrObject *)callable)->d_method;
     int argc_fail = sigil_spec_fail(SIGIL_SF_argument_count);
@@ -803,6 +803,11 @@ spec_call_method_descr(PyObject *callable, int nargs)
     }
     if (callable == _PyInterpreterState_GET()->callable_cache.list_append && nargs == 2) {
         return CALL_LIST_APPEND;
+    }
+    /* dict.get: a static type's attribute, alive and the same for ever. */
+    if (callable == _PyType_Lookup(&PyDict_Type, &_Py_ID(get)) && (nargs == 2 || nargs == 3)) {
+        rec->obj = callable;
+        return CALL_DICT_GET;
     }
     switch (ml->ml_flags & SIGIL_METH_CALLCONV) {
     case METH_NOARGS:
@@ -826,7 +831,7 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         return spec_call_class((PyTypeObject *)callable, nargs, self_or_null != NULL, rec);
     }
     if (Py_TYPE(callable) == &PyMethodDescr_Type) {
-        return spec_call_method_descr(callable, nargs + (self_or_null != NULL));
+        return spec_call_method_descr(callable, nargs + (self_or_null != NULL), rec);
     }
     if (self_or_null != NULL) {
         nargs++;

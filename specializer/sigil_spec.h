@@ -35,6 +35,11 @@ _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRU
                    CALL_KW_PY != CALL_PY_WITH_DEFAULTS,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own form for dict.get (see sigil_uop_call.h: INVOKE_DICT_GET). */
+#define CALL_DICT_GET 233
+_Static_assert(CALL_DICT_GET > UNPACK_SEQUENCE_TWO_TUPLE && CALL_DICT_GET < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* CALL_KW_PY's parameter map (rec->version2): keyword argument j fills
  * parameter (map >> 4j) & 15, so up to 8 keywords and 16 parameters. */
 #define SIGIL_KW_MAX_KEYWORDS 8

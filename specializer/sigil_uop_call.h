@@ -424,6 +424,20 @@ SIGIL_UOP_BODY(GUARD_DESCR_SELF_TYPE)
     return SIGIL_UOP_OK;
 }
 
+/* dict.get(key) or dict.get(key, default), self included. */
+SIGIL_UOP_BODY(GUARD_NARGS_DICT_GET)
+{
+    int total = uop_call_total(e);
+    UOP_CHECK(total == 2 || total == 3);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(GUARD_SELF_DICT)
+{
+    UOP_CHECK(PyDict_CheckExact(uop_call_args(e)[0]));
+    return SIGIL_UOP_OK;
+}
+
 SIGIL_UOP_BODY(GUARD_SELF_LIST)
 {
     UOP_CHECK(PyList_Check(uop_call_args(e)[0]));
@@ -461,6 +475,34 @@ SIGIL_UOP_BODY(LIST_APPEND_LOCKED)
             _Py_LeaveRecursiveCallTstate((e)->tstate);                                    \
         }                                                                                 \
     } while (0)
+
+/* dict.get through PyDict_GetItemRef: the same lookup and errors (the
+ * key's hash and comparisons) as the method, but not inside the dict's
+ * critical section. Stock 3.13t's dict.get holds that section, and when
+ * its lock-free lookup cannot take a reference (a key or value another
+ * thread made, with no shared count yet) the lookup takes the same lock
+ * again and spins, yielding, until the thread detaches: measured ~100x
+ * slower than on a dict the calling thread made (bench/README.md). Here
+ * the lock-free lookup's fallback takes the lock once, as PyDict_GetItemRef
+ * does for every caller. */
+SIGIL_UOP_BODY(INVOKE_DICT_GET)
+{
+    PyObject **args = uop_call_args(e);
+    PyObject *value = NULL;
+    int found = 0;
+    if (!_Py_EnterRecursiveCallTstate(e->tstate, " while calling a Python object")) {
+        found = PyDict_GetItemRef(args[0], args[1], &value);
+        _Py_LeaveRecursiveCallTstate(e->tstate);
+    }
+    else {
+        found = -1;
+    }
+    if (found == 0) {
+        value = Py_NewRef(uop_call_total(e) == 3 ? args[2] : Py_None);
+    }
+    e->tmp = value;   /* NULL with the exception set when found < 0 */
+    return SIGIL_UOP_OK;
+}
 
 SIGIL_UOP_BODY(INVOKE_LEN)
 {

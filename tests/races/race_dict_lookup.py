@@ -1,12 +1,16 @@
-"""Dict subscripts and stores while other threads resize the same dict.
+"""Dict subscripts, get() and stores while other threads resize the same dict.
 
-Attacks: BINARY_SUBSCR_DICT, STORE_SUBSCR_DICT, CONTAINS_OP_DICT
+Attacks: BINARY_SUBSCR_DICT, STORE_SUBSCR_DICT, CONTAINS_OP_DICT, CALL_DICT_GET
 The dict holds eight constant str keys, eight constant int keys and four
 keys of a class whose instances all hash alike (a collision chain).
 Writers insert and delete up to 500 other keys of their own, forcing
-resizes and leaving dummies.
-Invariant: every constant key always maps to its value and is `in` the
-dict; a reader's own key reads back what it stored; nothing else.
+resizes and leaving dummies. A second dict, read with get(), holds small
+ints (immortal, so stock 3.13t's dict.get never falls into its slow,
+spinning path; bench/README.md), and writers resize it by inserting and
+deleting other small ints.
+Invariant: every constant key always maps to its value (by subscript and
+by get()) and is `in` the dict; get() of an absent key returns its
+default; a reader's own key reads back what it stored; nothing else.
 """
 import _race
 
@@ -36,6 +40,7 @@ def main():
     for i, k in enumerate(kkeys):
         d[k] = "k%d" % i
     probes = [K(i) for i in range(4)]      # equal to, not identical with, kkeys
+    g = {i: 100 + i for i in range(8)}
 
     def reader(t):
         expect = t.expect
@@ -54,6 +59,12 @@ def main():
             v = d[probes[j & 3]]
             if v != "k%d" % (j & 3):
                 expect(v, "k%d" % (j & 3), "d[K(%d)]" % (j & 3))
+            v = g.get(j)
+            if v != 100 + j:
+                expect(v, 100 + j, "g.get(%d)" % j)
+            v = g.get(-1 - j, "default")
+            if v != "default":
+                expect(v, "default", "g.get(%d, 'default')" % (-1 - j))
             d[mykey] = i
             v = d[mykey]
             if v != i:
@@ -69,6 +80,11 @@ def main():
                 d[k] = 0
             for k in mine[:n]:
                 del d[k]
+            m = rng.randrange(1, 24)
+            for k in range(200 + 24 * (t.index & 1), 200 + 24 * (t.index & 1) + m):
+                g[k] = 0
+            for k in range(200 + 24 * (t.index & 1), 200 + 24 * (t.index & 1) + m):
+                g.pop(k, None)
             _race.dwell(rng.randrange(100))
 
     race.run(reader, writer)
