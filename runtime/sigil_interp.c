@@ -453,22 +453,27 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
            PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0)
 {
     PyCodeObject *c = _PyFrame_GetCode(frame);
-    if (__builtin_expect(c == SIGIL_INIT_SHIM_CODE, 0)) {
-        /* The frame CALL_ALLOC_AND_ENTER_INIT put under __init__'s: no
-         * events ever fire in it (CO_NO_MONITORING_EVENTS, and it is an
-         * incomplete frame to tracers), so it runs here in any state. */
-        *co = c;
-        *sc = sigil_init_shim_table;
-        *code0 = _PyCode_CODE(c);
-        return 1;
-    }
+    sigil_code *t;
     int reason = sigil_interp_needs_stock(tstate, c);
     if (reason >= 0) {
+        if (c == SIGIL_INIT_SHIM_CODE) {
+            goto init_shim;
+        }
         ctx->load_reason = reason;
         return 0;
     }
-    sigil_code *t = sigil_code_get_fast(c, ctx->extra_index);
+    t = sigil_code_get_fast(c, ctx->extra_index);
     if (t == NULL) {
+        if (c == SIGIL_INIT_SHIM_CODE) {
+            /* The frame CALL_ALLOC_AND_ENTER_INIT put under __init__'s: it
+             * has no co_extra, its table is the process's. No events ever
+             * fire in it (CO_NO_MONITORING_EVENTS, and it is an incomplete
+             * frame to tracers), so it runs here in any state. Tested only
+             * where a plain frame leaves the fast path anyway. */
+        init_shim:
+            t = sigil_init_shim_table;
+            goto loaded;
+        }
         /* First run of this code: build its table, keeping any exception
          * that is in flight (a frame resumed with an error). */
         PyObject *pending = _PyErr_GetRaisedException(tstate);
@@ -482,6 +487,7 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
             return 0;
         }
     }
+loaded:
     *co = c;
     *sc = t;
     *code0 = _PyCode_CODE(c);
@@ -2439,13 +2445,7 @@ op_CLEANUP_THROW: {
             sp = e.sp;                                                            \
             frame->return_offset = (uint16_t)(e.next - pc);                       \
             callee = e.callee;                                                    \
-            goto push_frame;                                                      \
-        case SIGIL_UOP_PUSH_INIT:                                                 \
-            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
-            sp = e.sp;                                                            \
-            frame->return_offset = (uint16_t)(e.next - pc);                       \
-            callee = e.callee;                                                    \
-            goto push_init_frames;                                                \
+            goto enter_callee;                                                    \
         case SIGIL_UOP_OK_CHECK:                                                  \
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             sp = e.sp;                                                            \
@@ -2544,21 +2544,12 @@ push_frame:
     /* A call pushed `callee` (initialized, not yet linked). */
     callee->previous = frame;
 enter_callee:
+    /* `callee` is linked (a form's action links what it pushes). */
     _PyFrame_SetStackPointer(frame, sp);
     frame = tstate->current_frame = callee;
     callee = NULL;
     sigil_stat_bump(ts, SIGIL_STAT_frames_inlined);
     goto start_frame;
-
-push_init_frames:
-    /* CALL_ALLOC_AND_ENTER_INIT pushed the __init__ frame `callee` over the
-     * shim frame (callee->previous) that checks its result when it
-     * returns. The shim is linked under this frame and charged to the
-     * recursion budget here, unchecked as CPython does (it runs no Python
-     * code); the __init__ frame is charged at start_frame like any. */
-    callee->previous->previous = frame;
-    tstate->py_recursion_remaining--;
-    goto enter_callee;
 
 resume_caller : {
     /* `frame` is the caller of a frame that returned `retval`. */

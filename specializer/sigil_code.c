@@ -164,18 +164,30 @@ build(PyCodeObject *co)
 /* The __init__ shim's code is static and read-only: PyCode_GetCode would
  * cache its bytes on it, and co_extra cannot hold a table, so its table is
  * made here from its units (nothing instruments or specializes that code)
- * once per process, and never freed. */
+ * once per process, and never freed. Two interpreters installing Sigil at
+ * once may both build one: a release CAS publishes the first (a whole
+ * table), the other is freed. The loop reads the pointer plainly: its
+ * frames run only after their interpreter's sigil_code_init saw it set
+ * (acquire), and it never changes again. */
 sigil_code *sigil_init_shim_table;
 
 static int
 init_shim_table(void)
 {
-    if (sigil_init_shim_table != NULL) {
+    if (__atomic_load_n(&sigil_init_shim_table, __ATOMIC_ACQUIRE) != NULL) {
         return 0;
     }
     PyCodeObject *co = SIGIL_INIT_SHIM_CODE;
-    sigil_init_shim_table = build_units(co, _PyCode_CODE(co), Py_SIZE(co));
-    return sigil_init_shim_table != NULL ? 0 : -1;
+    sigil_code *sc = build_units(co, _PyCode_CODE(co), Py_SIZE(co));
+    if (sc == NULL) {
+        return -1;
+    }
+    sigil_code *expected = NULL;
+    if (!__atomic_compare_exchange_n(&sigil_init_shim_table, &expected, sc, 0, __ATOMIC_RELEASE,
+                                     __ATOMIC_ACQUIRE)) {
+        code_free(sc);   /* another interpreter's is published */
+    }
+    return 0;
 }
 
 sigil_code *

@@ -129,9 +129,8 @@ typedef struct sigil_code {
 int sigil_code_init(Py_ssize_t *extra_index);
 
 /* The table of SIGIL_INIT_SHIM_CODE, which cannot live in its co_extra.
- * Written once, by the first sigil_code_init, before any frame hook is
- * installed (installation stops the world, ordering the write before
- * every read by a running frame); never freed. */
+ * Published once by compare-and-swap in sigil_code_init, before the
+ * interpreter's frame hook is installed; never changed or freed after. */
 extern sigil_code *sigil_init_shim_table;
 
 /* The table of `co`, building and attaching it on first use. NULL with an

@@ -16,7 +16,7 @@
  *           only if free; revalidates the snapshot under the lock; may MISS
  *           (contention, stale snapshot) but only before any effect.
  *   ACTION  consumes and produces stack values; cannot MISS; may raise
- *           (ERROR) or push a frame (PUSH_FRAME or PUSH_INIT, last step only).
+ *           (ERROR) or push a frame (PUSH_FRAME, last step only).
  *   In every form no GUARD/LOAD step follows a MUTATE or ACTION step, and
  *   no MUTATE follows an ACTION: once a form has had an effect it cannot
  *   turn back to the generic instruction.
@@ -111,7 +111,7 @@ typedef struct sigil_uop_env {
     int oparg;                     /* the instruction's (for record forms, the record's) */
     int pc, next;                  /* this instruction, and where execution continues */
     PyObject *tmp;                 /* a LOAD step's result (new reference) or NULL */
-    _PyInterpreterFrame *callee;   /* the frame a PUSH_FRAME action built */
+    _PyInterpreterFrame *callee;   /* the frame a PUSH_FRAME action built and linked */
     PyCodeObject *code;            /* borrowed: the code a function-version guard read
                                       once, between two checks, for the frame it builds */
     sigil_snapshot snap;
@@ -122,10 +122,11 @@ enum {
     SIGIL_UOP_OK = 0,      /* go on with the next step (or the next instruction) */
     SIGIL_UOP_MISS,        /* a guard failed: run the generic instruction */
     SIGIL_UOP_ERROR,       /* an exception is set; env->sp is the stack to unwind */
-    SIGIL_UOP_PUSH_FRAME,  /* run env->callee next (its return resumes at env->next) */
+    SIGIL_UOP_PUSH_FRAME,  /* run env->callee next, which the action linked under
+                              env->frame (directly, or through frames it pushed
+                              below it); the return to env->frame resumes at
+                              env->next */
     SIGIL_UOP_OK_CHECK,    /* done; check the eval breaker first (calls) */
-    SIGIL_UOP_PUSH_INIT,   /* run env->callee next, over the __init__ shim frame
-                              env->callee->previous, which resumes at env->next */
 };
 
 /* Bodies are forced inline into the handlers when optimizing (the env
@@ -233,6 +234,7 @@ sigil_uop_push_record_frame(sigil_uop_env *e, int nargs)
     for (int i = 0; i < nargs; i++) {
         nf->localsplus[i] = e->sp[i];
     }
+    nf->previous = e->frame;
     e->callee = nf;
     return SIGIL_UOP_PUSH_FRAME;
 }

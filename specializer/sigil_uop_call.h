@@ -190,6 +190,7 @@ uop_push_py_frame(sigil_uop_env *e, int null_locals_from)
         nf->localsplus[i] = args[i];
     }
     e->sp = uop_call_base(e) - 2;
+    nf->previous = e->frame;
     e->callee = nf;
     return nf;
 }
@@ -253,34 +254,32 @@ SIGIL_UOP_BODY(ALLOC_INSTANCE)
 }
 
 /* CPython's shim frame (it checks that __init__ returned None, then
- * returns the instance) holding the instance on its stack, and over it a
- * frame of the checked __init__ code with the instance as self and the
- * arguments after it (their stack references move to it). The frame
- * takes a reference to the record's function, alive as the class guard
- * says; the stack's reference to the class is dropped (the instance holds
- * one). Linking the shim under the caller is the loop's job. */
+ * returns the instance) holding the instance on its stack, linked under
+ * the caller, and over it a frame of the checked __init__ code with the
+ * instance as self and the arguments after it: the instance takes the
+ * empty self slot, and the frame takes those stack values as any record
+ * frame does (with a reference to the record's function, alive as the
+ * class guard says). The stack's reference to the class is dropped (the
+ * instance holds one). The shim is charged to the recursion budget here,
+ * unchecked as CPython does (it runs no Python code); the __init__ frame
+ * is charged when it starts, like any. */
 SIGIL_UOP_BODY(PUSH_INIT_FRAMES)
 {
     PyObject *self = e->tmp;
     e->tmp = NULL;
     PyObject **args = uop_call_base(e);
     PyObject *cls = args[-2];
-    PyCodeObject *code = e->code;
     _PyInterpreterFrame *shim =
         _PyFrame_PushTrampolineUnchecked(e->tstate, SIGIL_INIT_SHIM_CODE, 1);
     shim->localsplus[0] = Py_NewRef(self);
-    _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
-    e->tstate->datastack_top += code->co_framesize;
-    _PyFrame_Initialize(nf, (PyFunctionObject *)Py_NewRef(e->rec->obj), NULL, code, e->oparg + 1);
-    nf->localsplus[0] = self;
-    for (int i = 0; i < e->oparg; i++) {
-        nf->localsplus[i + 1] = args[i];
-    }
-    nf->previous = shim;
-    e->sp = args - 2;
+    shim->previous = e->frame;
+    e->tstate->py_recursion_remaining--;
+    args[-1] = self;
+    sigil_uop_push_record_frame(e, e->oparg + 1);
+    e->callee->previous = shim;
+    e->sp--;   /* the class's slot */
     Py_DECREF(cls);
-    e->callee = nf;
-    return SIGIL_UOP_PUSH_INIT;
+    return SIGIL_UOP_PUSH_FRAME;
 }
 
 /* -- Keyword calls (CALL_KW) -------------------------------------------------- */
@@ -344,6 +343,7 @@ SIGIL_UOP_BODY(PUSH_KW_FRAME)
     }
     Py_DECREF(kwnames);
     e->sp = base - 2;
+    nf->previous = e->frame;
     e->callee = nf;
     return SIGIL_UOP_PUSH_FRAME;
 }

@@ -216,6 +216,7 @@ SIGIL_UOP_BODY(FOR_ITER_GEN_FRAME)
     gen->gi_exc_state.previous_item = e->tstate->exc_info;
     e->tstate->exc_info = &gen->gi_exc_state;
     e->next += e->oparg;
+    gen_frame->previous = e->frame;
     e->callee = gen_frame;
     return SIGIL_UOP_PUSH_FRAME;
 }
@@ -234,6 +235,7 @@ SIGIL_UOP_BODY(SEND_GEN_FRAME)
     gen->gi_exc_state.previous_item = e->tstate->exc_info;
     e->tstate->exc_info = &gen->gi_exc_state;
     e->next += e->oparg;   /* the frame's return resumes at the jump target */
+    gen_frame->previous = e->frame;
     e->callee = gen_frame;
     return SIGIL_UOP_PUSH_FRAME;
 }
