@@ -567,7 +567,23 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
 #include "sigil_spec.def"
 #undef SIGIL_FAMILYDEF
     };
+    /* Where a polymorphic record's selector continues: each record form's
+     * entry (after its handler has read the record from the word). */
+    static void *const entry_targets[256] = {
+#define SIGIL_FORM_BEGIN(form, kind) SIGIL_ENTRY_TARGET_##kind(form)
+#define SIGIL_ENTRY_TARGET_RECORD(form) [form] = &&enter_##form,
+#define SIGIL_ENTRY_TARGET_IMMEDIATE(form)
+#define SIGIL_STEP(form, uop)
+#define SIGIL_FORM_END(form)
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_ENTRY_TARGET_RECORD
+#undef SIGIL_ENTRY_TARGET_IMMEDIATE
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+    };
     int uop_miss_step = 0, uop_miss_family = 0;
+    const sigil_record *frec = NULL;
 
     sigil_tstate *ts = ctx->ts;
     _PyInterpreterFrame *frame = entry;
@@ -1046,19 +1062,7 @@ op_LOAD_ASSERTION_ERROR:
 op_LOAD_ATTR:
     if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
-        int form = PyModule_CheckExact(TOP())
-                       ? sigil_spec_load_attr_module(rt, ts, TOP(), NAME(oparg >> 1), &rec)
-                       : sigil_spec_load_attr(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
-        /* Failures chain: the first chooser that failed for a reason
-         * (not merely "not my kind") reports it (sigil_spec_or). */
-        if (form < 0 && !PyModule_CheckExact(TOP())) {
-            rec = (sigil_record){0};
-            form = sigil_spec_or(form, sigil_spec_load_attr_other(TOP(), NAME(oparg >> 1), oparg & 1, &rec));
-        }
-        if (form < 0 && !PyModule_CheckExact(TOP()) && !PyType_Check(TOP())) {
-            rec = (sigil_record){0};
-            form = sigil_spec_or(form, sigil_spec_load_attr_hint(TOP(), NAME(oparg >> 1), &rec));
-        }
+        int form = sigil_spec_load_attr_any(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
@@ -1093,15 +1097,7 @@ load_attr_generic : {
 op_STORE_ATTR:
     if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
-        int form = sigil_spec_store_attr(TOP(), NAME(oparg), &rec);
-        if (form < 0) {
-            rec = (sigil_record){0};
-            form = sigil_spec_or(form, sigil_spec_store_attr_slot(TOP(), NAME(oparg), &rec));
-        }
-        if (form < 0) {
-            rec = (sigil_record){0};
-            form = sigil_spec_or(form, sigil_spec_store_attr_hint(TOP(), NAME(oparg), &rec));
-        }
+        int form = sigil_spec_store_attr_any(TOP(), NAME(oparg), &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
 store_attr_generic : {
@@ -2402,23 +2398,27 @@ op_CLEANUP_THROW: {
  * counts guard.<FORM>.<UOP>, and takes its family's miss path. */
 /* A form's word kind is fixed by how its chooser publishes it
  * (sigil_steps.def), so the handler knows it without testing the word. */
-#define SIGIL_FORM_WORD_RECORD                                                    \
+#define SIGIL_FORM_WORD_RECORD(form)                                              \
         assert(SIGIL_W_IS_RECORD(word));                                          \
-        e.rec = sigil_word_record(word);                                          \
-        oparg = (int)e.rec->oparg; /* the generic path on a miss reads it */
-#define SIGIL_FORM_WORD_IMMEDIATE                                                 \
+        frec = sigil_word_record(word);                                           \
+    /* A polymorphic record's selector enters here with frec its entry (the     \
+     * word stays the polymorphic one, which a miss deopts). */                 \
+    enter_##form:                                                                 \
+        e.rec = frec;                                                             \
+        oparg = (int)frec->oparg; /* the generic path on a miss reads it */
+#define SIGIL_FORM_WORD_IMMEDIATE(form)                                           \
         assert(!SIGIL_W_IS_RECORD(word));                                         \
         e.rec = NULL;
 #define SIGIL_FORM_BEGIN(form, kind)                                              \
     op_##form: {                                                                  \
         sigil_uop_env e;                                                          \
+        SIGIL_FORM_WORD_##kind(form)                                              \
         e.sp = sp;                                                                \
         e.frame = frame;                                                          \
         e.tstate = tstate;                                                        \
         e.ts = ts;                                                                \
         e.co = co;                                                                \
         e.word = word;                                                            \
-        SIGIL_FORM_WORD_##kind                                                    \
         e.oparg = oparg;                                                          \
         e.pc = pc;                                                                \
         e.next = next;                                                            \
@@ -2451,6 +2451,10 @@ op_CLEANUP_THROW: {
             sp = e.sp;                                                            \
             next = e.next;                                                        \
             goto uop_ok_check;                                                    \
+        case SIGIL_UOP_ENTER_ENTRY:                                               \
+            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
+            frec = e.rec;                                                         \
+            goto enter_entry;                                                     \
         }
 #define SIGIL_FORM_END(form)                                                      \
         sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
@@ -2464,6 +2468,11 @@ op_CLEANUP_THROW: {
 #undef SIGIL_FORM_END
 #undef SIGIL_FORM_WORD_RECORD
 #undef SIGIL_FORM_WORD_IMMEDIATE
+
+/* One copy of the jump to a polymorphic entry's form. */
+enter_entry:
+    assert(entry_targets[frec->form] != NULL);
+    goto *entry_targets[frec->form];
 
 uop_miss:
     sigil_step_bump(ts, (sigil_step)uop_miss_step);
@@ -2495,9 +2504,20 @@ miss_CONTAINS_OP:
     SPEC_MISS(CONTAINS_OP, contains_op_generic);
 miss_UNPACK_SEQUENCE:
     SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
+/* An attribute site that meets another type grows a polymorphic record
+ * (sigil_spec_attr_grow) before its miss budget is charged. */
 miss_LOAD_ATTR:
+    if (sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, TOP(), NAME(oparg >> 1),
+                             oparg & 1)) {
+        sigil_family_bump(ts, SIGIL_FAM_LOAD_ATTR, SIGIL_FAMCTR_misses);
+        goto load_attr_generic;
+    }
     SPEC_MISS(LOAD_ATTR, load_attr_generic);
 miss_STORE_ATTR:
+    if (sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, TOP(), NAME(oparg), 0)) {
+        sigil_family_bump(ts, SIGIL_FAM_STORE_ATTR, SIGIL_FAMCTR_misses);
+        goto store_attr_generic;
+    }
     SPEC_MISS(STORE_ATTR, store_attr_generic);
 
 miss_CALL:

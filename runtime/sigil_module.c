@@ -79,10 +79,10 @@ sigil_stats(PyObject *module, PyObject *Py_UNUSED(ignored))
     if (d == NULL) {
         return NULL;
     }
-    int64_t ntables, nbytes, nrecords, nretired;
+    int64_t ntables, nbytes, nrecords, nretired, nrecbytes;
     sigil_code_memory(&ntables, &nbytes);
-    sigil_record_memory(&nrecords, &nretired);
-    nbytes += nrecords * (int64_t)sizeof(sigil_record);
+    sigil_record_memory(&nrecords, &nretired, &nrecbytes);
+    nbytes += nrecbytes;
     if (put(d, "memory.code_tables", PyLong_FromLongLong(ntables)) < 0 ||
         put(d, "memory.records_live", PyLong_FromLongLong(nrecords)) < 0 ||
         put(d, "memory.records_retired", PyLong_FromLongLong(nretired)) < 0 ||

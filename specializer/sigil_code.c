@@ -16,39 +16,82 @@ table_bytes(Py_ssize_t n)
     return sizeof(sigil_code) + (size_t)n * sizeof(sigil_word) + (size_t)n * sizeof(uint16_t);
 }
 
-/* Records alive (allocated, not yet retired) and retired so far. Relaxed:
- * statistics only. */
+/* Records alive (allocated, not yet retired), retired so far, and the
+ * bytes of the live ones. Relaxed: statistics only. */
 static _Atomic int64_t live_records;
 static _Atomic int64_t retired_records;
+static _Atomic int64_t live_record_bytes;
+
+/* A record allocation holds `n` consecutive records (a polymorphic head
+ * and its entries, or one plain record) after a header that says how
+ * many, so that freeing needs nothing from the record's contents (which
+ * a fault may have poisoned). */
+typedef struct record_block {
+    uint64_t nrecords;
+    sigil_record recs[];
+} record_block;
+
+static record_block *
+block_of(sigil_record *rec)
+{
+    return (record_block *)((char *)rec - offsetof(record_block, recs));
+}
+
+static size_t
+block_bytes(uint64_t n)
+{
+    return sizeof(record_block) + (size_t)n * sizeof(sigil_record);
+}
+
+sigil_record *
+sigil_record_new_n(const sigil_record *init, int n)
+{
+    assert(n >= 1);
+    record_block *b = PyMem_Malloc(block_bytes((uint64_t)n));
+    if (b == NULL) {
+        return NULL;
+    }
+    if (((uintptr_t)b->recs >> 48) != 0) {
+        /* Not representable in a record word; the caller stays generic. */
+        PyMem_Free(b);
+        return NULL;
+    }
+    b->nrecords = (uint64_t)n;
+    memcpy(b->recs, init, (size_t)n * sizeof(sigil_record));
+    atomic_fetch_add_explicit(&live_records, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&live_record_bytes, (int64_t)block_bytes((uint64_t)n),
+                              memory_order_relaxed);
+    return b->recs;
+}
 
 sigil_record *
 sigil_record_new(const sigil_record *init)
 {
-    sigil_record *rec = PyMem_Malloc(sizeof(*rec));
-    if (rec == NULL) {
-        return NULL;
-    }
-    if (((uintptr_t)rec >> 48) != 0) {
-        /* Not representable in a record word; the caller stays generic. */
-        PyMem_Free(rec);
-        return NULL;
-    }
-    *rec = *init;
-    atomic_fetch_add_explicit(&live_records, 1, memory_order_relaxed);
-    return rec;
+    return sigil_record_new_n(init, 1);
+}
+
+static void
+count_gone(record_block *b)
+{
+    atomic_fetch_sub_explicit(&live_records, 1, memory_order_relaxed);
+    atomic_fetch_sub_explicit(&live_record_bytes, (int64_t)block_bytes(b->nrecords),
+                              memory_order_relaxed);
 }
 
 void
 sigil_record_free_unpublished(sigil_record *rec)
 {
-    atomic_fetch_sub_explicit(&live_records, 1, memory_order_relaxed);
-    PyMem_Free(rec);
+    record_block *b = block_of(rec);
+    count_gone(b);
+    PyMem_Free(b);
 }
 
 void
 sigil_record_retire(sigil_record *rec)
 {
-    atomic_fetch_sub_explicit(&live_records, 1, memory_order_relaxed);
+    record_block *b = block_of(rec);
+    size_t size = block_bytes(b->nrecords);
+    count_gone(b);
     atomic_fetch_add_explicit(&retired_records, 1, memory_order_relaxed);
     /* Another thread may have acquired the old word just before our CAS and
      * be reading this record now; CPython frees the block only after every
@@ -57,18 +100,19 @@ sigil_record_retire(sigil_record *rec)
         /* Fault retire_no_grace: free at once. The poison makes a reader
          * that still holds the old word fail (huge oparg, wild pointer) as
          * a use after free does once the block is reused. */
-        memset(rec, 0xdb, sizeof(*rec));
-        PyMem_Free(rec);
+        memset(b, 0xdb, size);
+        PyMem_Free(b);
         return;
     }
-    _PyMem_FreeDelayed(rec, sizeof(*rec));
+    _PyMem_FreeDelayed(b, size);
 }
 
 void
-sigil_record_memory(int64_t *nlive, int64_t *nretired)
+sigil_record_memory(int64_t *nlive, int64_t *nretired, int64_t *nbytes)
 {
     *nlive = atomic_load_explicit(&live_records, memory_order_relaxed);
     *nretired = atomic_load_explicit(&retired_records, memory_order_relaxed);
+    *nbytes = atomic_load_explicit(&live_record_bytes, memory_order_relaxed);
 }
 
 static void

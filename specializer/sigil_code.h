@@ -82,14 +82,30 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
 typedef struct sigil_record {
     uint32_t oparg;
     uint16_t form;
-    uint16_t index;       /* inline-values slot (LOAD_ATTR_INSTANCE_VALUE) */
+    uint16_t index;       /* inline-values slot (LOAD_ATTR_INSTANCE_VALUE);
+                             a polymorphic head's number of entries */
     uint32_t version;     /* type version or function version */
     uint32_t version2;    /* shared-keys version (LOAD_ATTR_METHOD_*), callee
                              version, or CALL_KW_PY's parameter map */
     PyObject *obj;        /* borrowed, deferred-RC: descriptor or code */
     PyObject *key;        /* never dereferenced, compared by identity only
-                             (CALL_KW_PY: the call site's kwnames constant) */
+                             (CALL_KW_PY: the call site's kwnames constant;
+                             attribute forms: the owner's type, to know an
+                             entry of an older version of the same class) */
 } sigil_record;
+
+/* A polymorphic record (form LOAD_ATTR_POLY) is a head followed, in the
+ * same block, by `index` entries, each a complete record of a
+ * monomorphic form keyed by its own type version (all distinct). The
+ * whole block is immutable once published; growing it publishes a new
+ * block and retires the old one. */
+#define SIGIL_POLY_MAX 4
+
+static inline const sigil_record *
+sigil_record_entry(const sigil_record *head, int i)
+{
+    return head + 1 + i;
+}
 
 static inline sigil_record *
 sigil_word_record(sigil_word w)
@@ -188,10 +204,14 @@ void sigil_code_memory(int64_t *ntables, int64_t *nbytes);
  * was never published is freed at once; a published one is retired after
  * the CAS that unpublished it and freed after a QSBR grace period. */
 sigil_record *sigil_record_new(const sigil_record *init);
+/* `n` records in one block (a polymorphic record: its head, then its
+ * entries), copied from init[0..n-1]; freed and retired as one. */
+sigil_record *sigil_record_new_n(const sigil_record *init, int n);
 void sigil_record_free_unpublished(sigil_record *rec);
 void sigil_record_retire(sigil_record *rec);
-/* Live records (published or pending publication) and retired ones. */
-void sigil_record_memory(int64_t *nlive, int64_t *nretired);
+/* Live record blocks (published or pending publication), retired ones,
+ * and the bytes of the live ones. */
+void sigil_record_memory(int64_t *nlive, int64_t *nretired, int64_t *nbytes);
 
 /* The local a STORE_FAST at `unit` stores to, or -1 if `unit` is anything
  * else. CPython's copy of the bytecode is written only by instrumentation

@@ -2,6 +2,7 @@
  * for the exact-type families (see sigil_spec.h for why these need no cache
  * records, and docs/specializer.md for the full protocol). */
 #include "sigil_spec.h"
+#include "sigil_uop.h"
 
 /* -- The specialization lock (SiJiL) ------------------------------------ */
 
@@ -1262,10 +1263,11 @@ sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner
 }
 
 /* Publish `desired` at pc if the word is still `seen`: 1 on success (the
- * counter then holds the miss budget), 0 if another thread moved it. */
+ * counter then holds the miss budget, if `refill`), 0 if another thread
+ * moved it. */
 static int
-publish(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
-        sigil_word desired, sigil_family fam)
+publish_word(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
+             sigil_word desired, sigil_family fam, int refill)
 {
     sigil_sijil_lock(rt, ts);
     /* Under the SiJiL no other publisher writes; a concurrent deopt can
@@ -1278,12 +1280,21 @@ publish(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigi
         sigil_stat_bump(ts, SIGIL_STAT_publish_races_lost);
         return 0;
     }
-    uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
-    atomic_store_explicit(&sc->counters[pc], (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
-                          memory_order_relaxed);
+    if (refill) {
+        uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
+        atomic_store_explicit(&sc->counters[pc], (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
+                              memory_order_relaxed);
+    }
     sigil_stat_bump(ts, SIGIL_STAT_words_published);
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_successes);
     return 1;
+}
+
+static int
+publish(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
+        sigil_word desired, sigil_family fam)
+{
+    return publish_word(rt, ts, sc, pc, seen, desired, fam, 1);
 }
 
 void
@@ -1349,4 +1360,157 @@ sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word see
     else {
         sigil_stat_bump(ts, SIGIL_STAT_publish_races_lost);
     }
+}
+
+/* -- Polymorphic attribute records ------------------------------------------ */
+
+int
+sigil_spec_poly_entry(sigil_family fam, int form)
+{
+    if (form == LOAD_ATTR_POLY || form == STORE_ATTR_POLY) {
+        return 0;
+    }
+    int f = sigil_form_of_opcode(form);
+    if (f < 0 || sigil_form_families[f] != fam) {
+        return 0;
+    }
+    int st = sigil_form_first_step(f);
+    return st >= 0 && sigil_step_uops[st] == SIGIL_UOP_GUARD_TOS_TYPE_VERSION;
+}
+
+int
+sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
+                         int method, sigil_record *rec)
+{
+    if (PyModule_CheckExact(owner)) {
+        return sigil_spec_load_attr_module(rt, ts, owner, name, rec);
+    }
+    int form = sigil_spec_load_attr(rt, ts, owner, name, method, rec);
+    /* Failures chain: the first chooser that failed for a reason (not
+     * merely "not my kind") reports it (sigil_spec_or). */
+    if (form < 0) {
+        *rec = (sigil_record){0};
+        form = sigil_spec_or(form, sigil_spec_load_attr_other(owner, name, method, rec));
+    }
+    if (form < 0 && !PyType_Check(owner)) {
+        *rec = (sigil_record){0};
+        form = sigil_spec_or(form, sigil_spec_load_attr_hint(owner, name, rec));
+    }
+    if (sigil_spec_poly_entry(SIGIL_FAM_LOAD_ATTR, form)) {
+        rec->key = (PyObject *)Py_TYPE(owner);   /* see sigil_spec_attr_grow */
+    }
+    return form;
+}
+
+int
+sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec)
+{
+    int form = sigil_spec_store_attr(owner, name, rec);
+    if (form < 0) {
+        *rec = (sigil_record){0};
+        form = sigil_spec_or(form, sigil_spec_store_attr_slot(owner, name, rec));
+    }
+    if (form < 0) {
+        *rec = (sigil_record){0};
+        form = sigil_spec_or(form, sigil_spec_store_attr_hint(owner, name, rec));
+    }
+    if (sigil_spec_poly_entry(SIGIL_FAM_STORE_ATTR, form)) {
+        rec->key = (PyObject *)Py_TYPE(owner);   /* see sigil_spec_attr_grow */
+    }
+    return form;
+}
+
+/* The index of the entry of `head` (a polymorphic record, or a plain one
+ * standing for itself) whose type version is v, or whose type is `tp`
+ * (compared by identity only: rec->key), else -1. */
+static int
+poly_find(const sigil_record *head, int poly, uint32_t v, PyTypeObject *tp)
+{
+    int n = head->form == poly ? head->index : 1;
+    for (int i = 0; i < n; i++) {
+        const sigil_record *r = head->form == poly ? sigil_record_entry(head, i) : head;
+        if (r->version == v || (tp != NULL && r->key == (PyObject *)tp)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int
+sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                     sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name, int method)
+{
+    if (!SIGIL_W_IS_RECORD(seen)) {
+        return 0;
+    }
+    const sigil_record *old = sigil_word_record(seen);
+    int poly = fam == SIGIL_FAM_LOAD_ATTR ? LOAD_ATTR_POLY : STORE_ATTR_POLY;
+    int n = old->form == poly ? old->index : 1;
+    if (old->form != poly && !sigil_spec_poly_entry(fam, old->form)) {
+        return 0;
+    }
+    /* A guard failing inside the owner's own entry is an ordinary miss. */
+    PyTypeObject *tp = Py_TYPE(owner);
+    if (poly_find(old, poly, _Py_atomic_load_uint_relaxed(&tp->tp_version_tag), NULL) >= 0) {
+        return 0;
+    }
+    /* The owner's class has an entry of an older version (the class was
+     * changed since): that entry is replaced, and the replacement is
+     * charged to the miss budget, so a class changed on every execution
+     * still ends generic after the budget. Another class takes a free
+     * entry, uncharged. */
+    int at = poly_find(old, poly, 0, tp);
+    if (at < 0 && n >= SIGIL_POLY_MAX) {
+        return 0;
+    }
+    if (at >= 0 && sigil_spec_miss(sc, pc)) {
+        return 0;   /* budget spent: the caller's miss deopts */
+    }
+    sigil_record add = {0};
+    int form = fam == SIGIL_FAM_LOAD_ATTR ? sigil_spec_load_attr_any(rt, ts, owner, name, method, &add)
+                                          : sigil_spec_store_attr_any(owner, name, &add);
+    sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
+    if (form < 0 || !sigil_spec_poly_entry(fam, form) || add.version == 0 ||
+        poly_find(old, poly, add.version, NULL) >= 0) {
+        /* No entry for this owner: the miss is charged as usual (no
+         * backoff here: the word stays published). */
+        return 0;
+    }
+    add.oparg = old->oparg;
+    add.form = (uint16_t)form;
+    add.key = (PyObject *)tp;
+    sigil_record recs[1 + SIGIL_POLY_MAX];
+    int nnew;
+    sigil_record *head;
+    if (at >= 0 && n == 1) {
+        /* a plain record of the same class: replaced by a plain one */
+        nnew = 1;
+        head = sigil_record_new(&add);
+    }
+    else {
+        nnew = at >= 0 ? n : n + 1;
+        recs[0] = (sigil_record){.oparg = old->oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew};
+        if (old->form == poly) {
+            memcpy(&recs[1], sigil_record_entry(old, 0), (size_t)n * sizeof(sigil_record));
+        }
+        else {
+            recs[1] = *old;
+        }
+        recs[1 + (at >= 0 ? at : n)] = add;
+        head = sigil_record_new_n(recs, nnew + 1);
+    }
+    if (head == NULL) {
+        return 0;
+    }
+    int newform = nnew == 1 ? form : poly;
+    sigil_word desired = sigil_word_make_record(newform, SIGIL_W_NCACHE(seen), head);
+    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, at < 0)) {
+        sigil_record_free_unpublished(head);
+        return 0;
+    }
+    sigil_stat_bump(ts, SIGIL_STAT_records_published);
+    /* This thread's CAS unpublished the old record: only it retires it. */
+    sigil_record_retire((sigil_record *)old);
+    sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+    return 1;
 }

@@ -189,6 +189,36 @@ _Static_assert(LOAD_ATTR_CLASS_WITH_METACLASS_CHECK > UNPACK_SEQUENCE_TWO_TUPLE 
  * LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
  * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
 int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
+/* Sigil's polymorphic attribute forms (CPython 3.13 has none): a record
+ * of up to SIGIL_POLY_MAX entries, each a monomorphic form of the family
+ * that begins with the owner's type-version guard, selected by that
+ * version. Numbered in the gap below the instrumented opcodes. */
+#define LOAD_ATTR_POLY 234
+#define STORE_ATTR_POLY 231
+_Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MIN_INSTRUMENTED_OPCODE &&
+                   STORE_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   STORE_ATTR_POLY < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
+/* Can `form` be an entry of family `fam`'s polymorphic record? Forms of
+ * the family (not the polymorphic one) whose first step is
+ * GUARD_TOS_TYPE_VERSION: everything their record says is pinned by the
+ * owner's type version, which is what selects the entry. */
+int sigil_spec_poly_entry(sigil_family fam, int form);
+/* Any LOAD_ATTR form for this owner (the choosers above, in the order the
+ * interpreter tries them; failures chain as sigil_spec_or says). */
+int sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner,
+                             PyObject *name, int method, sigil_record *rec);
+/* Any STORE_ATTR form for this owner. */
+int sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec);
+/* A miss of the LOAD_ATTR or STORE_ATTR record word `seen` at pc: if the
+ * owner's type is one no entry of the record covers, its form is one a
+ * polymorphic record can hold, and the record has room, publish (under
+ * the SiJiL, if the word is still `seen`) a polymorphic record of the old
+ * entries plus the new one, and retire the old record. 1 if published
+ * (the caller runs the generic instruction this time, uncharged). */
+int sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                         sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name,
+                         int method);
 /* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own
  * (materialized, combined unicode) dict, no class attribute of the name;
  * the entry index in rec->index. */

@@ -2,6 +2,7 @@
  * and sigil_steps.def, for the stats, the printers and the table checks.
  */
 #include "sigil_uop.h"
+#include "sigil_spec.h"
 
 #include <stdio.h>
 
@@ -66,6 +67,31 @@ const unsigned short sigil_step_uops[SIGIL_STEP__MAX] = {
 };
 
 _Static_assert(SIGIL_FORM__MAX < 65536 && SIGIL_UOP__MAX < 65536, "step tables hold ids in 16 bits");
+
+/* -- Forms (ORDER FORM) ---------------------------------------------------- */
+
+const unsigned char sigil_form_opcodes[SIGIL_FORM__MAX] = {
+#define SIGIL_FORMDEF(form, fam, guard) [SIGIL_FORM_##form] = form,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+};
+
+const unsigned char sigil_form_families[SIGIL_FORM__MAX] = {
+#define SIGIL_FORMDEF(form, fam, guard) [SIGIL_FORM_##form] = SIGIL_FAM_##fam,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+};
+
+int
+sigil_form_of_opcode(int op)
+{
+    for (int f = 0; f < SIGIL_FORM__MAX; f++) {
+        if (sigil_form_opcodes[f] == op) {
+            return f;
+        }
+    }
+    return -1;
+}
 
 int
 sigil_form_first_step(int form)

@@ -8,7 +8,9 @@
  * same bodies (compiled to bitcode) with constant operands.
  *
  * Kinds (a step table invariant, checked by tests/unit/test_uops.c):
- *   GUARD   checks; no effect; may MISS. May fill the snapshot.
+ *   GUARD   checks; no effect; may MISS. May fill the snapshot. A
+ *           selector (the only step of a polymorphic form) is a guard
+ *           that picks one of its record's entries and ENTERs it.
  *   LOAD    reads shared internals into env->tmp (a new reference); may
  *           MISS, and a miss after it releases env->tmp (the dispatcher
  *           does, so a LOAD never leaks on a later guard's failure).
@@ -89,6 +91,12 @@ extern const unsigned char sigil_uop_fxs[SIGIL_UOP__MAX];
 extern const unsigned short sigil_uop_deps[SIGIL_UOP__MAX];
 extern const unsigned short sigil_step_forms[SIGIL_STEP__MAX];  /* a sigil_form */
 extern const unsigned short sigil_step_uops[SIGIL_STEP__MAX];   /* a sigil_uop */
+/* Each form's opcode number and family (a form is its stats index,
+ * sigil_form). */
+extern const unsigned char sigil_form_opcodes[SIGIL_FORM__MAX];
+extern const unsigned char sigil_form_families[SIGIL_FORM__MAX];
+/* The form whose opcode number is op, or -1. */
+int sigil_form_of_opcode(int op);
 /* The first step of a form, or -1 for a form without steps. */
 int sigil_form_first_step(int form);
 
@@ -127,6 +135,8 @@ enum {
                               below it); the return to env->frame resumes at
                               env->next */
     SIGIL_UOP_OK_CHECK,    /* done; check the eval breaker first (calls) */
+    SIGIL_UOP_ENTER_ENTRY, /* a polymorphic record's selector chose env->rec, an
+                              entry: run that entry's form from its first step */
 };
 
 /* Bodies are forced inline into the handlers when optimizing (the env

@@ -94,6 +94,27 @@ SIGIL_UOP_BODY(GUARD_TOS_METACLASS_VERSION)
     return SIGIL_UOP_OK;
 }
 
+/* A polymorphic record's selector: the entry whose type version the
+ * owner's type carries now. The version is read once, relaxed, as every
+ * type-version read here; entries hold distinct non-zero versions, and a
+ * version names one type in one state, so at most one entry matches. The
+ * chosen entry's form then runs from its first step, the same guard on
+ * the same version, exactly as it would alone: the selector only saves
+ * the other entries' guards, it proves nothing by itself. */
+SIGIL_UOP_BODY(SELECT_TYPE_ENTRY)
+{
+    uint32_t v = _Py_atomic_load_uint_relaxed(&Py_TYPE(E_TOP())->tp_version_tag);
+    const sigil_record *head = e->rec;
+    for (int i = 0; i < head->index; i++) {
+        const sigil_record *entry = sigil_record_entry(head, i);
+        if (entry->version == v) {
+            e->rec = entry;
+            return SIGIL_UOP_ENTER_ENTRY;
+        }
+    }
+    return SIGIL_UOP_MISS;
+}
+
 /* -- Inline values and slots ------------------------------------------------- */
 
 /* The value at rec->index of the owner's inline values, read as CPython's
