@@ -2010,6 +2010,9 @@ op_CALL:
     if (sigil_spec_should_try(ts, sc, pc)) {
         sigil_record rec = {0};
         int form = sigil_spec_call(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
+        if (sigil_spec_poly_entry(SIGIL_FAM_CALL, form)) {
+            rec.key = PEEK(oparg + 2);   /* the function (sigil_spec_call_grow) */
+        }
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL, form, &rec);
     }
 call_generic : {
@@ -2521,6 +2524,10 @@ miss_STORE_ATTR:
     SPEC_MISS(STORE_ATTR, store_attr_generic);
 
 miss_CALL:
+    if (sigil_spec_call_grow(rt, ts, sc, pc, word, PEEK(oparg + 2), PEEK(oparg + 1), oparg)) {
+        sigil_family_bump(ts, SIGIL_FAM_CALL, SIGIL_FAMCTR_misses);
+        goto call_generic;
+    }
     SPEC_MISS(CALL, call_generic);
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);

@@ -1132,14 +1132,21 @@ static const uint8_t famfail_counter[SIGIL_FAM__MAX][SIGIL_SF__MAX] = {
 _Static_assert(SIGIL_FF__MAX < 256, "famfail_counter holds a counter in a byte");
 
 /* A failed attempt: count it with its reason (so that the reasons of a
- * family sum to its failures) and back off. */
+ * family sum to its failures). */
 static void
-count_failure(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_family fam, int result)
+count_failure_reason(sigil_tstate *ts, sigil_family fam, int result)
 {
     int c = famfail_counter[fam][sigil_spec_reason(result)];
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_failures);
     /* SIGIL_FF_<fam>_other is numbered as the family (ORDER SPECFAIL). */
     sigil_counter_add(ts, SIGIL_CTR_FAMFAIL(c > 0 ? c - 1 : (int)fam), 1);
+}
+
+/* ... and back off (a generic word's attempt). */
+static void
+count_failure(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_family fam, int result)
+{
+    count_failure_reason(ts, fam, result);
     backoff(sc, pc);
 }
 
@@ -1364,10 +1371,32 @@ sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word see
 
 /* -- Polymorphic attribute records ------------------------------------------ */
 
+/* The polymorphic form of a family, and the guard every entry's form
+ * begins with: the one whose version selects the entry. */
+static int
+poly_form_of(sigil_family fam, int *key_uop)
+{
+    switch (fam) {
+    case SIGIL_FAM_LOAD_ATTR:
+        *key_uop = SIGIL_UOP_GUARD_TOS_TYPE_VERSION;
+        return LOAD_ATTR_POLY;
+    case SIGIL_FAM_STORE_ATTR:
+        *key_uop = SIGIL_UOP_GUARD_TOS_TYPE_VERSION;
+        return STORE_ATTR_POLY;
+    case SIGIL_FAM_CALL:
+        *key_uop = SIGIL_UOP_GUARD_CALLABLE_FUNCTION;
+        return CALL_PY_POLY;
+    default:
+        return -1;
+    }
+}
+
 int
 sigil_spec_poly_entry(sigil_family fam, int form)
 {
-    if (form == LOAD_ATTR_POLY || form == STORE_ATTR_POLY) {
+    int key_uop;
+    int poly = poly_form_of(fam, &key_uop);
+    if (poly < 0 || form == poly) {
         return 0;
     }
     int f = sigil_form_of_opcode(form);
@@ -1375,7 +1404,7 @@ sigil_spec_poly_entry(sigil_family fam, int form)
         return 0;
     }
     int st = sigil_form_first_step(f);
-    return st >= 0 && sigil_step_uops[st] == SIGIL_UOP_GUARD_TOS_TYPE_VERSION;
+    return st >= 0 && sigil_step_uops[st] == key_uop;
 }
 
 int
@@ -1421,45 +1450,77 @@ sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec)
 }
 
 /* The index of the entry of `head` (a polymorphic record, or a plain one
- * standing for itself) whose type version is v, or whose type is `tp`
- * (compared by identity only: rec->key), else -1. */
+ * standing for itself) whose version is v, or whose versioned object (the
+ * owner's type, the function) is `ident` (compared by identity only:
+ * rec->key), else -1. */
 static int
-poly_find(const sigil_record *head, int poly, uint32_t v, PyTypeObject *tp)
+poly_find(const sigil_record *head, int poly, uint32_t v, PyObject *ident)
 {
     int n = head->form == poly ? head->index : 1;
     for (int i = 0; i < n; i++) {
         const sigil_record *r = head->form == poly ? sigil_record_entry(head, i) : head;
-        if (r->version == v || (tp != NULL && r->key == (PyObject *)tp)) {
+        if (r->version == v || (ident != NULL && r->key == ident)) {
             return i;
         }
     }
     return -1;
 }
 
-int
-sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
-                     sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name, int method)
+/* What a grow chooses with: the family's chooser over the operands. */
+typedef struct poly_choice {
+    sigil_family fam;
+    sigil_runtime *rt;
+    sigil_tstate *ts;
+    PyObject *owner;      /* LOAD_ATTR / STORE_ATTR: the owner; CALL: the callable */
+    PyObject *name;       /* attributes */
+    int method;           /* LOAD_ATTR */
+    PyObject *self_or_null;   /* CALL */
+    int nargs;                /* CALL */
+} poly_choice;
+
+static int
+poly_choose(const poly_choice *c, sigil_record *rec)
 {
+    switch (c->fam) {
+    case SIGIL_FAM_LOAD_ATTR:
+        return sigil_spec_load_attr_any(c->rt, c->ts, c->owner, c->name, c->method, rec);
+    case SIGIL_FAM_STORE_ATTR:
+        return sigil_spec_store_attr_any(c->owner, c->name, rec);
+    default:
+        return sigil_spec_call(c->owner, c->self_or_null, c->nargs, rec);
+    }
+}
+
+/* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): `now` is
+ * the version the operand carries at the miss, `ident` the object whose
+ * version it is (the owner's type, or the function). */
+static int
+poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c, uint32_t now,
+          PyObject *ident)
+{
+    sigil_runtime *rt = c->rt;
+    sigil_tstate *ts = c->ts;
+    sigil_family fam = c->fam;
     if (!SIGIL_W_IS_RECORD(seen)) {
         return 0;
     }
     const sigil_record *old = sigil_word_record(seen);
-    int poly = fam == SIGIL_FAM_LOAD_ATTR ? LOAD_ATTR_POLY : STORE_ATTR_POLY;
+    int key_uop;
+    int poly = poly_form_of(fam, &key_uop);
     int n = old->form == poly ? old->index : 1;
     if (old->form != poly && !sigil_spec_poly_entry(fam, old->form)) {
         return 0;
     }
-    /* A guard failing inside the owner's own entry is an ordinary miss. */
-    PyTypeObject *tp = Py_TYPE(owner);
-    if (poly_find(old, poly, _Py_atomic_load_uint_relaxed(&tp->tp_version_tag), NULL) >= 0) {
+    /* A guard failing inside the operand's own entry is an ordinary miss. */
+    if (poly_find(old, poly, now, NULL) >= 0) {
         return 0;
     }
-    /* The owner's class has an entry of an older version (the class was
-     * changed since): that entry is replaced, and the replacement is
-     * charged to the miss budget, so a class changed on every execution
-     * still ends generic after the budget. Another class takes a free
-     * entry, uncharged. */
-    int at = poly_find(old, poly, 0, tp);
+    /* The operand's class (or the function) has an entry of an older
+     * version (it was changed since): that entry is replaced, and the
+     * replacement is charged to the miss budget, so an object changed on
+     * every execution still ends generic after the budget. Another one
+     * takes a free entry, uncharged. */
+    int at = poly_find(old, poly, 0, ident);
     if (at < 0 && n >= SIGIL_POLY_MAX) {
         return 0;
     }
@@ -1467,18 +1528,20 @@ sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssi
         return 0;   /* budget spent: the caller's miss deopts */
     }
     sigil_record add = {0};
-    int form = fam == SIGIL_FAM_LOAD_ATTR ? sigil_spec_load_attr_any(rt, ts, owner, name, method, &add)
-                                          : sigil_spec_store_attr_any(owner, name, &add);
+    int form = poly_choose(c, &add);
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
     if (form < 0 || !sigil_spec_poly_entry(fam, form) || add.version == 0 ||
         poly_find(old, poly, add.version, NULL) >= 0) {
-        /* No entry for this owner: the miss is charged as usual (no
-         * backoff here: the word stays published). */
+        /* No entry for this operand: a failed attempt (with its reason if
+         * the chooser gave one, else as a form the record cannot hold),
+         * and the miss is charged as usual; no backoff, the counter holds
+         * the published word's miss budget. */
+        count_failure_reason(ts, fam, form < 0 ? form : sigil_spec_fail(SIGIL_SF_poly_entry));
         return 0;
     }
     add.oparg = old->oparg;
     add.form = (uint16_t)form;
-    add.key = (PyObject *)tp;
+    add.key = ident;
     sigil_record recs[1 + SIGIL_POLY_MAX];
     int nnew;
     sigil_record *head;
@@ -1513,4 +1576,28 @@ sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssi
     sigil_record_retire((sigil_record *)old);
     sigil_stat_bump(ts, SIGIL_STAT_records_retired);
     return 1;
+}
+
+int
+sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                     sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name, int method)
+{
+    poly_choice c = {.fam = fam, .rt = rt, .ts = ts, .owner = owner, .name = name, .method = method};
+    PyTypeObject *tp = Py_TYPE(owner);
+    return poly_grow(sc, pc, seen, &c, _Py_atomic_load_uint_relaxed(&tp->tp_version_tag),
+                     (PyObject *)tp);
+}
+
+int
+sigil_spec_call_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                     sigil_word seen, PyObject *callable, PyObject *self_or_null, int nargs)
+{
+    if (Py_TYPE(callable) != &PyFunction_Type) {
+        return 0;
+    }
+    poly_choice c = {.fam = SIGIL_FAM_CALL, .rt = rt, .ts = ts, .owner = callable,
+                     .self_or_null = self_or_null, .nargs = nargs};
+    return poly_grow(sc, pc, seen, &c,
+                     _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)callable)->func_version),
+                     callable);
 }

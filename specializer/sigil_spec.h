@@ -199,10 +199,17 @@ _Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MI
                    STORE_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE &&
                    STORE_ATTR_POLY < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
+/* The same for calls of Python functions (CPython 3.13 has none):
+ * entries are CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS, selected by the
+ * callable function's version. */
+#define CALL_PY_POLY 230
+_Static_assert(CALL_PY_POLY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_PY_POLY < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
 /* Can `form` be an entry of family `fam`'s polymorphic record? Forms of
- * the family (not the polymorphic one) whose first step is
- * GUARD_TOS_TYPE_VERSION: everything their record says is pinned by the
- * owner's type version, which is what selects the entry. */
+ * the family (not the polymorphic one) whose first step is the family's
+ * key guard (GUARD_TOS_TYPE_VERSION for attributes, GUARD_CALLABLE_FUNCTION
+ * then the function's version for calls): everything their record says
+ * is pinned by that version, which is what selects the entry. */
 int sigil_spec_poly_entry(sigil_family fam, int form);
 /* Any LOAD_ATTR form for this owner (the choosers above, in the order the
  * interpreter tries them; failures chain as sigil_spec_or says). */
@@ -219,6 +226,9 @@ int sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec
 int sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                          sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name,
                          int method);
+/* The same for a CALL record word and a callable that is a function. */
+int sigil_spec_call_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                         sigil_word seen, PyObject *callable, PyObject *self_or_null, int nargs);
 /* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own
  * (materialized, combined unicode) dict, no class attribute of the name;
  * the entry index in rec->index. */

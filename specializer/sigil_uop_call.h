@@ -65,6 +65,28 @@ SIGIL_UOP_BODY(GUARD_CALLABLE_FUNCTION)
     return SIGIL_UOP_OK;
 }
 
+/* A polymorphic call record's selector: the entry whose function version
+ * the callable carries now (read once, relaxed, as GUARD_FUNC_VERSION
+ * reads it). Entries hold distinct non-zero versions; the entry's form
+ * then runs from its first step, its own function and version guards
+ * included, so the selector proves nothing by itself
+ * (SELECT_TYPE_ENTRY's argument, with functions for types). */
+SIGIL_UOP_BODY(SELECT_FUNC_ENTRY)
+{
+    PyObject *fn = uop_callable(e);
+    UOP_CHECK(Py_TYPE(fn) == &PyFunction_Type);
+    uint32_t v = _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version);
+    const sigil_record *head = e->rec;
+    for (int i = 0; i < head->index; i++) {
+        const sigil_record *entry = sigil_record_entry(head, i);
+        if (entry->version == v) {
+            e->rec = entry;
+            return SIGIL_UOP_ENTER_ENTRY;
+        }
+    }
+    return SIGIL_UOP_MISS;
+}
+
 SIGIL_UOP_BODY(GUARD_NULL_SELF)
 {
     UOP_CHECK(uop_self_or_null(e) == NULL);

@@ -1,7 +1,9 @@
-"""Polymorphic attribute sites: one load and one store site meet five types
-while writers change those types and move instances between them.
+"""Polymorphic attribute and call sites: one load, one store and one call
+site meet five types while writers change those types, swap a method's
+code and move instances between them.
 
-Attacks: LOAD_ATTR_POLY, STORE_ATTR_POLY, LOAD_ATTR_INSTANCE_VALUE,
+Attacks: LOAD_ATTR_POLY, STORE_ATTR_POLY, CALL_PY_POLY, CALL_PY_EXACT_ARGS,
+         LOAD_ATTR_INSTANCE_VALUE,
          LOAD_ATTR_METHOD_WITH_VALUES, LOAD_ATTR_SLOT, LOAD_ATTR_METHOD_NO_DICT,
          LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES, STORE_ATTR_INSTANCE_VALUE,
          STORE_ATTR_SLOT
@@ -9,9 +11,12 @@ Readers run the same sites over objects of five classes (inline values,
 a second inline-values layout, __slots__, a class-attribute x, and a
 class that comes and goes in the rotation), so each site's record grows
 entry by entry, fills, deopts and grows again while other threads hold
-the words it replaces. Writers rebind the classes' methods and tags (each
-zeroes one entry's type version), flip shared objects between the two
-inline-values classes, and materialize and replace instance dicts.
+the words it replaces; the call o.f() meets a function per class. Writers
+rebind the classes' methods and tags (each zeroes one entry's type
+version), swap E.f's __code__ (its function version changes: the call
+record's entry for it is replaced; stores to __code__ take turns,
+Race.setter), flip shared objects between the two inline-values
+classes, and materialize and replace instance dicts.
 Invariant: o.f() is one of the values its class's f has had; o.tag
 likewise; o.x is 5 (never written after setup); a store o.y = v into a
 reader's own object reads back v.
@@ -77,21 +82,30 @@ class K:
         return "K"
 
 
+def fe(self):
+    return "E"
+
+
+def fe2(self):
+    return "E2"
+
+
+E_CODES = (fe.__code__, fe2.__code__)
+
+
 class E:
     tag = "E"
+    f = fe
 
     def __init__(self):
         self.x = 5
         self.y = 0
 
-    def f(self):
-        return "E"
-
 
 def main():
     race = _race.Race(__doc__)
     shared = [A(), B(), A(), B()]
-    f_ok = _race.Allowed("A1", "A2", "B1", "B2", "S", "K", "E")
+    f_ok = _race.Allowed("A1", "A2", "B1", "B2", "S", "K", "E", "E2")
     tag_ok = _race.Allowed("A", "B", "S", "K", "E", "a", "b")
 
     def reader(t):
@@ -141,6 +155,9 @@ def main():
                 d["extra"] = rng.randrange(9)   # and grow it past the shared keys
             elif r == 5:
                 B.tag = "b" if B.tag == "B" else "B"
+            elif r == 6:
+                with race.setter():
+                    fe.__code__ = E_CODES[rng.randrange(2)]
             _race.dwell(rng.randrange(1000))
 
     race.run(reader, writer)
