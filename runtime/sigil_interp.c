@@ -944,7 +944,7 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
 }
 
 op_LOAD_GLOBAL:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_LOAD_GLOBAL)) {
         int ix = 0;
         int form = sigil_spec_load_global(frame->f_globals, NAME(oparg >> 1), &ix);
         if (form >= 0) {
@@ -1060,7 +1060,7 @@ op_LOAD_ASSERTION_ERROR:
 
 /* -- Attributes -- */
 op_LOAD_ATTR:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_LOAD_ATTR)) {
         sigil_record rec = {0};
         int form = sigil_spec_load_attr_any(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
@@ -1095,7 +1095,7 @@ load_attr_generic : {
 }
 
 op_STORE_ATTR:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_STORE_ATTR)) {
         sigil_record rec = {0};
         int form = sigil_spec_store_attr_any(TOP(), NAME(oparg), &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
@@ -1123,7 +1123,7 @@ op_DELETE_ATTR: {
 }
 
 op_LOAD_SUPER_ATTR:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_LOAD_SUPER_ATTR)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_SUPER_ATTR,
                            sigil_spec_load_super_attr(oparg, PEEK(3), PEEK(2)));
     }
@@ -1180,7 +1180,7 @@ op_UNARY_NOT:
     NEXT();
 
 op_TO_BOOL:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_TO_BOOL)) {
         int form = sigil_spec_to_bool(TOP());
         if (form >= 0) {
             sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form);
@@ -1203,7 +1203,7 @@ to_bool_generic : {
 }
 
 op_BINARY_OP:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_BINARY_OP)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP,
                            sigil_spec_binary_op(oparg, PEEK(2), PEEK(1), code0 + next, frame->localsplus));
     }
@@ -1221,7 +1221,7 @@ binary_op_generic : {
 }
 
 op_COMPARE_OP:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_COMPARE_OP)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_COMPARE_OP,
                            sigil_spec_compare_op(oparg, PEEK(2), PEEK(1)));
     }
@@ -1257,7 +1257,7 @@ op_IS_OP: {
 }
 
 op_CONTAINS_OP:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CONTAINS_OP)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_CONTAINS_OP, sigil_spec_contains_op(TOP()));
     }
 contains_op_generic : {
@@ -1275,7 +1275,7 @@ contains_op_generic : {
 
 /* -- Subscripts and slices -- */
 op_BINARY_SUBSCR:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_BINARY_SUBSCR)) {
         /* A builtin container's form, else a class's Python __getitem__
          * (whose failure reasons then stand). */
         int form = sigil_spec_binary_subscr(PEEK(2), PEEK(1));
@@ -1302,7 +1302,7 @@ binary_subscr_generic : {
 }
 
 op_STORE_SUBSCR:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_STORE_SUBSCR)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_STORE_SUBSCR,
                            sigil_spec_store_subscr(PEEK(2), PEEK(1)));
     }
@@ -1596,7 +1596,7 @@ op_FORMAT_WITH_SPEC: {
 
 /* -- Unpacking -- */
 op_UNPACK_SEQUENCE:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_UNPACK_SEQUENCE)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_UNPACK_SEQUENCE,
                            sigil_spec_unpack_sequence(TOP(), oparg));
     }
@@ -1703,7 +1703,7 @@ op_GET_YIELD_FROM_ITER: {
 }
 
 op_FOR_ITER:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_FOR_ITER)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_FOR_ITER, sigil_spec_for_iter(TOP()));
     }
 for_iter_generic : {
@@ -2007,7 +2007,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
 }
 
 op_CALL:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CALL)) {
         sigil_record rec = {0};
         int form = sigil_spec_call(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
         if (sigil_spec_poly_entry(SIGIL_FAM_CALL, form)) {
@@ -2063,7 +2063,7 @@ call_generic : {
 }
 
 op_CALL_KW:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CALL_KW)) {
         sigil_record rec = {0};
         int form = sigil_spec_call_kw(PEEK(oparg + 3), PEEK(oparg + 2), oparg, TOP(), &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL_KW, form, &rec);
@@ -2250,7 +2250,7 @@ op_YIELD_VALUE: {
 
 /* -- Generators and coroutines -- */
 op_SEND:
-    if (sigil_spec_should_try(ts, sc, pc)) {
+    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_SEND)) {
         sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_SEND, sigil_spec_send(PEEK(2)));
     }
 send_generic : {

@@ -26,7 +26,8 @@ static const char *const counter_keys[SIGIL_NCOUNTERS] = {
 #undef SIGIL_FALLBACKDEF
 /* one "FAMILY.counter" key per family and counter */
 #define SIGIL_FAMILYDEF(fam) \
-    #fam ".attempts", #fam ".successes", #fam ".failures", #fam ".misses", #fam ".deopts",
+    #fam ".attempts", #fam ".successes", #fam ".failures", #fam ".misses", #fam ".deopts", \
+    #fam ".generic",
 #include "sigil_spec.def"
 #undef SIGIL_FAMILYDEF
 #define SIGIL_FORMDEF(form, fam, guard) "form." #form,
@@ -89,7 +90,7 @@ _Static_assert(sizeof(counter_descs) / sizeof(counter_descs[0]) == SIGIL_CTR_STE
                "ORDER STAT: description table out of step with the .def files");
 
 /* ORDER FAMCTR: the key list above spells the counters out by hand. */
-_Static_assert(SIGIL_FAMCTR__MAX == 5, "ORDER FAMCTR: update the family key list");
+_Static_assert(SIGIL_FAMCTR__MAX == 6, "ORDER FAMCTR: update the family key list");
 
 _Static_assert(sizeof(counter_keys) / sizeof(counter_keys[0]) == SIGIL_NCOUNTERS,
                "ORDER STAT: key table out of step with the .def files");

@@ -100,7 +100,8 @@ typedef enum sigil_famfail {
     X(successes, "words published in a specialized form")                         \
     X(failures, "attempts that found no form for the operands (backed off)")      \
     X(misses, "executions of a specialized form whose guard failed")              \
-    X(deopts, "specialized words turned back to the generic form")
+    X(deopts, "specialized words turned back to the generic form")               \
+    X(generic, "executions of the unspecialized instruction (a miss runs it too: add misses)")
 typedef enum sigil_famctr {
 #define SIGIL_X(name, desc) SIGIL_FAMCTR_##name,
     SIGIL_FAMCTR_LIST(SIGIL_X)

@@ -2591,6 +2591,24 @@ class GuardAndReasonCounters(unittest.TestCase):
         # An action step cannot fail: it has no guard key.
         self.assertNotIn("guard.BINARY_OP_ADD_INT.BINARY_ADD_INT", s)
 
+    def test_generic_executions(self):
+        # FAMILY.generic counts runs of the unspecialized word: a division
+        # has no form, so every one of its runs is generic; an int add is
+        # generic only until its word is specialized
+        def loop(xs):
+            r = 0
+            for x in xs:
+                r = r + x / 2
+            return r
+        r, s = stats_delta(loop, [2] * 200)
+        self.assertEqual(r, 200.0)
+        self.assertGreaterEqual(s["BINARY_OP.generic"], 200, s)
+        self.assertLessEqual(s["BINARY_OP.generic"], 200 + 10, s)
+        r, s = stats_delta(add_loop, [1] * 200)
+        self.assertEqual(r, 200)
+        self.assertLessEqual(s.get("BINARY_OP.generic", 0), 5, s)
+        self.assertGreaterEqual(s["form.BINARY_OP_ADD_INT"], 190, s)
+
     def test_uop_counters(self):
         # Per micro-op runs and failures, derived from form hits and step
         # failures: GUARD_NOS_INT runs in every execution of the int forms.
