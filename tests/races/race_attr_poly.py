@@ -16,7 +16,9 @@ rebind the classes' methods and tags (each zeroes one entry's type
 version), swap E.f's __code__ (its function version changes: the call
 record's entry for it is replaced; stores to __code__ take turns,
 Race.setter), flip shared objects between the two inline-values
-classes, and materialize and replace instance dicts.
+classes, and materialize and grow the dicts of other shared objects
+(not of those whose class flips: stock 3.13t's `o.__dict__` can then
+raise TypeError, its descriptor found on the old class).
 Invariant: o.f() is one of the values its class's f has had; o.tag
 likewise; o.x is 5 (never written after setup); a store o.y = v into a
 reader's own object reads back v.
@@ -104,7 +106,7 @@ class E:
 
 def main():
     race = _race.Race(__doc__)
-    shared = [A(), B(), A(), B()]
+    shared = [A(), B(), A(), B()]   # [0], [1]: class flipped; [2], [3]: dict grown
     f_ok = _race.Allowed("A1", "A2", "B1", "B2", "S", "K", "E", "E2")
     tag_ok = _race.Allowed("A", "B", "S", "K", "E", "a", "b")
 
@@ -148,9 +150,9 @@ def main():
             elif r == 2:
                 A.tag = "a" if A.tag == "A" else "A"
             elif r == 3:
-                shared[rng.randrange(4)].__class__ = B if rng.randrange(2) else A
+                shared[rng.randrange(2)].__class__ = B if rng.randrange(2) else A
             elif r == 4 and rng.randrange(4) == 0:
-                o = shared[rng.randrange(4)]
+                o = shared[2 + rng.randrange(2)]
                 d = o.__dict__                  # materialize the dict
                 d["extra"] = rng.randrange(9)   # and grow it past the shared keys
             elif r == 5:
