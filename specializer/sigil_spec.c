@@ -738,8 +738,9 @@ spec_call_alloc_init(PyTypeObject *tp, int nargs, int self, sigil_record *rec)
              (flags & Py_TPFLAGS_IS_ABSTRACT)) {
         r = sigil_spec_fail(SIGIL_SF_new_overridden);
     }
-    else if (!(flags & Py_TPFLAGS_INLINE_VALUES) || !(flags & Py_TPFLAGS_HEAPTYPE) ||
-             tp->tp_itemsize != 0) {
+    else if (!(flags & Py_TPFLAGS_HEAPTYPE) || tp->tp_itemsize != 0) {
+        /* (inline values or not: PyType_GenericAlloc lays out either, as
+         * object.__new__ does through tp_alloc; __slots__ classes too) */
         r = sigil_spec_fail(SIGIL_SF_class_layout);
     }
     else if (init == NULL || Py_TYPE(init) != &PyFunction_Type) {

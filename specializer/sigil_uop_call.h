@@ -266,12 +266,14 @@ SIGIL_UOP_BODY(GUARD_INIT_STACK_SPACE)
     return SIGIL_UOP_OK;
 }
 
-/* The instance, made as object.__new__ makes it for this class (the
- * version pins the layout): a new reference in env->tmp. Allocation
- * only schedules a collection, it never runs one here. */
+/* The instance, made as object.__new__ makes it for this class: its
+ * tp_alloc, PyType_GenericAlloc (the version pins both, and the layout:
+ * inline values, a dict offset or __slots__). A new reference in
+ * env->tmp. Allocation only schedules a collection, it never runs one
+ * here. */
 SIGIL_UOP_BODY(ALLOC_INSTANCE)
 {
-    e->tmp = _PyType_NewManagedObject((PyTypeObject *)uop_callable(e));
+    e->tmp = PyType_GenericAlloc((PyTypeObject *)uop_callable(e), 0);
     return e->tmp != NULL ? SIGIL_UOP_OK : SIGIL_UOP_ERROR;
 }
 

@@ -1620,6 +1620,13 @@ class _Slots:
         self.x = x
 
 
+class _DictSlot:
+    __slots__ = ("x", "__dict__")   # a dict at an offset, no inline values
+
+    def __init__(self, x):
+        self.x = x
+
+
 class _NoInit:
     pass
 
@@ -1970,8 +1977,24 @@ class AllocAndEnterInit(unittest.TestCase):
         finally:
             sys.setrecursionlimit(limit)
 
+    def test_slots_and_dict_offset_classes(self):
+        # instances without inline values (__slots__, or a dict at an
+        # offset) are made by the same tp_alloc object.__new__ calls
+        for cls in (_Slots, _DictSlot):
+            r, s = stats_delta(construct1_loop, cls, 100)
+            self.assertEqual(type(r), cls)
+            self.assertEqual(r.x, 99, cls)
+            self.assertGreaterEqual(s.get("form.CALL_ALLOC_AND_ENTER_INIT", 0), 90, (cls, s))
+        r = _Slots(3)
+        self.assertFalse(hasattr(r, "__dict__"))
+        with self.assertRaises(AttributeError):
+            r.y = 1
+        w = _DictSlot(4)
+        w.y = 5
+        self.assertEqual((w.x, w.__dict__), (4, {"y": 5}))
+
     def test_not_chosen(self):
-        cases = [(_WithNew, "new_overridden"), (_Slots, "class_layout"),
+        cases = [(_WithNew, "new_overridden"),
                  (_StarInit, "code_flags"), (_WithMeta, "metaclass")]
         for cls, reason in cases:
             r, s = stats_delta(construct1_loop, cls, 100)

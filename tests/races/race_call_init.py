@@ -4,7 +4,8 @@ Attacks: CALL_ALLOC_AND_ENTER_INIT, CALL_PY_EXACT_ARGS
 Writers set C.__init__ to one of two initializers (storing ("A", v) or
 ("B", v)), to one that returns a non-None value (instantiation must
 raise TypeError), or delete it (C(5) then raises TypeError: object's
-__init__ takes no arguments).
+__init__ takes no arguments). S, a __slots__ class (no inline values:
+the form allocates through tp_alloc), gets the same treatment.
 Invariant: C(5).v is ("A", 5) or ("B", 5), else TypeError; an instance
 is always returned fully initialized (never without v).
 """
@@ -28,6 +29,11 @@ class C:
     __init__ = init_a
 
 
+class S:
+    __slots__ = ("v",)
+    __init__ = init_a
+
+
 def main():
     race = _race.Race(__doc__)
     ok = _race.Allowed(("A", 5), ("B", 5), "TypeError")
@@ -38,12 +44,15 @@ def main():
         for i in range(t.iters(30000)):
             if not (i & 127):
                 _race.relax()     # let writers in on an oversubscribed machine
+            cls = S if i & 1 else C
             try:
-                o = C(5)
+                o = cls(5)
                 v = o.v
             except TypeError:
                 v = "TypeError"
-            check(v, ok, "C(5).v")
+            except AttributeError:
+                v = "unset"     # an instance returned without its slot set: wrong
+            check(v, ok, "C(5).v / S(5).v")
             if not (i & 7):
                 seen[v] = seen.get(v, 0) + 1
         return seen
@@ -52,15 +61,16 @@ def main():
         rng = t.rng
         for _ in t.until_done():
             k = rng.randrange(4)
+            cls = S if rng.randrange(2) else C
             if k == 0:
-                C.__init__ = init_a
+                cls.__init__ = init_a
             elif k == 1:
-                C.__init__ = init_b
+                cls.__init__ = init_b
             elif k == 2:
-                C.__init__ = init_bad
+                cls.__init__ = init_bad
             else:
                 try:
-                    del C.__init__
+                    del cls.__init__
                 except AttributeError:
                     pass
             _race.dwell(rng.randrange(300))
