@@ -132,6 +132,20 @@ fail:
     return NULL;
 }
 
+/* Turn per-execution counting (form.*, FAMILY.generic; sigil_stats.h)
+ * on or off; returns whether it was on. */
+static PyObject *
+sigil_count_executions(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    int on = PyObject_IsTrue(arg);
+    if (on < 0) {
+        return NULL;
+    }
+    int was = atomic_exchange_explicit(&sigil_exec_counting, on, memory_order_relaxed);
+    return PyBool_FromLong(was);
+}
+
 static PyMethodDef sigil_methods[] = {
     {"_opcodes", sigil_opcodes, METH_NOARGS,
      "_opcodes() -> dict\n\nEach CPython base opcode: 'implemented', or why it never reaches Sigil's loop."},
@@ -139,6 +153,11 @@ static PyMethodDef sigil_methods[] = {
      "info() -> dict\n\nEngine mode, CPython version and flavor, JIT availability, LLVM version."},
     {"stats", sigil_stats, METH_NOARGS,
      "stats() -> dict\n\nA snapshot of Sigil's counters, keyed 'family.counter'."},
+    {"count_executions", sigil_count_executions, METH_O,
+     "count_executions(on) -> bool\n\nKeep (or stop keeping) the per-execution counters: form.* hits,\n"
+     "the uop.* runs derived from them, and FAMILY.generic. Off unless PYTHON_SIGIL_STATS=1 or\n"
+     "PYTHON_SIGIL_STATS_DIR was set at startup: they cost time on every instruction.\n"
+     "Every other counter is always kept. Returns the previous setting."},
     {"reset_stats", sigil_reset_stats, METH_NOARGS,
      "reset_stats()\n\nRestart every counter from zero."},
     {"print_stats", sigil_print_stats, METH_NOARGS,

@@ -216,6 +216,8 @@ sigil_install(PyInterpreterState *interp, const sigil_options *o)
     atomic_store_explicit(&rt->mode, (int)o->mode, memory_order_relaxed);
     const char *dir = getenv("PYTHON_SIGIL_STATS_DIR");
     if (o->stats_at_exit || (dir != NULL && dir[0] != '\0')) {
+        /* a report is wanted: count executions too (sigil_stats.h) */
+        atomic_store_explicit(&sigil_exec_counting, 1, memory_order_relaxed);
         pthread_mutex_lock(&runtimes.lock);
         int need = !runtimes.atexit_registered;
         runtimes.atexit_registered = 1;

@@ -412,6 +412,8 @@ sigil_stats_snapshot(uint64_t *out)
     derive_uops(out);
 }
 
+_Atomic int sigil_exec_counting;
+
 void
 sigil_stats_reset(void)
 {

@@ -189,10 +189,30 @@ sigil_family_bump(sigil_tstate *ts, sigil_family f, sigil_famctr k)
     sigil_counter_add(ts, SIGIL_CTR_FAMILY(f, k), 1);
 }
 
+/* Per-execution counting: the hits of every specialized form (form.*,
+ * and the uop.* rows derived from them) and the runs of each family's
+ * unspecialized word (FAMILY.generic). A counter store on every
+ * instruction measured 4-24% of hot loops (bench/README.md), so these
+ * are kept only while counting is on: from startup with
+ * PYTHON_SIGIL_STATS=1 or PYTHON_SIGIL_STATS_DIR, or from
+ * sigil.count_executions(True). Every other counter (attempts, misses,
+ * guard failures, deopts, frames, instructions) is always kept. Relaxed:
+ * a thread that sees a switch late counts a few executions more or less;
+ * nothing is published through the flag. */
+extern _Atomic int sigil_exec_counting;
+
+static inline int
+sigil_counting(void)
+{
+    return __builtin_expect(atomic_load_explicit(&sigil_exec_counting, memory_order_relaxed), 0);
+}
+
 static inline void
 sigil_form_bump(sigil_tstate *ts, sigil_form form)
 {
-    sigil_counter_add(ts, SIGIL_CTR_FORM(form), 1);
+    if (sigil_counting()) {
+        sigil_counter_add(ts, SIGIL_CTR_FORM(form), 1);
+    }
 }
 
 /* The description of step `st`'s micro-op (specializer/sigil_uop.c). */

@@ -66,7 +66,9 @@ _Static_assert(CALL_DICT_GET > UNPACK_SEQUENCE_TWO_TUPLE && CALL_DICT_GET < MIN_
 static inline int
 sigil_spec_should_try(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_family fam)
 {
-    sigil_family_bump(ts, fam, SIGIL_FAMCTR_generic);
+    if (sigil_counting()) {
+        sigil_family_bump(ts, fam, SIGIL_FAMCTR_generic);
+    }
     uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
     if ((c & 0xfff) == 0) {
         return 1;

@@ -12,6 +12,9 @@ import os
 import unittest
 from types import SimpleNamespace
 
+# every check below reads per-execution counters (form.*, FAMILY.generic)
+sigil.count_executions(True)
+
 
 def fresh(fn):
     """A copy of fn with its own code object, hence its own words."""
@@ -2613,6 +2616,23 @@ class GuardAndReasonCounters(unittest.TestCase):
             self.assertIn(key, s)
         # An action step cannot fail: it has no guard key.
         self.assertNotIn("guard.BINARY_OP_ADD_INT.BINARY_ADD_INT", s)
+
+    def test_count_executions_switch(self):
+        # per-execution counters stop while counting is off; the others
+        # (attempts, successes, misses...) are always kept
+        was = sigil.count_executions(False)
+        try:
+            self.assertTrue(was)
+            r, s = stats_delta(add_loop, [1] * 100)
+            self.assertEqual(r, 100)
+            self.assertEqual(s.get("form.BINARY_OP_ADD_INT", 0), 0, s)
+            self.assertEqual(s.get("BINARY_OP.generic", 0), 0, s)
+            self.assertGreaterEqual(s.get("BINARY_OP.successes", 0), 1, s)
+            self.assertFalse(sigil.count_executions(True))
+            r, s = stats_delta(add_loop, [1] * 100)
+            self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_INT", 0), 90, s)
+        finally:
+            sigil.count_executions(was)
 
     def test_generic_executions(self):
         # FAMILY.generic counts runs of the unspecialized word: a division
