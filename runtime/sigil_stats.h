@@ -191,8 +191,8 @@ sigil_family_bump(sigil_tstate *ts, sigil_family f, sigil_famctr k)
 
 /* Per-execution counting: the hits of every specialized form (form.*,
  * and the uop.* rows derived from them) and the runs of each family's
- * unspecialized word (FAMILY.generic). A counter store on every
- * instruction measured 4-24% of hot loops (bench/README.md), so these
+ * unspecialized word (FAMILY.generic). A counter update on every
+ * instruction is 2-3% more instructions in hot loops (bench/README.md), so these
  * are kept only while counting is on: from startup with
  * PYTHON_SIGIL_STATS=1 or PYTHON_SIGIL_STATS_DIR, or from
  * sigil.count_executions(True). Every other counter (attempts, misses,
