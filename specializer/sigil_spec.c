@@ -1372,40 +1372,92 @@ sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word see
 
 /* -- Polymorphic attribute records ------------------------------------------ */
 
-/* The polymorphic form of a family, and the guard every entry's form
- * begins with: the one whose version selects the entry. */
+/* The kinds of polymorphic record: the family, the polymorphic form, and
+ * the guards an entry's form may begin with, the ones whose version
+ * selects the entry (which object carries it: poly_key). */
+typedef struct poly_kind {
+    sigil_family fam;
+    int poly;
+    int key_uop, key_uop2;
+} poly_kind;
+
+enum { POLY_INSTANCE, POLY_CLASS, POLY_STORE, POLY_CALL, POLY__MAX };
+
+static const poly_kind poly_kinds[POLY__MAX] = {
+    /* LOAD_ATTR on instances: the owner's type's version */
+    [POLY_INSTANCE] = {SIGIL_FAM_LOAD_ATTR, LOAD_ATTR_POLY, SIGIL_UOP_GUARD_TOS_TYPE_VERSION, -1},
+    /* LOAD_ATTR on classes: the owner's own version */
+    [POLY_CLASS] = {SIGIL_FAM_LOAD_ATTR, LOAD_ATTR_CLASS_POLY, SIGIL_UOP_GUARD_TOS_PLAIN_CLASS,
+                    SIGIL_UOP_GUARD_TOS_METACLASS_VERSION},
+    [POLY_STORE] = {SIGIL_FAM_STORE_ATTR, STORE_ATTR_POLY, SIGIL_UOP_GUARD_TOS_TYPE_VERSION, -1},
+    /* calls: the function's version */
+    [POLY_CALL] = {SIGIL_FAM_CALL, CALL_PY_POLY, SIGIL_UOP_GUARD_CALLABLE_FUNCTION, -1},
+};
+
+/* The kind whose entries `form` (of family fam) can be, or -1. */
 static int
-poly_form_of(sigil_family fam, int *key_uop)
+poly_entry_kind(sigil_family fam, int form)
 {
-    switch (fam) {
-    case SIGIL_FAM_LOAD_ATTR:
-        *key_uop = SIGIL_UOP_GUARD_TOS_TYPE_VERSION;
-        return LOAD_ATTR_POLY;
-    case SIGIL_FAM_STORE_ATTR:
-        *key_uop = SIGIL_UOP_GUARD_TOS_TYPE_VERSION;
-        return STORE_ATTR_POLY;
-    case SIGIL_FAM_CALL:
-        *key_uop = SIGIL_UOP_GUARD_CALLABLE_FUNCTION;
-        return CALL_PY_POLY;
-    default:
+    int f = sigil_form_of_opcode(form);
+    if (f < 0 || sigil_form_families[f] != fam) {
         return -1;
     }
+    int st = sigil_form_first_step(f);
+    if (st < 0) {
+        return -1;
+    }
+    int uop = sigil_step_uops[st];
+    for (int k = 0; k < POLY__MAX; k++) {
+        const poly_kind *pk = &poly_kinds[k];
+        if (pk->fam == fam && form != pk->poly && (uop == pk->key_uop || uop == pk->key_uop2)) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* The kind of the polymorphic form `form`, or -1. */
+static int
+poly_form_kind(int form)
+{
+    for (int k = 0; k < POLY__MAX; k++) {
+        if (poly_kinds[k].poly == form) {
+            return k;
+        }
+    }
+    return -1;
 }
 
 int
 sigil_spec_poly_entry(sigil_family fam, int form)
 {
-    int key_uop;
-    int poly = poly_form_of(fam, &key_uop);
-    if (poly < 0 || form == poly) {
-        return 0;
+    return poly_entry_kind(fam, form) >= 0;
+}
+
+/* The object whose version selects an entry of kind k for this operand
+ * (the owner's type, the owner class, the function), or NULL when the
+ * operand cannot have one (a non-class owner for the class kind). */
+static PyObject *
+poly_ident(int k, PyObject *operand)
+{
+    switch (k) {
+    case POLY_CLASS:
+        return PyType_Check(operand) ? operand : NULL;
+    case POLY_CALL:
+        return Py_TYPE(operand) == &PyFunction_Type ? operand : NULL;
+    default:
+        return (PyObject *)Py_TYPE(operand);
     }
-    int f = sigil_form_of_opcode(form);
-    if (f < 0 || sigil_form_families[f] != fam) {
-        return 0;
+}
+
+/* The version `ident` carries now (relaxed, as every version read). */
+static uint32_t
+poly_key(int k, PyObject *ident)
+{
+    if (k == POLY_CALL) {
+        return _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)ident)->func_version);
     }
-    int st = sigil_form_first_step(f);
-    return st >= 0 && sigil_step_uops[st] == key_uop;
+    return _Py_atomic_load_uint_relaxed(&((PyTypeObject *)ident)->tp_version_tag);
 }
 
 int
@@ -1426,8 +1478,9 @@ sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, P
         *rec = (sigil_record){0};
         form = sigil_spec_or(form, sigil_spec_load_attr_hint(owner, name, rec));
     }
-    if (sigil_spec_poly_entry(SIGIL_FAM_LOAD_ATTR, form)) {
-        rec->key = (PyObject *)Py_TYPE(owner);   /* see sigil_spec_attr_grow */
+    int k = poly_entry_kind(SIGIL_FAM_LOAD_ATTR, form);
+    if (k >= 0) {
+        rec->key = poly_ident(k, owner);   /* see poly_grow */
     }
     return form;
 }
@@ -1445,7 +1498,7 @@ sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec)
         form = sigil_spec_or(form, sigil_spec_store_attr_hint(owner, name, rec));
     }
     if (sigil_spec_poly_entry(SIGIL_FAM_STORE_ATTR, form)) {
-        rec->key = (PyObject *)Py_TYPE(owner);   /* see sigil_spec_attr_grow */
+        rec->key = (PyObject *)Py_TYPE(owner);   /* see poly_grow */
     }
     return form;
 }
@@ -1492,12 +1545,11 @@ poly_choose(const poly_choice *c, sigil_record *rec)
     }
 }
 
-/* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): `now` is
- * the version the operand carries at the miss, `ident` the object whose
- * version it is (the owner's type, or the function). */
+/* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
+ * record's kind says which object's version selects an entry (poly_ident
+ * of the operand) and which forms it may hold. */
 static int
-poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c, uint32_t now,
-          PyObject *ident)
+poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
 {
     sigil_runtime *rt = c->rt;
     sigil_tstate *ts = c->ts;
@@ -1506,14 +1558,22 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c, 
         return 0;
     }
     const sigil_record *old = sigil_word_record(seen);
-    int key_uop;
-    int poly = poly_form_of(fam, &key_uop);
-    int n = old->form == poly ? old->index : 1;
-    if (old->form != poly && !sigil_spec_poly_entry(fam, old->form)) {
+    int kind = poly_form_kind(old->form);
+    int is_poly = kind >= 0;
+    if (!is_poly) {
+        kind = poly_entry_kind(fam, old->form);
+    }
+    if (kind < 0 || poly_kinds[kind].fam != fam) {
         return 0;
     }
+    int poly = poly_kinds[kind].poly;
+    int n = is_poly ? old->index : 1;
+    PyObject *ident = poly_ident(kind, c->owner);
+    if (ident == NULL) {
+        return 0;   /* an operand of another kind: an ordinary miss */
+    }
     /* A guard failing inside the operand's own entry is an ordinary miss. */
-    if (poly_find(old, poly, now, NULL) >= 0) {
+    if (poly_find(old, poly, poly_key(kind, ident), NULL) >= 0) {
         return 0;
     }
     /* The operand's class (or the function) has an entry of an older
@@ -1531,7 +1591,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c, 
     sigil_record add = {0};
     int form = poly_choose(c, &add);
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
-    if (form < 0 || !sigil_spec_poly_entry(fam, form) || add.version == 0 ||
+    if (form < 0 || poly_entry_kind(fam, form) != kind || add.version == 0 ||
         poly_find(old, poly, add.version, NULL) >= 0) {
         /* No entry for this operand: a failed attempt (with its reason if
          * the chooser gave one, else as a form the record cannot hold),
@@ -1554,7 +1614,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c, 
     else {
         nnew = at >= 0 ? n : n + 1;
         recs[0] = (sigil_record){.oparg = old->oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew};
-        if (old->form == poly) {
+        if (is_poly) {
             memcpy(&recs[1], sigil_record_entry(old, 0), (size_t)n * sizeof(sigil_record));
         }
         else {
@@ -1584,21 +1644,14 @@ sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssi
                      sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name, int method)
 {
     poly_choice c = {.fam = fam, .rt = rt, .ts = ts, .owner = owner, .name = name, .method = method};
-    PyTypeObject *tp = Py_TYPE(owner);
-    return poly_grow(sc, pc, seen, &c, _Py_atomic_load_uint_relaxed(&tp->tp_version_tag),
-                     (PyObject *)tp);
+    return poly_grow(sc, pc, seen, &c);
 }
 
 int
 sigil_spec_call_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                      sigil_word seen, PyObject *callable, PyObject *self_or_null, int nargs)
 {
-    if (Py_TYPE(callable) != &PyFunction_Type) {
-        return 0;
-    }
     poly_choice c = {.fam = SIGIL_FAM_CALL, .rt = rt, .ts = ts, .owner = callable,
                      .self_or_null = self_or_null, .nargs = nargs};
-    return poly_grow(sc, pc, seen, &c,
-                     _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)callable)->func_version),
-                     callable);
+    return poly_grow(sc, pc, seen, &c);
 }

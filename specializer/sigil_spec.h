@@ -198,7 +198,13 @@ int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigi
  * version. Numbered in the gap below the instrumented opcodes. */
 #define LOAD_ATTR_POLY 234
 #define STORE_ATTR_POLY 231
+/* ... and for class attributes (LOAD_ATTR_CLASS and
+ * LOAD_ATTR_CLASS_WITH_METACLASS_CHECK entries), selected by the owner
+ * class's own version. */
+#define LOAD_ATTR_CLASS_POLY 229
 _Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MIN_INSTRUMENTED_OPCODE &&
+                   LOAD_ATTR_CLASS_POLY > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   LOAD_ATTR_CLASS_POLY < MIN_INSTRUMENTED_OPCODE &&
                    STORE_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE &&
                    STORE_ATTR_POLY < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
@@ -208,10 +214,12 @@ _Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MI
 #define CALL_PY_POLY 230
 _Static_assert(CALL_PY_POLY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_PY_POLY < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
-/* Can `form` be an entry of family `fam`'s polymorphic record? Forms of
- * the family (not the polymorphic one) whose first step is the family's
- * key guard (GUARD_TOS_TYPE_VERSION for attributes, GUARD_CALLABLE_FUNCTION
- * then the function's version for calls): everything their record says
+/* Can `form` be an entry of one of family `fam`'s polymorphic records?
+ * Forms of the family (not a polymorphic one) whose first step is a key
+ * guard of the record's kind (GUARD_TOS_TYPE_VERSION for instance
+ * attributes; GUARD_TOS_PLAIN_CLASS or GUARD_TOS_METACLASS_VERSION, then
+ * the class's own version, for class attributes; GUARD_CALLABLE_FUNCTION,
+ * then the function's version, for calls): everything their record says
  * is pinned by that version, which is what selects the entry. */
 int sigil_spec_poly_entry(sigil_family fam, int form);
 /* Any LOAD_ATTR form for this owner (the choosers above, in the order the

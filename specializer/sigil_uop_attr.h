@@ -115,6 +115,26 @@ SIGIL_UOP_BODY(SELECT_TYPE_ENTRY)
     return SIGIL_UOP_MISS;
 }
 
+/* The same for class attributes: the entry whose version the owner class
+ * itself carries. PyType_Check reads a flag of the owner's metaclass that
+ * no class change alters; the entry's form then runs its own metaclass
+ * and class guards. */
+SIGIL_UOP_BODY(SELECT_CLASS_ENTRY)
+{
+    PyObject *owner = E_TOP();
+    UOP_CHECK(PyType_Check(owner));
+    uint32_t v = _Py_atomic_load_uint_relaxed(&((PyTypeObject *)owner)->tp_version_tag);
+    const sigil_record *head = e->rec;
+    for (int i = 0; i < head->index; i++) {
+        const sigil_record *entry = sigil_record_entry(head, i);
+        if (entry->version == v) {
+            e->rec = entry;
+            return SIGIL_UOP_ENTER_ENTRY;
+        }
+    }
+    return SIGIL_UOP_MISS;
+}
+
 /* -- Inline values and slots ------------------------------------------------- */
 
 /* The value at rec->index of the owner's inline values, read as CPython's

@@ -2384,6 +2384,14 @@ def _pchange_new(self):
     return "new"
 
 
+class _PMetaType(type):
+    pass
+
+
+class _PMeta(metaclass=_PMetaType):
+    tag = "PM"
+
+
 class _PWithDefault:
     def m(self, tail="D"):
         return "P" + tail
@@ -2545,6 +2553,34 @@ class Polymorphic(unittest.TestCase):
         r, s = stats_delta(loop, 90)
         self.assertEqual(r, ["PA", "PB", "PBuiltin"] * 30)
         self.assertGreaterEqual(s.get("guard.CALL_PY_POLY.SELECT_FUNC_ENTRY", 0), 1, s)
+
+    def test_class_attributes(self):
+        # cls.tag over four classes (one of another metaclass): one
+        # LOAD_ATTR_CLASS_POLY record, entries LOAD_ATTR_CLASS and
+        # LOAD_ATTR_CLASS_WITH_METACLASS_CHECK, keyed by each class's own
+        # version; a class changed mid-loop has its entry replaced
+        classes = [_PA, _PB, _PS, _PMeta]
+
+        def loop(n):
+            out = []
+            for i in range(n):
+                if i == 200:
+                    _PMeta.tag = "PM2"
+                out.append(classes[i % 4].tag)
+            return out
+        try:
+            r, s = stats_delta(loop, 400)
+        finally:
+            _PMeta.tag = "PM"
+        self.assertEqual(r, ["PA", "PB", "PS", "PM"] * 50 + ["PA", "PB", "PS", "PM2"] * 50)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_POLY", 0), 390, s)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WITH_METACLASS_CHECK", 0), 95, s)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS", 0), 290, s)
+        self.assertEqual(s.get("LOAD_ATTR.deopts", 0), 0, s)
+        # an instance at a class site is an ordinary miss, and right
+        objs = classes[:3] + [_PA(1)]
+        r, s = stats_delta(lambda n: [objs[i % 4].tag for i in range(n)], 40)
+        self.assertEqual(r, ["PA", "PB", "PS", "PA"] * 10)
 
     def test_records_are_freed(self):
         # grown records are retired (QSBR) as they are replaced, and the

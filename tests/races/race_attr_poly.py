@@ -2,7 +2,8 @@
 site meet five types while writers change those types, swap a method's
 code and move instances between them.
 
-Attacks: LOAD_ATTR_POLY, STORE_ATTR_POLY, CALL_PY_POLY, CALL_PY_EXACT_ARGS,
+Attacks: LOAD_ATTR_POLY, STORE_ATTR_POLY, CALL_PY_POLY, LOAD_ATTR_CLASS_POLY,
+         LOAD_ATTR_CLASS, CALL_PY_EXACT_ARGS,
          LOAD_ATTR_INSTANCE_VALUE,
          LOAD_ATTR_METHOD_WITH_VALUES, LOAD_ATTR_SLOT, LOAD_ATTR_METHOD_NO_DICT,
          LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES, STORE_ATTR_INSTANCE_VALUE,
@@ -11,7 +12,8 @@ Readers run the same sites over objects of five classes (inline values,
 a second inline-values layout, __slots__, a class-attribute x, and a
 class that comes and goes in the rotation), so each site's record grows
 entry by entry, fills, deopts and grows again while other threads hold
-the words it replaces; the call o.f() meets a function per class. Writers
+the words it replaces; the call o.f() meets a function per class, and
+type(o).tag a class per class (class-attribute entries). Writers
 rebind the classes' methods and tags (each zeroes one entry's type
 version), swap E.f's __code__ (its function version changes: the call
 record's entry for it is replaced; stores to __code__ take turns,
@@ -19,8 +21,8 @@ Race.setter), flip shared objects between the two inline-values
 classes, and materialize and grow the dicts of other shared objects
 (not of those whose class flips: stock 3.13t's `o.__dict__` can then
 raise TypeError, its descriptor found on the old class).
-Invariant: o.f() is one of the values its class's f has had; o.tag
-likewise; o.x is 5 (never written after setup); a store o.y = v into a
+Invariant: o.f() is one of the values its class's f has had; o.tag and
+type(o).tag likewise; o.x is 5 (never written after setup); a store o.y = v into a
 reader's own object reads back v.
 """
 import _race
@@ -125,6 +127,7 @@ def main():
             o = own[i % kinds]
             check(o.f(), f_ok, "o.f()")
             check(o.tag, tag_ok, "o.tag")
+            check(type(o).tag, tag_ok, "type(o).tag")
             if o.x != 5:
                 expect(o.x, 5, "o.x")
             o.y = i
