@@ -42,8 +42,17 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
         return sigil_spec_fail(SIGIL_SF_operand_types);
     }
     if (PyLong_CheckExact(lhs)) {
-        return add ? BINARY_OP_ADD_INT : sub ? BINARY_OP_SUBTRACT_INT
-             : mul ? BINARY_OP_MULTIPLY_INT : op_fail;
+        int op = oparg >= NB_INPLACE_ADD ? oparg - (NB_INPLACE_ADD - NB_ADD) : oparg;
+        if (add || sub || mul) {
+            return add ? BINARY_OP_ADD_INT : sub ? BINARY_OP_SUBTRACT_INT : BINARY_OP_MULTIPLY_INT;
+        }
+        if (op == NB_REMAINDER || op == NB_FLOOR_DIVIDE || op == NB_AND || op == NB_OR ||
+            op == NB_XOR || op == NB_RSHIFT || op == NB_LSHIFT) {
+            return _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)
+                       ? BINARY_OP_COMPACT_INT
+                       : sigil_spec_fail(SIGIL_SF_big_int);
+        }
+        return op_fail;
     }
     if (PyFloat_CheckExact(lhs)) {
         return add ? BINARY_OP_ADD_FLOAT : sub ? BINARY_OP_SUBTRACT_FLOAT

@@ -29,6 +29,12 @@ _Static_assert(CALL_PY_WITH_DEFAULTS > UNPACK_SEQUENCE_TWO_TUPLE &&
                    CALL_PY_WITH_DEFAULTS < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own int form for the operators CPython 3.13 leaves generic. */
+#define BINARY_OP_COMPACT_INT 228
+_Static_assert(BINARY_OP_COMPACT_INT > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   BINARY_OP_COMPACT_INT < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
 #define CALL_KW_PY 232
 _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&

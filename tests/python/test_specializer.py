@@ -193,7 +193,78 @@ def attr_forms_loop(objs, n):
 
 
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+def int_ops_loop(pairs):
+    out = []
+    for a, b in pairs:
+        row = []
+        for k in range(7):
+            try:
+                if k == 0:
+                    r = a % b
+                elif k == 1:
+                    r = a // b
+                elif k == 2:
+                    r = a & b
+                elif k == 3:
+                    r = a | b
+                elif k == 4:
+                    r = a ^ b
+                elif k == 5:
+                    r = a >> b
+                else:
+                    r = a << b
+            except (ZeroDivisionError, ValueError) as e:
+                r = type(e).__name__
+            row.append(r)
+        out.append(tuple(row))
+    return out
+
+
+def int_ops_reference(pairs):
+    import operator
+    fns = (operator.mod, operator.floordiv, operator.and_, operator.or_, operator.xor,
+           operator.rshift, operator.lshift)
+    out = []
+    for a, b in pairs:
+        row = []
+        for fn in fns:
+            try:
+                row.append(fn(a, b))
+            except (ZeroDivisionError, ValueError) as e:
+                row.append(type(e).__name__)
+        out.append(tuple(row))
+    return out
+
+
 class Forms(unittest.TestCase):
+    def test_compact_int_operators(self):
+        # %, //, &, |, ^, >>, << on compact ints: one form, Python's
+        # semantics for signs (floor division, remainder of the divisor's
+        # sign); a zero divisor, a negative or long shift and big ints miss
+        # and run the generic instruction (its result or its exception)
+        warm = [(17, 5)] * 60
+        odd = [(-17, 5), (17, -5), (-17, -5), (2 ** 30 - 1, 7), (-(2 ** 30 - 1), 2),
+               (7, 0), (5, -1), (3, 40), (-3, 33), (-8, 64), (2 ** 65, 3), (3, 31), (-1, 32)]
+        pairs = warm + odd
+        r, s = stats_delta(int_ops_loop, pairs)
+        self.assertEqual(r, int_ops_reference(pairs))
+        self.assertGreaterEqual(s.get("form.BINARY_OP_COMPACT_INT", 0), 7 * 55, s)
+        self.assertGreaterEqual(s.get("guard.BINARY_OP_COMPACT_INT.GUARD_INT_OPERANDS_FIT", 0), 4, s)
+        self.assertGreaterEqual(s.get("guard.BINARY_OP_COMPACT_INT.GUARD_BOTH_COMPACT_INT", 0), 1, s)
+        # in-place operators take the same form
+        def inplace(n):
+            x = 0
+            for i in range(n):
+                y = i
+                y %= 7
+                y <<= 2
+                y ^= 5
+                x += y
+            return x
+        r, s = stats_delta(inplace, 200)
+        self.assertEqual(r, sum(((i % 7) << 2) ^ 5 for i in range(200)))
+        self.assertGreaterEqual(s.get("form.BINARY_OP_COMPACT_INT", 0), 3 * 190, s)
+
     def test_int_add(self):
         r, s = stats_delta(add_loop, list(range(500)))
         self.assertEqual(r, sum(range(500)))
