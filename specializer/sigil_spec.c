@@ -1512,17 +1512,14 @@ sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec)
     return form;
 }
 
-/* The index of the entry of `head` (a polymorphic record, or a plain one
- * standing for itself) whose version is v, or whose versioned object (the
- * owner's type, the function) is `ident` (compared by identity only:
- * rec->key), else -1. */
+/* The index of the entry among `n` whose version is v, or whose
+ * versioned object (the owner's type, the owner class, the function) is
+ * `ident` (compared by identity only: rec->key), else -1. */
 static int
-poly_find(const sigil_record *head, int poly, uint32_t v, PyObject *ident)
+poly_find(const sigil_record *entries, int n, uint32_t v, PyObject *ident)
 {
-    int n = head->form == poly ? head->index : 1;
     for (int i = 0; i < n; i++) {
-        const sigil_record *r = head->form == poly ? sigil_record_entry(head, i) : head;
-        if (r->version == v || (ident != NULL && r->key == ident)) {
+        if (entries[i].version == v || (ident != NULL && entries[i].key == ident)) {
             return i;
         }
     }
@@ -1576,13 +1573,23 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         return 0;
     }
     int poly = poly_kinds[kind].poly;
+    /* The old record is copied out now, and not read again: the word was
+     * acquired in this instruction, so the block cannot be freed before
+     * this thread's next quiescent state, but the chooser below may block
+     * on a type or dict lock, and a thread that blocks detaches, which
+     * lets the grace period of a record another thread's deopt retired
+     * end while this thread waits. (Retiring `old` below needs only its
+     * address: this thread's CAS is what unpublishes it then.) */
+    sigil_record prev[SIGIL_POLY_MAX];
+    uint32_t oparg = old->oparg;
     int n = is_poly ? old->index : 1;
+    memcpy(prev, is_poly ? sigil_record_entry(old, 0) : old, (size_t)n * sizeof(sigil_record));
     PyObject *ident = poly_ident(kind, c->owner);
     if (ident == NULL) {
         return 0;   /* an operand of another kind: an ordinary miss */
     }
     /* A guard failing inside the operand's own entry is an ordinary miss. */
-    if (poly_find(old, poly, poly_key(kind, ident), NULL) >= 0) {
+    if (poly_find(prev, n, poly_key(kind, ident), NULL) >= 0) {
         return 0;
     }
     /* The operand's class (or the function) has an entry of an older
@@ -1590,7 +1597,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
      * replacement is charged to the miss budget, so an object changed on
      * every execution still ends generic after the budget. Another one
      * takes a free entry, uncharged. */
-    int at = poly_find(old, poly, 0, ident);
+    int at = poly_find(prev, n, 0, ident);
     if (at < 0 && n >= SIGIL_POLY_MAX) {
         return 0;
     }
@@ -1601,7 +1608,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     int form = poly_choose(c, &add);
     sigil_family_bump(ts, fam, SIGIL_FAMCTR_attempts);
     if (form < 0 || poly_entry_kind(fam, form) != kind || add.version == 0 ||
-        poly_find(old, poly, add.version, NULL) >= 0) {
+        poly_find(prev, n, add.version, NULL) >= 0) {
         /* No entry for this operand: a failed attempt (with its reason if
          * the chooser gave one, else as a form the record cannot hold),
          * and the miss is charged as usual; no backoff, the counter holds
@@ -1609,10 +1616,9 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         count_failure_reason(ts, fam, form < 0 ? form : sigil_spec_fail(SIGIL_SF_poly_entry));
         return 0;
     }
-    add.oparg = old->oparg;
+    add.oparg = oparg;
     add.form = (uint16_t)form;
     add.key = ident;
-    sigil_record recs[1 + SIGIL_POLY_MAX];
     int nnew;
     sigil_record *head;
     if (at >= 0 && n == 1) {
@@ -1621,14 +1627,10 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         head = sigil_record_new(&add);
     }
     else {
+        sigil_record recs[1 + SIGIL_POLY_MAX];
         nnew = at >= 0 ? n : n + 1;
-        recs[0] = (sigil_record){.oparg = old->oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew};
-        if (is_poly) {
-            memcpy(&recs[1], sigil_record_entry(old, 0), (size_t)n * sizeof(sigil_record));
-        }
-        else {
-            recs[1] = *old;
-        }
+        recs[0] = (sigil_record){.oparg = oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew};
+        memcpy(&recs[1], prev, (size_t)n * sizeof(sigil_record));
         recs[1 + (at >= 0 ? at : n)] = add;
         head = sigil_record_new_n(recs, nnew + 1);
     }
