@@ -531,15 +531,19 @@ loaded:
 
 /* A guard of a specialized form failed: count the miss, turn the word back
  * to the family's base opcode (same name) once its miss budget is spent,
- * and run the generic instruction. */
-#define SPEC_MISS(fam, generic)                                       \
+ * and run the generic instruction. `grown`, evaluated first, is nonzero
+ * when the miss instead grew the word's record (a polymorphic site):
+ * then no budget is spent. */
+#define SPEC_MISS_AT(famid, base_op, generic, grown)                  \
     do {                                                              \
-        sigil_family_bump(ts, SIGIL_FAM_##fam, SIGIL_FAMCTR_misses);  \
-        if (sigil_spec_miss(sc, pc)) {                                \
-            sigil_spec_deopt(ts, sc, pc, word, SIGIL_FAM_##fam, fam); \
+        sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);            \
+        if (!(grown) && sigil_spec_miss(sc, pc)) {                    \
+            sigil_spec_deopt(ts, sc, pc, word, famid, base_op);       \
         }                                                             \
         goto generic;                                                 \
     } while (0)
+#define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown)
+#define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0)
 
 PyObject *
 sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *entry,
@@ -2009,10 +2013,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
 op_CALL:
     if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CALL)) {
         sigil_record rec = {0};
-        int form = sigil_spec_call(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
-        if (sigil_spec_poly_entry(SIGIL_FAM_CALL, form)) {
-            rec.key = PEEK(oparg + 2);   /* the function (sigil_spec_call_grow) */
-        }
+        int form = sigil_spec_call_any(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
         sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL, form, &rec);
     }
 call_generic : {
@@ -2507,28 +2508,22 @@ miss_CONTAINS_OP:
     SPEC_MISS(CONTAINS_OP, contains_op_generic);
 miss_UNPACK_SEQUENCE:
     SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
-/* An attribute site that meets another type grows a polymorphic record
- * (sigil_spec_attr_grow) before its miss budget is charged. */
+/* A site that meets another type (or function) grows a polymorphic
+ * record (sigil_spec_attr_grow, sigil_spec_call_grow) instead of
+ * spending its miss budget. */
 miss_LOAD_ATTR:
-    if (sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, TOP(), NAME(oparg >> 1),
-                             oparg & 1)) {
-        sigil_family_bump(ts, SIGIL_FAM_LOAD_ATTR, SIGIL_FAMCTR_misses);
-        goto load_attr_generic;
-    }
-    SPEC_MISS(LOAD_ATTR, load_attr_generic);
+    SPEC_MISS_OR_GROW(LOAD_ATTR, load_attr_generic,
+                      sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, TOP(),
+                                           NAME(oparg >> 1), oparg & 1));
 miss_STORE_ATTR:
-    if (sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, TOP(), NAME(oparg), 0)) {
-        sigil_family_bump(ts, SIGIL_FAM_STORE_ATTR, SIGIL_FAMCTR_misses);
-        goto store_attr_generic;
-    }
-    SPEC_MISS(STORE_ATTR, store_attr_generic);
+    SPEC_MISS_OR_GROW(STORE_ATTR, store_attr_generic,
+                      sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, TOP(),
+                                           NAME(oparg), 0));
 
 miss_CALL:
-    if (sigil_spec_call_grow(rt, ts, sc, pc, word, PEEK(oparg + 2), PEEK(oparg + 1), oparg)) {
-        sigil_family_bump(ts, SIGIL_FAM_CALL, SIGIL_FAMCTR_misses);
-        goto call_generic;
-    }
-    SPEC_MISS(CALL, call_generic);
+    SPEC_MISS_OR_GROW(CALL, call_generic,
+                      sigil_spec_call_grow(rt, ts, sc, pc, word, PEEK(oparg + 2), PEEK(oparg + 1),
+                                           oparg));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
 miss_LOAD_GLOBAL:

@@ -213,6 +213,14 @@ void sigil_record_retire(sigil_record *rec);
  * and the bytes of the live ones. */
 void sigil_record_memory(int64_t *nlive, int64_t *nretired, int64_t *nbytes);
 
+/* A BINARY_OP oparg with its in-place variant folded onto the plain
+ * operator (NB_INPLACE_X - NB_INPLACE_ADD == NB_X - NB_ADD). */
+static inline int
+sigil_nb_base(int oparg)
+{
+    return oparg >= NB_INPLACE_ADD ? oparg - (NB_INPLACE_ADD - NB_ADD) : oparg;
+}
+
 /* The local a STORE_FAST at `unit` stores to, or -1 if `unit` is anything
  * else. CPython's copy of the bytecode is written only by instrumentation
  * (a whole-byte opcode store); an instrumented unit is not a STORE_FAST. */

@@ -42,7 +42,7 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
         return sigil_spec_fail(SIGIL_SF_operand_types);
     }
     if (PyLong_CheckExact(lhs)) {
-        int op = oparg >= NB_INPLACE_ADD ? oparg - (NB_INPLACE_ADD - NB_ADD) : oparg;
+        int op = sigil_nb_base(oparg);
         if (add || sub || mul) {
             return add ? BINARY_OP_ADD_INT : sub ? BINARY_OP_SUBTRACT_INT : BINARY_OP_MULTIPLY_INT;
         }
@@ -1437,12 +1437,6 @@ poly_form_kind(int form)
     return -1;
 }
 
-int
-sigil_spec_poly_entry(sigil_family fam, int form)
-{
-    return poly_entry_kind(fam, form) >= 0;
-}
-
 /* The object whose version selects an entry of kind k for this operand
  * (the owner's type, the owner class, the function), or NULL when the
  * operand cannot have one (a non-class owner for the class kind). */
@@ -1457,6 +1451,19 @@ poly_ident(int k, PyObject *operand)
     default:
         return (PyObject *)Py_TYPE(operand);
     }
+}
+
+/* A chosen form that could be a polymorphic entry records the object its
+ * version belongs to (rec->key), so that a later grow knows its entry
+ * when that object changes (poly_grow). Returns `form`. */
+static int
+poly_mark(sigil_family fam, int form, PyObject *operand, sigil_record *rec)
+{
+    int k = poly_entry_kind(fam, form);
+    if (k >= 0) {
+        rec->key = poly_ident(k, operand);
+    }
+    return form;
 }
 
 /* The version `ident` carries now (relaxed, as every version read). */
@@ -1487,11 +1494,7 @@ sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, P
         *rec = (sigil_record){0};
         form = sigil_spec_or(form, sigil_spec_load_attr_hint(owner, name, rec));
     }
-    int k = poly_entry_kind(SIGIL_FAM_LOAD_ATTR, form);
-    if (k >= 0) {
-        rec->key = poly_ident(k, owner);   /* see poly_grow */
-    }
-    return form;
+    return poly_mark(SIGIL_FAM_LOAD_ATTR, form, owner, rec);
 }
 
 int
@@ -1506,10 +1509,14 @@ sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec)
         *rec = (sigil_record){0};
         form = sigil_spec_or(form, sigil_spec_store_attr_hint(owner, name, rec));
     }
-    if (sigil_spec_poly_entry(SIGIL_FAM_STORE_ATTR, form)) {
-        rec->key = (PyObject *)Py_TYPE(owner);   /* see poly_grow */
-    }
-    return form;
+    return poly_mark(SIGIL_FAM_STORE_ATTR, form, owner, rec);
+}
+
+int
+sigil_spec_call_any(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
+{
+    return poly_mark(SIGIL_FAM_CALL, sigil_spec_call(callable, self_or_null, nargs, rec), callable,
+                     rec);
 }
 
 /* The index of the entry among `n` whose version is v, or whose

@@ -220,20 +220,16 @@ _Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MI
 #define CALL_PY_POLY 230
 _Static_assert(CALL_PY_POLY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_PY_POLY < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
-/* Can `form` be an entry of one of family `fam`'s polymorphic records?
- * Forms of the family (not a polymorphic one) whose first step is a key
- * guard of the record's kind (GUARD_TOS_TYPE_VERSION for instance
- * attributes; GUARD_TOS_PLAIN_CLASS or GUARD_TOS_METACLASS_VERSION, then
- * the class's own version, for class attributes; GUARD_CALLABLE_FUNCTION,
- * then the function's version, for calls): everything their record says
- * is pinned by that version, which is what selects the entry. */
-int sigil_spec_poly_entry(sigil_family fam, int form);
 /* Any LOAD_ATTR form for this owner (the choosers above, in the order the
  * interpreter tries them; failures chain as sigil_spec_or says). */
 int sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner,
                              PyObject *name, int method, sigil_record *rec);
 /* Any STORE_ATTR form for this owner. */
 int sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec);
+/* sigil_spec_call, with what a polymorphic call record needs (the
+ * *_any choosers all mark a form that can be an entry with the object
+ * its version belongs to). */
+int sigil_spec_call_any(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
 /* A miss of the LOAD_ATTR or STORE_ATTR record word `seen` at pc: if the
  * owner's type is one no entry of the record covers, its form is one a
  * polymorphic record can hold, and the record has room, publish (under

@@ -70,27 +70,24 @@ _Static_assert(SIGIL_FORM__MAX < 65536 && SIGIL_UOP__MAX < 65536, "step tables h
 
 /* -- Forms (ORDER FORM) ---------------------------------------------------- */
 
-const unsigned char sigil_form_opcodes[SIGIL_FORM__MAX] = {
-#define SIGIL_FORMDEF(form, fam, guard) [SIGIL_FORM_##form] = form,
-#include "sigil_spec.def"
-#undef SIGIL_FORMDEF
-};
-
 const unsigned char sigil_form_families[SIGIL_FORM__MAX] = {
 #define SIGIL_FORMDEF(form, fam, guard) [SIGIL_FORM_##form] = SIGIL_FAM_##fam,
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
 };
 
+/* Each opcode's form + 1 (0: no form), for sigil_form_of_opcode. */
+static const unsigned char form_of_opcode[256] = {
+#define SIGIL_FORMDEF(form, fam, guard) [form] = SIGIL_FORM_##form + 1,
+#include "sigil_spec.def"
+#undef SIGIL_FORMDEF
+};
+_Static_assert(SIGIL_FORM__MAX < 255, "form_of_opcode holds a form + 1 in a byte");
+
 int
 sigil_form_of_opcode(int op)
 {
-    for (int f = 0; f < SIGIL_FORM__MAX; f++) {
-        if (sigil_form_opcodes[f] == op) {
-            return f;
-        }
-    }
-    return -1;
+    return (op >= 0 && op < 256) ? (int)form_of_opcode[op] - 1 : -1;
 }
 
 int

@@ -91,9 +91,7 @@ extern const unsigned char sigil_uop_fxs[SIGIL_UOP__MAX];
 extern const unsigned short sigil_uop_deps[SIGIL_UOP__MAX];
 extern const unsigned short sigil_step_forms[SIGIL_STEP__MAX];  /* a sigil_form */
 extern const unsigned short sigil_step_uops[SIGIL_STEP__MAX];   /* a sigil_uop */
-/* Each form's opcode number and family (a form is its stats index,
- * sigil_form). */
-extern const unsigned char sigil_form_opcodes[SIGIL_FORM__MAX];
+/* Each form's family (a form is its stats index, sigil_form). */
 extern const unsigned char sigil_form_families[SIGIL_FORM__MAX];
 /* The form whose opcode number is op, or -1. */
 int sigil_form_of_opcode(int op);
@@ -215,6 +213,23 @@ sigil_uop_replace2(sigil_uop_env *e, PyObject *r)
     }
     *e->sp++ = r;
     return SIGIL_UOP_OK;
+}
+
+/* A polymorphic record's selection (SELECT_*_ENTRY): enter the entry of
+ * e->rec whose version is v (entries hold distinct non-zero versions, so
+ * at most one matches), or miss. */
+static inline __attribute__((always_inline)) int
+sigil_uop_select_entry(sigil_uop_env *e, uint32_t v)
+{
+    const sigil_record *head = e->rec;
+    for (int i = 0; i < head->index; i++) {
+        const sigil_record *entry = sigil_record_entry(head, i);
+        if (entry->version == v) {
+            e->rec = entry;
+            return SIGIL_UOP_ENTER_ENTRY;
+        }
+    }
+    return SIGIL_UOP_MISS;
 }
 
 /* `tp` has the record's version: the snapshot keeps (tp, version). */

@@ -65,16 +65,10 @@ UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
  * that would raise or leave the fast range (a zero divisor, a negative
  * shift, a left shift past 32 bits) miss, and the generic instruction
  * raises or computes. */
-static inline __attribute__((always_inline)) int
-uop_int_op(int oparg)
-{
-    return oparg >= NB_INPLACE_ADD ? oparg - (NB_INPLACE_ADD - NB_ADD) : oparg;
-}
-
 SIGIL_UOP_BODY(GUARD_INT_OPERANDS_FIT)
 {
     Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)E_PEEK(1));
-    switch (uop_int_op(e->oparg)) {
+    switch (sigil_nb_base(e->oparg)) {
     case NB_REMAINDER:
     case NB_FLOOR_DIVIDE:
         UOP_CHECK(b != 0);
@@ -100,7 +94,7 @@ SIGIL_UOP_BODY(BINARY_COMPACT_INT)
     int64_t a = _PyLong_CompactValue((PyLongObject *)E_PEEK(2));
     int64_t b = _PyLong_CompactValue((PyLongObject *)E_PEEK(1));
     int64_t r;
-    switch (uop_int_op(e->oparg)) {
+    switch (sigil_nb_base(e->oparg)) {
     case NB_REMAINDER:
         r = a % b;
         if (r != 0 && ((r < 0) != (b < 0))) {

@@ -104,15 +104,7 @@ SIGIL_UOP_BODY(GUARD_TOS_METACLASS_VERSION)
 SIGIL_UOP_BODY(SELECT_TYPE_ENTRY)
 {
     uint32_t v = _Py_atomic_load_uint_relaxed(&Py_TYPE(E_TOP())->tp_version_tag);
-    const sigil_record *head = e->rec;
-    for (int i = 0; i < head->index; i++) {
-        const sigil_record *entry = sigil_record_entry(head, i);
-        if (entry->version == v) {
-            e->rec = entry;
-            return SIGIL_UOP_ENTER_ENTRY;
-        }
-    }
-    return SIGIL_UOP_MISS;
+    return sigil_uop_select_entry(e, v);
 }
 
 /* The same for class attributes: the entry whose version the owner class
@@ -124,15 +116,7 @@ SIGIL_UOP_BODY(SELECT_CLASS_ENTRY)
     PyObject *owner = E_TOP();
     UOP_CHECK(PyType_Check(owner));
     uint32_t v = _Py_atomic_load_uint_relaxed(&((PyTypeObject *)owner)->tp_version_tag);
-    const sigil_record *head = e->rec;
-    for (int i = 0; i < head->index; i++) {
-        const sigil_record *entry = sigil_record_entry(head, i);
-        if (entry->version == v) {
-            e->rec = entry;
-            return SIGIL_UOP_ENTER_ENTRY;
-        }
-    }
-    return SIGIL_UOP_MISS;
+    return sigil_uop_select_entry(e, v);
 }
 
 /* -- Inline values and slots ------------------------------------------------- */

@@ -76,15 +76,7 @@ SIGIL_UOP_BODY(SELECT_FUNC_ENTRY)
     PyObject *fn = uop_callable(e);
     UOP_CHECK(Py_TYPE(fn) == &PyFunction_Type);
     uint32_t v = _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)fn)->func_version);
-    const sigil_record *head = e->rec;
-    for (int i = 0; i < head->index; i++) {
-        const sigil_record *entry = sigil_record_entry(head, i);
-        if (entry->version == v) {
-            e->rec = entry;
-            return SIGIL_UOP_ENTER_ENTRY;
-        }
-    }
-    return SIGIL_UOP_MISS;
+    return sigil_uop_select_entry(e, v);
 }
 
 SIGIL_UOP_BODY(GUARD_NULL_SELF)
