@@ -446,6 +446,25 @@ cell_get_ref(PyCellObject *cell)
     return v != NULL ? v : PyCell_GetRef(cell);
 }
 
+/* Drop a reference that is not the object's last, as Py_DECREF would,
+ * and return 1; or return 0 without touching it when it might be the last
+ * (not owned by this thread, or one local reference left): the caller then
+ * drops it with Py_DECREF, which may run a finalizer. A 1 means no code
+ * ran, so the caller may go on with NEXT_PURE. */
+static inline __attribute__((always_inline)) int
+drop_surviving_ref(PyObject *op)
+{
+    uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return 1;
+    }
+    if (local > 1 && _Py_IsOwnedByCurrentThread(op)) {
+        Py_DECREF(op);   /* its owner's local count, down to at least 1 */
+        return 1;
+    }
+    return 0;
+}
+
 /* Point co/sc/code0 at `frame`'s code. 0 if the frame must run on the stock
  * loop (ctx->load_reason says why); a pending exception is preserved. */
 static inline int
@@ -494,6 +513,37 @@ loaded:
     return 1;
 }
 
+/* Forms that, when they complete, have run no code but their own and
+ * passed no safe point (see dispatch_pure): they allocate and drop only
+ * ints, floats, strs, bools and range iterators, whose deallocation runs
+ * nothing, and a tuple whose items all survive it (an unpacked tuple's
+ * items now have the stack's references). A miss leaves through the
+ * generic instruction, which does not count as pure. */
+static const unsigned char form_pure[SIGIL_FORM__MAX] = {
+    [SIGIL_FORM_BINARY_OP_ADD_INT] = 1,
+    [SIGIL_FORM_BINARY_OP_SUBTRACT_INT] = 1,
+    [SIGIL_FORM_BINARY_OP_MULTIPLY_INT] = 1,
+    [SIGIL_FORM_BINARY_OP_COMPACT_INT] = 1,
+    [SIGIL_FORM_BINARY_OP_ADD_FLOAT] = 1,
+    [SIGIL_FORM_BINARY_OP_SUBTRACT_FLOAT] = 1,
+    [SIGIL_FORM_BINARY_OP_MULTIPLY_FLOAT] = 1,
+    [SIGIL_FORM_BINARY_OP_FLOAT_ARITH] = 1,
+    [SIGIL_FORM_BINARY_OP_ADD_UNICODE] = 1,
+    [SIGIL_FORM_BINARY_OP_INPLACE_ADD_UNICODE] = 1,
+    [SIGIL_FORM_COMPARE_OP_INT] = 1,
+    [SIGIL_FORM_COMPARE_OP_FLOAT] = 1,
+    [SIGIL_FORM_COMPARE_OP_STR] = 1,
+    [SIGIL_FORM_TO_BOOL_INT] = 1,
+    [SIGIL_FORM_TO_BOOL_BOOL] = 1,
+    [SIGIL_FORM_TO_BOOL_NONE] = 1,
+    [SIGIL_FORM_TO_BOOL_STR] = 1,
+    [SIGIL_FORM_LOAD_GLOBAL_MODULE] = 1,
+    [SIGIL_FORM_LOAD_GLOBAL_BUILTIN] = 1,
+    [SIGIL_FORM_FOR_ITER_RANGE] = 1,
+    [SIGIL_FORM_UNPACK_SEQUENCE_TWO_TUPLE] = 1,
+    [SIGIL_FORM_UNPACK_SEQUENCE_TUPLE] = 1,
+};
+
 /* -- The loop ---------------------------------------------------------------- */
 
 #define GETLOCAL(i) (frame->localsplus[(i)])
@@ -511,6 +561,22 @@ loaded:
 #define CONST(i) PyTuple_GET_ITEM(co->co_consts, (i))
 #define NEXT() do { pc = next; goto dispatch; } while (0)
 #define JUMP_TO(target) do { pc = (target); goto dispatch; } while (0)
+/* The next instruction after one that cannot have let instrumentation in
+ * (see dispatch_pure): it skips the monitoring check. */
+#define NEXT_PURE() do { pc = next; goto dispatch_pure; } while (0)
+/* Store v into local i; NEXT_PURE unless dropping the old value may have
+ * run code. */
+#define SETLOCAL_NEXT(i, v)                                   \
+    do {                                                      \
+        PyObject *old_ = GETLOCAL(i);                         \
+        GETLOCAL(i) = (v);                                    \
+        if (old_ == NULL || drop_surviving_ref(old_)) {       \
+            NEXT_PURE();                                      \
+        }                                                     \
+        Py_DECREF(old_);                                      \
+        NEXT();                                               \
+    } while (0)
+#define JUMP_TO_PURE(target) do { pc = (target); goto dispatch_pure; } while (0)
 #define ERROR_POP(n) do { sp -= (n); goto error; } while (0)
 /* Also publishes the instruction count at each check point, so that
  * sigil.stats() read by running code is current to the last loop edge. */
@@ -638,11 +704,31 @@ start_frame:
 dispatch : {
     /* Instrumentation (sys.settrace, sys.monitoring, f_trace_opcodes)
      * rewrites CPython's own copy of the bytecode in place, possibly while
-     * this frame runs; the next instrumented instruction is where the
-     * stock loop must take over, exactly where it would fire its event. */
-    if (code0[pc].op.code >= MIN_INSTRUMENTED_OPCODE) {
-        goto instrumented;
+     * this frame runs. A frame starts here only while its code has no
+     * active event (sigil_interp_needs_stock); instrumenting a code object
+     * first gives it monitoring data (co->_co_monitoring, never freed
+     * before the code), so while that pointer is NULL nothing in the code
+     * is instrumented. Otherwise the stock loop takes over here if any
+     * event is active, the first boundary at which it could matter (an
+     * instrumented instruction later in the frame included).
+     *
+     * Instrumentation is only ever inserted with the world stopped
+     * (sys.settrace, sys.monitoring.set_events / set_local_events /
+     * restart_events, f_trace_opcodes), or by a RESUME of a code object
+     * whose version lags the interpreter's, which a code this frame runs
+     * no longer does after the stop that moved the version (it instruments
+     * every executing frame's code). A stop needs this thread at a safe
+     * point: an eval-breaker check, or detached inside some call. So
+     * instrumentation can appear under this frame only while this thread
+     * runs arbitrary code or passes a safe point, and the instructions that
+     * do neither (no call, no eval-breaker check, no reference drop that
+     * could be the last of an object with a finalizer) continue at
+     * dispatch_pure without the check. The pointer is read relaxed: the
+     * stop or this thread's own call orders the write before the read. */
+    if (__builtin_expect(_Py_atomic_load_ptr_relaxed(&co->_co_monitoring) != NULL, 0)) {
+        goto monitored;
     }
+dispatch_pure:
     word = sigil_code_word(sc, pc);
     frame->instr_ptr = code0 + pc;
     oparg = SIGIL_W_ARG(word);
@@ -654,7 +740,7 @@ dispatch : {
 /* -- Locals, constants, stack shuffling -- */
 op_NOP:
 op_EXTENDED_ARG:
-    NEXT();
+    NEXT_PURE();
 
 op_RESUME: {
     uintptr_t global_version =
@@ -674,7 +760,7 @@ op_RESUME: {
 op_LOAD_FAST: {
     PyObject *v = GETLOCAL(oparg);
     PUSH(Py_NewRef(v));
-    NEXT();
+    NEXT_PURE();
 }
 
 op_LOAD_FAST_CHECK: {
@@ -685,13 +771,13 @@ op_LOAD_FAST_CHECK: {
         goto error;
     }
     PUSH(Py_NewRef(v));
-    NEXT();
+    NEXT_PURE();
 }
 
 op_LOAD_FAST_AND_CLEAR: {
     PUSH(GETLOCAL(oparg));
     GETLOCAL(oparg) = NULL;
-    NEXT();
+    NEXT_PURE();
 }
 
 op_LOAD_FAST_LOAD_FAST: {
@@ -699,23 +785,27 @@ op_LOAD_FAST_LOAD_FAST: {
     PyObject *b = GETLOCAL(oparg & 15);
     PUSH(Py_NewRef(a));
     PUSH(Py_NewRef(b));
-    NEXT();
+    NEXT_PURE();
 }
 
 op_LOAD_CONST:
     PUSH(Py_NewRef(CONST(oparg)));
-    NEXT();
+    NEXT_PURE();
 
 op_STORE_FAST: {
     PyObject *v = POP();
-    SETLOCAL(oparg, v);
-    NEXT();
+    SETLOCAL_NEXT(oparg, v);
 }
 
 op_STORE_FAST_LOAD_FAST: {
     PyObject *v = POP();
-    SETLOCAL(oparg >> 4, v);
+    PyObject *old = GETLOCAL(oparg >> 4);
+    GETLOCAL(oparg >> 4) = v;
     PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    if (old == NULL || drop_surviving_ref(old)) {
+        NEXT_PURE();
+    }
+    Py_DECREF(old);
     NEXT();
 }
 
@@ -741,13 +831,16 @@ op_DELETE_FAST: {
 op_POP_TOP:
 op_END_FOR: {
     PyObject *v = POP();
+    if (drop_surviving_ref(v)) {
+        NEXT_PURE();
+    }
     Py_DECREF(v);
     NEXT();
 }
 
 op_PUSH_NULL:
     PUSH(NULL);
-    NEXT();
+    NEXT_PURE();
 
 op_END_SEND: {
     PyObject *v = POP();
@@ -760,14 +853,14 @@ op_END_SEND: {
 op_COPY: {
     PyObject *v = PEEK(oparg);
     PUSH(Py_NewRef(v));
-    NEXT();
+    NEXT_PURE();
 }
 
 op_SWAP: {
     PyObject *t = TOP();
     TOP() = PEEK(oparg);
     PEEK(oparg) = t;
-    NEXT();
+    NEXT_PURE();
 }
 
 /* -- Cells and free variables -- */
@@ -1629,7 +1722,7 @@ op_UNPACK_EX: {
 
 /* -- Control flow -- */
 op_JUMP_FORWARD:
-    JUMP_TO(next + oparg);
+    JUMP_TO_PURE(next + oparg);
 
 op_JUMP_BACKWARD:
     CHECK_EVAL_BREAKER();
@@ -1640,20 +1733,23 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
      * innermost generator, so no eval-breaker check here. */
     JUMP_TO(next - oparg);
 
+/* The condition is a bool (immortal: nothing to drop). */
 op_POP_JUMP_IF_FALSE: {
     PyObject *cond = POP();
+    assert(PyBool_Check(cond));
     if (Py_IsFalse(cond)) {
-        JUMP_TO(next + oparg);
+        JUMP_TO_PURE(next + oparg);
     }
-    NEXT();
+    NEXT_PURE();
 }
 
 op_POP_JUMP_IF_TRUE: {
     PyObject *cond = POP();
+    assert(PyBool_Check(cond));
     if (Py_IsTrue(cond)) {
-        JUMP_TO(next + oparg);
+        JUMP_TO_PURE(next + oparg);
     }
-    NEXT();
+    NEXT_PURE();
 }
 
 op_POP_JUMP_IF_NONE: {
@@ -2464,6 +2560,9 @@ op_CLEANUP_THROW: {
         sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
         sp = e.sp;                                                                \
         next = e.next;                                                            \
+        if (form_pure[SIGIL_FORM_##form]) {                                       \
+            NEXT_PURE();                                                          \
+        }                                                                         \
         NEXT();                                                                   \
     }
 #include "sigil_steps.def"
@@ -2537,7 +2636,16 @@ op_unknown:
 
 /* -- Instrumentation appeared under a running frame ------------------------ */
 
-instrumented:
+monitored:
+    /* The code has monitoring data: run on here only while no event is
+     * active for it (tracing was on once and is off now). */
+    if (!any_byte_set(co->_co_monitoring->active_monitors.tools, _PY_MONITORING_LOCAL_EVENTS) &&
+        !any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS)) {
+        goto dispatch_pure;
+    }
+    /* Events are on: the stock loop runs the rest of the frame from this
+     * instruction, whether or not it is itself instrumented (a pure
+     * instruction after this one would not be checked). */
     /* frame->instr_ptr still names the previous instruction. A line event
      * depends on it (no event within one line), and the stock loop would
      * see only the current one, so fire the line event here, then let the

@@ -39,6 +39,7 @@
 #include "internal/pycore_object.h"     /* _PyObject_GetMethod */
 #include "internal/pycore_opcode_metadata.h" /* _PyOpcode_Caches */
 #include "internal/pycore_opcode_utils.h"
+#include "internal/pycore_pymath.h"     /* _Py_ADJUST_ERANGE1 */
 #ifdef Py_STATS                         /* the stats flavor (--enable-pystats) */
 #include "internal/pycore_pystats.h"    /* _Py_StatsOn, _Py_StatsOff, _Py_StatsClear */
 #endif

@@ -38,6 +38,10 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
     int sub = oparg == NB_SUBTRACT || oparg == NB_INPLACE_SUBTRACT;
     int mul = oparg == NB_MULTIPLY || oparg == NB_INPLACE_MULTIPLY;
     int op_fail = sigil_spec_fail(SIGIL_SF_operator);
+    if (!(PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs) && (add || sub || mul)) &&
+        sigil_float_arith_applies(oparg, lhs, rhs)) {
+        return BINARY_OP_FLOAT_ARITH;
+    }
     if (Py_TYPE(lhs) != Py_TYPE(rhs)) {
         return sigil_spec_fail(SIGIL_SF_operand_types);
     }

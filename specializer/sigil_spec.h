@@ -35,6 +35,13 @@ _Static_assert(BINARY_OP_COMPACT_INT > UNPACK_SEQUENCE_TWO_TUPLE &&
                    BINARY_OP_COMPACT_INT < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own float form for the float arithmetic CPython 3.13 leaves
+ * generic: mixed float/int operands, /, ** (sigil_uop_arith.h). */
+#define BINARY_OP_FLOAT_ARITH 227
+_Static_assert(BINARY_OP_FLOAT_ARITH > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   BINARY_OP_FLOAT_ARITH < MIN_INSTRUMENTED_OPCODE,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
 #define CALL_KW_PY 232
 _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&

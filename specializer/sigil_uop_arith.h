@@ -126,16 +126,146 @@ SIGIL_UOP_BODY(BINARY_COMPACT_INT)
     return sigil_uop_replace2(e, PyLong_FromLongLong(r));
 }
 
+/* Is `o` a float whose one reference is the stack's? Then no container
+ * and no other thread holds it, and the result may be written into it in
+ * place, as CPython's GIL build does for a float of reference count 1.
+ * Free-threaded, one reference means: owned by this thread, local count 1,
+ * shared count 0. Another thread can reach such an object only through a
+ * stale pointer (a list slot read before the item was removed); it then
+ * try-increfs and re-reads the slot, finds it changed and lets go without
+ * reading the value, so writing ob_fval here races with no reader. The
+ * shared count is loaded relaxed: such a transient increment is the only
+ * concurrent write it can see, and either value leads to a correct
+ * result (a fresh float, or the reused one nobody else will read). */
+static inline __attribute__((always_inline)) int
+uop_float_reusable(PyObject *o)
+{
+    return PyFloat_CheckExact(o) && _Py_IsOwnedByCurrentThread(o) && o->ob_ref_local == 1 &&
+           _Py_atomic_load_ssize_relaxed(&o->ob_ref_shared) == 0;
+}
+
+/* Replace the two top values by the float `d`, written into an operand
+ * that only the stack references when there is one (no allocation, no
+ * deallocation), else into a new float. */
+static inline __attribute__((always_inline)) int
+uop_float_result(sigil_uop_env *e, double d)
+{
+    PyObject *left = E_PEEK(2), *right = E_PEEK(1);
+    if (uop_float_reusable(left)) {
+        ((PyFloatObject *)left)->ob_fval = d;
+        Py_DECREF(right);
+        e->sp--;
+        return SIGIL_UOP_OK;
+    }
+    if (uop_float_reusable(right)) {
+        ((PyFloatObject *)right)->ob_fval = d;
+        Py_DECREF(left);
+        e->sp--;
+        E_TOP() = right;
+        return SIGIL_UOP_OK;
+    }
+    return sigil_uop_replace2(e, PyFloat_FromDouble(d));
+}
+
 #define UOP_BINARY_FLOAT(name, op)                                                      \
     SIGIL_UOP_BODY(name)                                                                \
     {                                                                                   \
-        return sigil_uop_replace2(                                                       \
-            e, PyFloat_FromDouble(PyFloat_AS_DOUBLE(E_PEEK(2)) op PyFloat_AS_DOUBLE(E_PEEK(1)))); \
+        return uop_float_result(e, PyFloat_AS_DOUBLE(E_PEEK(2)) op PyFloat_AS_DOUBLE(E_PEEK(1))); \
     }
 UOP_BINARY_FLOAT(BINARY_ADD_FLOAT, +)
 UOP_BINARY_FLOAT(BINARY_SUBTRACT_FLOAT, -)
 UOP_BINARY_FLOAT(BINARY_MULTIPLY_FLOAT, *)
 #undef UOP_BINARY_FLOAT
+
+/* Mixed and remaining float arithmetic: +, -, * where one operand is a
+ * compact int, / on any two of float and compact int, ** on a positive
+ * finite base and a finite exponent. Floats and ints are immutable, so the
+ * operand guard is the whole argument; its conditions are those under
+ * which CPython's float and int slots compute exactly this double:
+ * - a compact int (|v| < 2^30) converts to a double exactly, which is what
+ *   float's slots do with an int operand (PyLong_AsDouble);
+ * - int / int on compact ints is float division of the converted values
+ *   (CPython's true division takes the same path when both fit in a
+ *   double's mantissa);
+ * - a zero divisor misses, and the generic instruction raises;
+ * - ** on a positive finite base and a finite exponent reaches the
+ *   platform pow() in float_pow after special cases that pow() agrees
+ *   with (w == 0, v == 1); the action treats errno as float_pow does. */
+static inline __attribute__((always_inline)) int
+uop_float_operand(PyObject *o)
+{
+    return PyFloat_CheckExact(o) || (PyLong_CheckExact(o) && _PyLong_IsCompact((PyLongObject *)o));
+}
+
+static inline __attribute__((always_inline)) double
+uop_float_value(PyObject *o)
+{
+    return PyFloat_CheckExact(o) ? PyFloat_AS_DOUBLE(o)
+                                 : (double)_PyLong_CompactValue((PyLongObject *)o);
+}
+
+/* Shared with the chooser (sigil_spec_binary_op): may the mixed float form
+ * compute `lhs <op> rhs` (oparg a BINARY_OP oparg)? */
+static inline int
+sigil_float_arith_applies(int oparg, PyObject *lhs, PyObject *rhs)
+{
+    if (!uop_float_operand(lhs) || !uop_float_operand(rhs)) {
+        return 0;
+    }
+    int some_float = PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs);
+    switch (sigil_nb_base(oparg)) {
+    case NB_ADD:
+    case NB_SUBTRACT:
+    case NB_MULTIPLY:
+        return some_float;
+    case NB_TRUE_DIVIDE:
+        return uop_float_value(rhs) != 0.0;
+    case NB_POWER: {
+        double v = uop_float_value(lhs), w = uop_float_value(rhs);
+        return some_float && v > 0.0 && isfinite(v) && isfinite(w);
+    }
+    default:
+        return 0;
+    }
+}
+
+SIGIL_UOP_BODY(GUARD_FLOAT_ARITH)
+{
+    UOP_CHECK(sigil_float_arith_applies(e->oparg, E_PEEK(2), E_PEEK(1)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(BINARY_FLOAT_ARITH)
+{
+    double a = uop_float_value(E_PEEK(2)), b = uop_float_value(E_PEEK(1)), r;
+    switch (sigil_nb_base(e->oparg)) {
+    case NB_ADD:
+        r = a + b;
+        break;
+    case NB_SUBTRACT:
+        r = a - b;
+        break;
+    case NB_MULTIPLY:
+        r = a * b;
+        break;
+    case NB_TRUE_DIVIDE:
+        r = a / b;
+        break;
+    default: /* NB_POWER */
+        errno = 0;
+        r = pow(a, b);
+        _Py_ADJUST_ERANGE1(r);
+        if (errno != 0) {
+            PyErr_SetFromErrno(errno == ERANGE ? PyExc_OverflowError : PyExc_ValueError);
+            Py_DECREF(E_PEEK(2));
+            Py_DECREF(E_PEEK(1));
+            e->sp -= 2;
+            return SIGIL_UOP_ERROR;
+        }
+        break;
+    }
+    return uop_float_result(e, r);
+}
 
 SIGIL_UOP_BODY(BINARY_ADD_UNICODE)
 {

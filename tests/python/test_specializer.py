@@ -104,6 +104,21 @@ def float_sum(xs):
     return total
 
 
+def float_sum_div(xs):
+    total = 0.0
+    for x in xs:
+        total = total + (x / 2.0 + x ** 0.5)
+    return total
+
+
+def float_temporaries(xs):
+    out = []
+    for x in xs:
+        y = x
+        out.append(((y + 1.0) * y - y, x))
+    return out
+
+
 class MyInt(int):
     def __add__(self, other):
         return "overridden"
@@ -236,7 +251,79 @@ def int_ops_reference(pairs):
     return out
 
 
+def float_arith_loop(pairs):
+    out = []
+    for a, b in pairs:
+        row = []
+        for k in range(5):
+            try:
+                if k == 0:
+                    r = a + b
+                elif k == 1:
+                    r = a - b
+                elif k == 2:
+                    r = a * b
+                elif k == 3:
+                    r = a / b
+                else:
+                    r = a ** b
+            except (ZeroDivisionError, OverflowError, ValueError) as e:
+                r = (type(e).__name__, str(e))
+            row.append(repr(r))
+        out.append(tuple(row))
+    return out
+
+
+def float_arith_reference(pairs):
+    import operator
+    out = []
+    for a, b in pairs:
+        row = []
+        for fn in (operator.add, operator.sub, operator.mul, operator.truediv, operator.pow):
+            try:
+                r = fn(a, b)
+            except (ZeroDivisionError, OverflowError, ValueError) as e:
+                r = (type(e).__name__, str(e))
+            row.append(repr(r))
+        out.append(tuple(row))
+    return out
+
+
 class Forms(unittest.TestCase):
+    def test_float_arith(self):
+        # Mixed float/int +, -, *, float and int /, and ** on a positive
+        # finite base: one form with the results (sign of zero, overflow
+        # and its message included) of CPython's float and int slots; a
+        # zero divisor, a negative or non-finite base, big ints and bools
+        # miss and run the generic instruction
+        warm = [(1.5, 2)] * 60
+        odd = [(2, 1.5), (0, -5), (-0.0, 3), (7, 0), (7.0, 0.0), (1e308, 10), (2.0, -1074),
+               (1.5, -2000), (-2.0, 0.5), (-1.5, 3), (0, 0), (2 ** 40, 3.0), (3.0, 2 ** 70),
+               (float("inf"), 2), (float("nan"), 1), (3, 7), (-3, 7), (10.0, 400),
+               (1.0, 1e300), (5.0, 2 ** 29), (2.5, True), (2 ** 30 - 1, 0.5)]
+        pairs = warm + odd
+        r, s = stats_delta(float_arith_loop, pairs)
+        self.assertEqual(r, float_arith_reference(pairs))
+        self.assertGreaterEqual(s.get("form.BINARY_OP_FLOAT_ARITH", 0), 5 * 55, s)
+        self.assertGreaterEqual(s.get("guard.BINARY_OP_FLOAT_ARITH.GUARD_FLOAT_ARITH", 0), 5, s)
+        # float / float and float ** float take it too; int + int does not
+        r, s = stats_delta(float_sum_div, [3.0] * 200)
+        import functools, operator
+        self.assertEqual(r, functools.reduce(operator.add, [3.0 / 2.0 + 3.0 ** 0.5] * 200, 0.0))
+        self.assertGreaterEqual(s.get("form.BINARY_OP_FLOAT_ARITH", 0), 2 * 190, s)
+        r, s = stats_delta(add_loop, list(range(100)))
+        self.assertEqual(s.get("form.BINARY_OP_FLOAT_ARITH", 0), 0, s)
+
+    def test_float_result_reuse(self):
+        # A result may go into an operand only the stack holds: never into
+        # a float a local, a list or another expression still sees
+        xs = [float(i) + 0.5 for i in range(200)]
+        before = [repr(x) for x in xs]
+        r, s = stats_delta(float_temporaries, xs)
+        self.assertEqual([repr(x) for x in xs], before)
+        self.assertEqual(r, [((x + 1.0) * x - x, x) for x in xs])
+        self.assertGreaterEqual(s.get("form.BINARY_OP_MULTIPLY_FLOAT", 0), 190, s)
+
     def test_compact_int_operators(self):
         # %, //, &, |, ^, >>, << on compact ints: one form, Python's
         # semantics for signs (floor division, remainder of the divisor's
@@ -696,11 +783,12 @@ class GuardsAndDeopt(unittest.TestCase):
         self.assertGreaterEqual(s.get("BINARY_OP.misses", 0), 1)
 
     def test_type_switch_deopts_and_respecializes(self):
-        # float + float specializes, float + int misses until the word is
-        # deoptimized (no form fits), then pure floats specialize again.
-        xs = [1.5] * 50 + [2] * 50 + [0.25] * 5000
+        # float + float specializes, float + big int misses until the word
+        # is deoptimized (no form fits), then pure floats specialize again.
+        big = 1 << 40
+        xs = [1.5] * 50 + [big] * 50 + [0.25] * 5000
         r, s = stats_delta(float_sum, xs)
-        self.assertEqual(r, 1.5 * 50 + 2 * 50 + 0.25 * 5000)
+        self.assertEqual(r, 1.5 * 50 + big * 50 + 0.25 * 5000)
         self.assertGreaterEqual(s.get("BINARY_OP.misses", 0), 1)
         self.assertGreaterEqual(s.get("BINARY_OP.deopts", 0), 1)
         self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_FLOAT", 0), 4000)
@@ -2672,6 +2760,71 @@ class Polymorphic(unittest.TestCase):
                          s1["guard.LOAD_ATTR_POLY.SELECT_TYPE_ENTRY"])
 
 
+MIDFRAME_SCRIPT = r"""
+import sys
+mon = sys.monitoring
+TOOL = 4
+mon.use_tool_id(TOOL, "sigil-test")
+
+def lines_after_enabling(body):
+    lines = []
+    code = body.__code__
+    def on_line(c, line):
+        if c is code:
+            lines.append(line - code.co_firstlineno)
+    def enable():
+        mon.register_callback(TOOL, mon.events.LINE, on_line)
+        mon.set_local_events(TOOL, code, mon.events.LINE)
+    try:
+        r = body(enable)
+    finally:
+        mon.set_local_events(TOOL, code, 0)
+        mon.register_callback(TOOL, mon.events.LINE, None)
+    return r, lines
+
+def from_a_call(enable):
+    a = 1.5
+    b = a * 2.0
+    enable()
+    c = a + b
+    d = c * c
+    return d
+
+class Hook:
+    def __init__(self, fn):
+        self.fn = fn
+    def __del__(self):
+        self.fn()
+
+def from_a_finalizer(enable):
+    h = Hook(enable)
+    x = 2
+    h = None
+    y = x + x
+    return y
+
+for _ in range(3):   # cold, then specialized words
+    print("call", *lines_after_enabling(from_a_call))
+print("finalizer", *lines_after_enabling(from_a_finalizer))
+"""
+
+
+@unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+class InstrumentationMidFrame(unittest.TestCase):
+    """Events switched on while a frame runs on Sigil fire from the next
+    instruction on, as in the stock loop: the frame's code is checked after
+    every instruction that could have let instrumentation in. Run in a
+    child (monitoring state is process-wide)."""
+
+    def test_local_events_switched_on_mid_frame(self):
+        import subprocess
+        out = subprocess.run([sys.executable, "-X", "sigil=" + sigil.info()["mode"], "-c", MIDFRAME_SCRIPT],
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.stderr, "")
+        self.assertEqual(out.stdout.splitlines(),
+                         ["call 20.25 [4, 5, 6]"] * 3 + ["finalizer 4 [4, 5]"])
+
+
 class RaceCoverage(unittest.TestCase):
     """Every specialized form (hence every micro-op of its steps) is named
     on the 'Attacks:' line of at least one race script (issue 4)."""
@@ -2742,16 +2895,16 @@ class GuardAndReasonCounters(unittest.TestCase):
             sigil.count_executions(was)
 
     def test_generic_executions(self):
-        # FAMILY.generic counts runs of the unspecialized word: a division
-        # has no form, so every one of its runs is generic; an int add is
-        # generic only until its word is specialized
+        # FAMILY.generic counts runs of the unspecialized word: an int
+        # power has no form, so every one of its runs is generic; an int
+        # add is generic only until its word is specialized
         def loop(xs):
             r = 0
             for x in xs:
-                r = r + x / 2
+                r = r + x ** 2
             return r
         r, s = stats_delta(loop, [2] * 200)
-        self.assertEqual(r, 200.0)
+        self.assertEqual(r, 800)
         self.assertGreaterEqual(s["BINARY_OP.generic"], 200, s)
         self.assertLessEqual(s["BINARY_OP.generic"], 200 + 10, s)
         r, s = stats_delta(add_loop, [1] * 200)
@@ -2832,7 +2985,7 @@ class GuardAndReasonCounters(unittest.TestCase):
         r, s = stats_delta(compare_loop, ["a", "b"] * 20, "b")
         self.assertGreaterEqual(s.get("COMPARE_OP.fail.operator", 0), 1, s)
         self.check_sums(s)
-        r, s = stats_delta(last_add, [1.0] * 20)
+        r, s = stats_delta(last_add, [1j] * 20)   # complex + int
         self.assertGreaterEqual(s.get("BINARY_OP.fail.operand_types", 0), 1, s)
         self.assertEqual(nonzero(s, "BINARY_OP.fail."), {"BINARY_OP.fail.operand_types": s["BINARY_OP.failures"]})
         self.check_sums(s)
