@@ -459,7 +459,14 @@ drop_surviving_ref(PyObject *op)
         return 1;
     }
     if (local > 1 && _Py_IsOwnedByCurrentThread(op)) {
-        Py_DECREF(op);   /* its owner's local count, down to at least 1 */
+#if defined(Py_REF_DEBUG) || defined(Py_STATS)
+        Py_DECREF(op);   /* keeps those builds' reference bookkeeping */
+#else
+        /* Py_DECREF's own store, without its repeated checks: only the
+         * owning thread writes ob_ref_local, relaxed as CPython does
+         * (other threads read it only to compute a racy Py_REFCNT). */
+        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local - 1);
+#endif
         return 1;
     }
     return 0;
@@ -564,16 +571,15 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 /* The next instruction after one that cannot have let instrumentation in
  * (see dispatch_pure): it skips the monitoring check. */
 #define NEXT_PURE() do { pc = next; goto dispatch_pure; } while (0)
-/* Store v into local i; NEXT_PURE unless dropping the old value may have
- * run code. */
-#define SETLOCAL_NEXT(i, v)                                   \
+/* Drop `o` (may be NULL) and go on: NEXT_PURE unless the drop may have
+ * run code (its last reference, a finalizer). */
+#define NEXT_AFTER_DROP(o)                                    \
     do {                                                      \
-        PyObject *old_ = GETLOCAL(i);                         \
-        GETLOCAL(i) = (v);                                    \
-        if (old_ == NULL || drop_surviving_ref(old_)) {       \
+        PyObject *dropped_ = (o);                             \
+        if (dropped_ == NULL || drop_surviving_ref(dropped_)) { \
             NEXT_PURE();                                      \
         }                                                     \
-        Py_DECREF(old_);                                      \
+        Py_DECREF(dropped_);                                  \
         NEXT();                                               \
     } while (0)
 #define JUMP_TO_PURE(target) do { pc = (target); goto dispatch_pure; } while (0)
@@ -793,20 +799,16 @@ op_LOAD_CONST:
     NEXT_PURE();
 
 op_STORE_FAST: {
-    PyObject *v = POP();
-    SETLOCAL_NEXT(oparg, v);
+    PyObject *old = GETLOCAL(oparg);
+    GETLOCAL(oparg) = POP();
+    NEXT_AFTER_DROP(old);
 }
 
 op_STORE_FAST_LOAD_FAST: {
-    PyObject *v = POP();
     PyObject *old = GETLOCAL(oparg >> 4);
-    GETLOCAL(oparg >> 4) = v;
+    GETLOCAL(oparg >> 4) = POP();
     PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
-    if (old == NULL || drop_surviving_ref(old)) {
-        NEXT_PURE();
-    }
-    Py_DECREF(old);
-    NEXT();
+    NEXT_AFTER_DROP(old);
 }
 
 op_STORE_FAST_STORE_FAST: {
@@ -829,14 +831,8 @@ op_DELETE_FAST: {
 }
 
 op_POP_TOP:
-op_END_FOR: {
-    PyObject *v = POP();
-    if (drop_surviving_ref(v)) {
-        NEXT_PURE();
-    }
-    Py_DECREF(v);
-    NEXT();
-}
+op_END_FOR:
+    NEXT_AFTER_DROP(POP());
 
 op_PUSH_NULL:
     PUSH(NULL);
@@ -2638,7 +2634,9 @@ op_unknown:
 
 monitored:
     /* The code has monitoring data: run on here only while no event is
-     * active for it (tracing was on once and is off now). */
+     * active for it (tracing was on once and is off now). The event sets
+     * are written with the world stopped, which orders them before this
+     * thread's reads as it orders the pointer (see dispatch). */
     if (!any_byte_set(co->_co_monitoring->active_monitors.tools, _PY_MONITORING_LOCAL_EVENTS) &&
         !any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS)) {
         goto dispatch_pure;

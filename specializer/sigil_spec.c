@@ -38,8 +38,10 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
     int sub = oparg == NB_SUBTRACT || oparg == NB_INPLACE_SUBTRACT;
     int mul = oparg == NB_MULTIPLY || oparg == NB_INPLACE_MULTIPLY;
     int op_fail = sigil_spec_fail(SIGIL_SF_operator);
-    if (!(PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs) && (add || sub || mul)) &&
-        sigil_float_arith_applies(oparg, lhs, rhs)) {
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs) && (add || sub || mul)) {
+        return add ? BINARY_OP_ADD_FLOAT : sub ? BINARY_OP_SUBTRACT_FLOAT : BINARY_OP_MULTIPLY_FLOAT;
+    }
+    if (sigil_float_arith_applies(oparg, lhs, rhs)) {
         return BINARY_OP_FLOAT_ARITH;
     }
     if (Py_TYPE(lhs) != Py_TYPE(rhs)) {
@@ -59,8 +61,7 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
         return op_fail;
     }
     if (PyFloat_CheckExact(lhs)) {
-        return add ? BINARY_OP_ADD_FLOAT : sub ? BINARY_OP_SUBTRACT_FLOAT
-             : mul ? BINARY_OP_MULTIPLY_FLOAT : op_fail;
+        return op_fail;   /* %, // and the rest: no float form */
     }
     if (PyUnicode_CheckExact(lhs)) {
         if (!add) {
