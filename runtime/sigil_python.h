@@ -53,6 +53,15 @@
 #include "internal/pycore_tuple.h"      /* _PyTuple_FromArraySteal */
 #include "internal/pycore_unicodeobject.h"
 
+/* Sigil's loop counts its own instructions (eval.instructions_sigil) in
+ * the stats and debug flavors, where the count is read (instruction
+ * share, tests); in the others that key is absent, like the stock count. */
+#if defined(Py_STATS) || defined(Py_DEBUG)
+#define SIGIL_COUNTS_INSTRUCTIONS 1
+#else
+#define SIGIL_COUNTS_INSTRUCTIONS 0
+#endif
+
 #if PY_VERSION_HEX < 0x030D0000 || PY_VERSION_HEX >= 0x030E0000
 #  error "Sigil targets CPython 3.13"
 #endif

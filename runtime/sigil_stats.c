@@ -345,6 +345,9 @@ counter_absent(int i)
         /* An action step cannot fail: no guard.* key for it. */
         return sigil_uop_kinds[sigil_step_uops[i - SIGIL_CTR_STEP(0)]] == SIGIL_UOP_ACTION;
     }
+    if (i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil)) {
+        return !SIGIL_COUNTS_INSTRUCTIONS;
+    }
     return (i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock) ||
             i == SIGIL_CTR_STAT(SIGIL_STAT_instructions_stock_traced)) &&
            !sigil_stats_stock_counted();

@@ -54,9 +54,9 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
         }
         if (op == NB_REMAINDER || op == NB_FLOOR_DIVIDE || op == NB_AND || op == NB_OR ||
             op == NB_XOR || op == NB_RSHIFT || op == NB_LSHIFT) {
-            return _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)
-                       ? BINARY_OP_COMPACT_INT
-                       : sigil_spec_fail(SIGIL_SF_big_int);
+            int64_t a, b;
+            return sigil_int62(lhs, &a) && sigil_int62(rhs, &b) ? BINARY_OP_INT64
+                                                            : sigil_spec_fail(SIGIL_SF_big_int);
         }
         return op_fail;
     }

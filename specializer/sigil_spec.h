@@ -29,10 +29,11 @@ _Static_assert(CALL_PY_WITH_DEFAULTS > UNPACK_SEQUENCE_TWO_TUPLE &&
                    CALL_PY_WITH_DEFAULTS < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
-/* Sigil's own int form for the operators CPython 3.13 leaves generic. */
-#define BINARY_OP_COMPACT_INT 228
-_Static_assert(BINARY_OP_COMPACT_INT > UNPACK_SEQUENCE_TWO_TUPLE &&
-                   BINARY_OP_COMPACT_INT < MIN_INSTRUMENTED_OPCODE,
+/* Sigil's own int form for the operators CPython 3.13 leaves generic,
+ * computed in 64-bit arithmetic. */
+#define BINARY_OP_INT64 228
+_Static_assert(BINARY_OP_INT64 > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   BINARY_OP_INT64 < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
 /* Sigil's own float form for the float arithmetic CPython 3.13 leaves

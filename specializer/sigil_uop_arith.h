@@ -26,6 +26,35 @@ SIGIL_UOP_BODY(GUARD_BOTH_COMPACT_INT)
     return SIGIL_UOP_OK;
 }
 
+/* The value of an exact int below 2**62 in magnitude: compact (one
+ * digit), or two or three 30-bit digits whose top one is below 4. Ints are
+ * immutable, so reading the digits races with nothing. */
+_Static_assert(PyLong_SHIFT == 30, "sigil_int62 assumes 30-bit digits");
+static inline __attribute__((always_inline)) int
+sigil_int62(PyObject *o, int64_t *out)
+{
+    PyLongObject *v = (PyLongObject *)o;
+    if (_PyLong_IsCompact(v)) {
+        *out = _PyLong_CompactValue(v);
+        return 1;
+    }
+    Py_ssize_t n = _PyLong_DigitCount(v);
+    const digit *d = v->long_value.ob_digit;
+    if (n > 3 || (n == 3 && d[2] >= 4)) {
+        return 0;
+    }
+    uint64_t x = (uint64_t)d[0] | (uint64_t)d[1] << 30 | (n == 3 ? (uint64_t)d[2] << 60 : 0);
+    *out = _PyLong_IsNegative(v) ? -(int64_t)x : (int64_t)x;
+    return 1;
+}
+
+SIGIL_UOP_BODY(GUARD_BOTH_INT62)
+{
+    int64_t a, b;
+    UOP_CHECK(sigil_int62(E_PEEK(2), &a) && sigil_int62(E_PEEK(1), &b));
+    return SIGIL_UOP_OK;
+}
+
 SIGIL_UOP_BODY(GUARD_COMPARE_EQ_NE)
 {
     int op = e->oparg >> 5;
@@ -59,15 +88,17 @@ UOP_BINARY_INT(BINARY_SUBTRACT_INT, _PyLong_Subtract)
 UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
 #undef UOP_BINARY_INT
 
-/* Compact ints (one 30-bit digit) under the operators CPython 3.13 does
- * not specialize: %, //, &, |, ^, >>, <<. Ints are immutable, so the
- * exact-type and compactness guards are the whole argument. The operands
- * that would raise or leave the fast range (a zero divisor, a negative
- * shift, a left shift past 32 bits) miss, and the generic instruction
- * raises or computes. */
+/* Ints below 2**62 in magnitude (GUARD_BOTH_INT62) under the operators
+ * CPython 3.13 does not specialize: %, //, &, |, ^, >>, <<. Ints are
+ * immutable, so the exact-type and size guards are the whole argument.
+ * The operands that would raise or leave 64 bits (a zero divisor, a
+ * negative shift, a left shift whose result would reach 2**62) miss, and
+ * the generic instruction raises or computes. */
 SIGIL_UOP_BODY(GUARD_INT_OPERANDS_FIT)
 {
-    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)E_PEEK(1));
+    int64_t a = 0, b = 0;   /* set: GUARD_BOTH_INT62 passed */
+    sigil_int62(E_PEEK(2), &a);
+    sigil_int62(E_PEEK(1), &b);
     switch (sigil_nb_base(e->oparg)) {
     case NB_REMAINDER:
     case NB_FLOOR_DIVIDE:
@@ -77,7 +108,8 @@ SIGIL_UOP_BODY(GUARD_INT_OPERANDS_FIT)
         UOP_CHECK(b >= 0);
         break;
     case NB_LSHIFT:
-        UOP_CHECK(b >= 0 && b <= 32);
+        /* |a| < 2**(62 - b), so |a << b| < 2**62 */
+        UOP_CHECK(b >= 0 && b <= 62 && ((a < 0 ? -a : a) >> (62 - b)) == 0);
         break;
     default:
         break;
@@ -87,13 +119,14 @@ SIGIL_UOP_BODY(GUARD_INT_OPERANDS_FIT)
 
 /* The result with Python's semantics: floor division and a remainder of
  * the divisor's sign, two's-complement bit operations on the (infinite)
- * sign extension, arithmetic right shifts. |a|, |b| < 2^30, so no
- * intermediate overflows 64 bits (a << 32 included). */
-SIGIL_UOP_BODY(BINARY_COMPACT_INT)
+ * sign extension, arithmetic right shifts. |a|, |b| < 2**62, so neither
+ * a / b nor a % b overflows (no INT64_MIN / -1), bit operations stay
+ * below 2**62, and the guard bounds a << b. */
+SIGIL_UOP_BODY(BINARY_INT64)
 {
-    int64_t a = _PyLong_CompactValue((PyLongObject *)E_PEEK(2));
-    int64_t b = _PyLong_CompactValue((PyLongObject *)E_PEEK(1));
-    int64_t r;
+    int64_t a = 0, b = 0, r;   /* set: GUARD_BOTH_INT62 passed */
+    sigil_int62(E_PEEK(2), &a);
+    sigil_int62(E_PEEK(1), &b);
     switch (sigil_nb_base(e->oparg)) {
     case NB_REMAINDER:
         r = a % b;
@@ -119,7 +152,7 @@ SIGIL_UOP_BODY(BINARY_COMPACT_INT)
     case NB_RSHIFT:
         r = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;
         break;
-    default: /* NB_LSHIFT, b <= 32 */
+    default: /* NB_LSHIFT, bounded by the guard */
         r = (int64_t)((uint64_t)a << b);
         break;
     }
