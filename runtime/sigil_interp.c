@@ -597,8 +597,10 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * sigil.stats() read by running code is current to the last loop edge. */
 #define CHECK_EVAL_BREAKER()                                                          \
     do {                                                                              \
-        sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr); \
-        ninstr = 0;                                                                   \
+        if (SIGIL_COUNTS_INSTRUCTIONS) {                                              \
+            sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr); \
+            ninstr = 0;                                                               \
+        }                                                                             \
         _Py_qsbr_quiescent_state(((_PyThreadStateImpl *)tstate)->qsbr);               \
         if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & _PY_EVAL_EVENTS_MASK) { \
             _PyFrame_SetStackPointer(frame, sp);                                      \
@@ -2815,6 +2817,8 @@ fallback : {
 
 exit_return:
     tstate->c_recursion_remaining += C_STACK_UNITS;
-    sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr);
+    if (SIGIL_COUNTS_INSTRUCTIONS) {
+        sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr);
+    }
     return retval;
 }
