@@ -2,11 +2,13 @@
  * CONTAINS_OP, UNPACK_SEQUENCE and FOR_ITER.
  *
  * Tuples and strs are immutable: exact-type, index and length guards are
- * all their forms need. Lists, dicts and sets are read and written only
- * through CPython's own thread-safe entry points (PyList_GetItemRef,
- * PyList_SetItem, PyDict_GetItemRef, PyDict_SetItem, PyDict_Contains,
- * _PySet_Contains), so their guards check exact types and a concurrent
- * resize behaves as on the stock interpreter; the one copy made here of a
+ * all their forms need. Dicts and sets are read and written only through
+ * CPython's own thread-safe entry points (PyDict_GetItemRef,
+ * PyDict_SetItem, PyDict_Contains, _PySet_Contains); list items are read
+ * and stored by the protocol of PyList_GetItemRef / PyList_SetItem, inline
+ * (lock-free reads, stores under the list's lock taken without waiting),
+ * with those functions as the slow path. Their guards check exact types
+ * and a concurrent resize behaves as on the stock interpreter; the one copy made here of a
  * mutable container (a list's unpack) runs under the list's lock
  * (UNPACK_LIST_LOCKED). The range and tuple iterators of CPython 3.13t
  * update their fields with plain stores: their forms run only on iterators
@@ -141,11 +143,47 @@ SIGIL_UOP_BODY(UNPACK_LIST_LOCKED)
 
 /* -- Subscript loads and stores ---------------------------------------------- */
 
-/* The item comes from PyList_GetItemRef, CPython's lock-free, resize-safe
- * read. */
+/* CPython 3.13t keeps a list's capacity in the word before its item array
+ * (listobject.c's _PyListArray), and frees the old array of a list that
+ * other threads may read (owned by another thread, or marked shared) only
+ * after a QSBR grace period. */
+static inline __attribute__((always_inline)) Py_ssize_t
+uop_list_array_capacity(PyObject **items)
+{
+    return ((const Py_ssize_t *)items)[-1];
+}
+
+/* A list item with a new reference, read without the list's lock the way
+ * PyList_GetItemRef reads it, inline: where that read is allowed (this
+ * thread owns the list, or it is marked shared), the index is checked
+ * against the size and against the capacity of the array actually loaded
+ * (a concurrent resize may swap arrays between the two loads; the old one
+ * stays allocated for the grace period), and the item is try-increfed and
+ * re-read from its slot (a concurrent store may have dropped it). Any
+ * other case, a lost race included, goes to PyList_GetItemRef: the same
+ * item, the list's lock, or the IndexError. */
+static inline __attribute__((always_inline)) PyObject *
+uop_list_item_ref(PyObject *list, Py_ssize_t i)
+{
+    if (_Py_IsOwnedByCurrentThread(list) || _PyObject_GC_IS_SHARED(list)) {
+        Py_ssize_t size = PyList_GET_SIZE(list);
+        PyObject **items = _Py_atomic_load_ptr(&((PyListObject *)list)->ob_item);
+        if (i < size && items != NULL) {
+            assert(uop_list_array_capacity(items) >= 0);
+            if (i < uop_list_array_capacity(items)) {
+                PyObject *item = _Py_TryXGetRef(&items[i]);
+                if (item != NULL) {
+                    return item;
+                }
+            }
+        }
+    }
+    return PyList_GetItemRef(list, i);
+}
+
 SIGIL_UOP_BODY(SUBSCR_LIST_INT)
 {
-    return sigil_uop_replace2(e, PyList_GetItemRef(E_PEEK(2), uop_tos_index(e)));
+    return sigil_uop_replace2(e, uop_list_item_ref(E_PEEK(2), uop_tos_index(e)));
 }
 
 /* Tuples are immutable: type and index guards are all (the item is never
@@ -182,14 +220,37 @@ SIGIL_UOP_BODY(SUBSCR_STR_INT)
     return sigil_uop_replace2(e, PyUnicode_FromOrdinal((int)c));
 }
 
-/* PyList_SetItem stores under the list's lock and checks the index there
- * (a concurrent shrink gives the generic store's IndexError). It takes the
+/* The store runs under the list's lock, taken without waiting
+ * (PyMutex_LockFast on ob_mutex, the lock CPython's critical sections on
+ * the list take), with the index checked under it: no resize can swap the
+ * array meanwhile. The item is written with a release store, so a
+ * lock-free reader that loads it sees an initialized object (and
+ * try-increfs and re-reads the slot, so the old item it may still hold is
+ * never used after its drop). The old item is dropped after the unlock:
+ * its finalizer may run code that touches the list. A busy lock or an
+ * index past the end goes to PyList_SetItem, which waits in a critical
+ * section and raises the generic store's IndexError. Either path takes the
  * value's reference, on failure too. */
 SIGIL_UOP_BODY(STORE_LIST_ITEM)
 {
-    PyObject *list = E_PEEK(2), *sub = E_PEEK(1);
-    int err = PyList_SetItem(list, uop_tos_index(e), E_PEEK(3));
+    PyObject *list = E_PEEK(2), *sub = E_PEEK(1), *value = E_PEEK(3);
+    Py_ssize_t i = uop_tos_index(e);
+    PyObject *old = NULL;
+    int err = 0, stored = 0;
+    if (PyMutex_LockFast(&list->ob_mutex._bits)) {
+        if (i < PyList_GET_SIZE(list)) {
+            PyObject **slot = &((PyListObject *)list)->ob_item[i];
+            old = *slot;
+            _Py_atomic_store_ptr_release(slot, value);
+            stored = 1;
+        }
+        PyMutex_Unlock(&list->ob_mutex);
+    }
+    if (!stored) {
+        err = PyList_SetItem(list, i, value);
+    }
     e->sp -= 3;
+    Py_XDECREF(old);
     Py_DECREF(list);
     Py_DECREF(sub);
     return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
@@ -271,8 +332,8 @@ SIGIL_UOP_BODY(ITER_NEXT_RANGE)
 }
 
 /* The iterator's index is read and written with the relaxed atomics
- * CPython 3.13t's listiter_next uses, and the item is fetched with the
- * list's own thread-safe PyList_GetItemRef, so a shared iterator or a list
+ * CPython 3.13t's listiter_next uses, and the item is fetched as
+ * PyList_GetItemRef fetches it (uop_list_item_ref), so a shared iterator or a list
  * resized by another thread behaves exactly as on the stock interpreter. */
 SIGIL_UOP_BODY(ITER_NEXT_LIST)
 {
@@ -281,7 +342,7 @@ SIGIL_UOP_BODY(ITER_NEXT_LIST)
     PyObject *v = NULL;
     if (index >= 0 && li->it_seq != NULL) {
         if ((size_t)index < (size_t)PyList_GET_SIZE(li->it_seq)) {
-            v = PyList_GetItemRef((PyObject *)li->it_seq, index);
+            v = uop_list_item_ref((PyObject *)li->it_seq, index);
             if (v == NULL) {
                 _PyErr_Clear(e->tstate); /* shrunk meanwhile: exhausted */
             }

@@ -597,6 +597,43 @@ class Forms(unittest.TestCase):
         self.assertEqual(r[-4:], ["KeyError(5)", "list assignment index out of range", "a", "stored"])
         self.assertEqual(r[:2], ["a", "stored"])
 
+    def test_list_store_drops_old_item_after_unlock(self):
+        # STORE_SUBSCR_LIST_INT drops the replaced item after releasing
+        # the list's lock: a finalizer of that item that reads, appends to
+        # and stores into the same list runs (a drop under the lock would
+        # wait forever on it), and every store and read lands
+        lst = [None] * 4
+        log = []
+
+        class Dying:
+            def __init__(self, k):
+                self.k = k
+
+            def __del__(self):
+                log.append((self.k, lst[0].k, len(lst)))
+                lst.append(self.k)
+                lst[1] = "from-del"
+
+        def loop(lst, n):
+            got = []
+            for i in range(n):
+                lst[0] = Dying(i)
+                got.append(lst[0].k)
+                lst[2] = i
+            return got
+        r, s = stats_delta(loop, lst, 200)
+        self.assertEqual(r, list(range(200)))
+        # each Dying(i) dies when Dying(i + 1) replaces it; its finalizer
+        # already sees its successor in slot 0
+        self.assertEqual([k for k, _, _ in log], list(range(199)))
+        self.assertEqual([first for _, first, _ in log], list(range(1, 200)))
+        self.assertEqual([n for _, _, n in log], list(range(4, 203)))
+        self.assertEqual(lst[1], "from-del")
+        self.assertEqual(lst[2], 199)
+        self.assertEqual(lst[4:], list(range(199)))
+        self.assertGreaterEqual(s.get("form.STORE_SUBSCR_LIST_INT", 0), 350, s)
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_LIST_INT", 0), 190, s)
+
     def test_container_misses(self):
         # Words specialized for a set / a dict meet the other kinds of
         # container: the guard misses and the generic instruction answers.
