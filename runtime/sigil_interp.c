@@ -26,9 +26,10 @@
  * stock loop runs it to its end; its result then flows back into this loop
  * as if a call had returned. Every fallback is counted by reason.
  *
- * Glossary: pc = index of the current instruction's first code unit (its
- * word); next = index after it and its inline caches; a jump by oparg is
- * relative to next, as in CPython.
+ * Glossary: pc = the current instruction's first code unit in CPython's
+ * bytecode (PCI: its index, which is also its word's); next = the unit
+ * after it and its inline caches; a jump by oparg is relative to next, as
+ * in CPython.
  */
 #include "sigil_interp.h"
 #include "sigil_spec.h"
@@ -566,6 +567,7 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define PEEK(n) (sp[-(n)])
 #define NAME(i) PyTuple_GET_ITEM(co->co_names, (i))
 #define CONST(i) PyTuple_GET_ITEM(co->co_consts, (i))
+#define PCI ((Py_ssize_t)(pc - code0))
 #define NEXT() do { pc = next; goto dispatch; } while (0)
 #define JUMP_TO(target) do { pc = (target); goto dispatch; } while (0)
 /* The next instruction after one that cannot have let instrumentation in
@@ -620,8 +622,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define SPEC_MISS_AT(famid, base_op, generic, grown)                  \
     do {                                                              \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);            \
-        if (!(grown) && sigil_spec_miss(sc, pc)) {                    \
-            sigil_spec_deopt(ts, sc, pc, word, famid, base_op);       \
+        if (!(grown) && sigil_spec_miss(sc, PCI)) {                    \
+            sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);       \
         }                                                             \
         goto generic;                                                 \
     } while (0)
@@ -679,7 +681,12 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
     sigil_code *sc = NULL;
     _Py_CODEUNIT *code0 = NULL;
     PyObject **sp = NULL;
-    int pc = 0, next = 0, oparg = 0;
+    /* pc: this instruction's code unit; next: where execution continues.
+     * Pointers into CPython's bytecode, so that frame->instr_ptr is a plain
+     * store; PCI is pc's index, for the word table and the specializer. */
+    _Py_CODEUNIT *pc = NULL, *next = NULL;
+    int oparg = 0;
+    uintptr_t wbias = 0;   /* sigil_code_word_at's bias for (sc, code0) */
     int fb_error = 0;
     int async_with = 0;
     sigil_word word = 0;
@@ -710,12 +717,13 @@ start_frame:
         goto exit_unwind;
     }
     if (!load_frame(ctx, tstate, frame, &co, &sc, &code0)) {
-        pc = (int)(frame->instr_ptr - _PyCode_CODE(_PyFrame_GetCode(frame)));
+        pc = frame->instr_ptr;
         sp = NULL;
         fb_error = 0;
         goto fallback;
     }
-    pc = (int)(frame->instr_ptr - code0);
+    wbias = sigil_code_word_bias(sc, code0);
+    pc = frame->instr_ptr;
     sp = _PyFrame_GetStackPointer(frame);
 
 dispatch : {
@@ -746,8 +754,8 @@ dispatch : {
         goto monitored;
     }
 dispatch_pure:
-    word = sigil_code_word(sc, pc);
-    frame->instr_ptr = code0 + pc;
+    word = sigil_code_word_at(wbias, pc);
+    frame->instr_ptr = pc;
     oparg = SIGIL_W_ARG(word);
     next = pc + 1 + SIGIL_W_NCACHE(word);
     COUNT_INSTRUCTION();
@@ -1048,17 +1056,17 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
 }
 
 op_LOAD_GLOBAL:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_LOAD_GLOBAL)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_GLOBAL)) {
         int ix = 0;
         int form = sigil_spec_load_global(frame->f_globals, NAME(oparg >> 1), &ix);
         if (form >= 0) {
-            sigil_spec_attempt_aux(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
+            sigil_spec_attempt_aux(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
         }
         else {
             sigil_record rec = {0};
             form = sigil_spec_load_global_builtin(rt, ts, frame->f_globals, frame->f_builtins,
                                                   NAME(oparg >> 1), &rec);
-            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_GLOBAL, form, &rec);
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, &rec);
         }
     }
 load_global_generic : {
@@ -1164,10 +1172,10 @@ op_LOAD_ASSERTION_ERROR:
 
 /* -- Attributes -- */
 op_LOAD_ATTR:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_LOAD_ATTR)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_ATTR)) {
         sigil_record rec = {0};
         int form = sigil_spec_load_attr_any(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
-        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
+        sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
     PyObject *owner = TOP();
@@ -1199,10 +1207,10 @@ load_attr_generic : {
 }
 
 op_STORE_ATTR:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_STORE_ATTR)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_STORE_ATTR)) {
         sigil_record rec = {0};
         int form = sigil_spec_store_attr_any(TOP(), NAME(oparg), &rec);
-        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, form, &rec);
+        sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
 store_attr_generic : {
     PyObject *owner = POP();
@@ -1227,8 +1235,8 @@ op_DELETE_ATTR: {
 }
 
 op_LOAD_SUPER_ATTR:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_LOAD_SUPER_ATTR)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_SUPER_ATTR,
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_SUPER_ATTR)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_SUPER_ATTR,
                            sigil_spec_load_super_attr(oparg, PEEK(3), PEEK(2)));
     }
 load_super_attr_generic : {
@@ -1284,15 +1292,15 @@ op_UNARY_NOT:
     NEXT();
 
 op_TO_BOOL:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_TO_BOOL)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_TO_BOOL)) {
         int form = sigil_spec_to_bool(TOP());
         if (form >= 0) {
-            sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form);
+            sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_TO_BOOL, form);
         }
         else {
             sigil_record rec = {0};
             form = sigil_spec_to_bool_always_true(TOP(), &rec);
-            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_TO_BOOL, form, &rec);
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_TO_BOOL, form, &rec);
         }
     }
 to_bool_generic : {
@@ -1307,9 +1315,9 @@ to_bool_generic : {
 }
 
 op_BINARY_OP:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_BINARY_OP)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_OP,
-                           sigil_spec_binary_op(oparg, PEEK(2), PEEK(1), code0 + next, frame->localsplus));
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_BINARY_OP)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_BINARY_OP,
+                           sigil_spec_binary_op(oparg, PEEK(2), PEEK(1), next, frame->localsplus));
     }
 binary_op_generic : {
     PyObject *rhs = POP();
@@ -1325,8 +1333,8 @@ binary_op_generic : {
 }
 
 op_COMPARE_OP:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_COMPARE_OP)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_COMPARE_OP,
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_COMPARE_OP)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_COMPARE_OP,
                            sigil_spec_compare_op(oparg, PEEK(2), PEEK(1)));
     }
 compare_op_generic : {
@@ -1361,8 +1369,8 @@ op_IS_OP: {
 }
 
 op_CONTAINS_OP:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CONTAINS_OP)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_CONTAINS_OP, sigil_spec_contains_op(TOP()));
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CONTAINS_OP)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_CONTAINS_OP, sigil_spec_contains_op(TOP()));
     }
 contains_op_generic : {
     PyObject *container = POP();
@@ -1379,17 +1387,17 @@ contains_op_generic : {
 
 /* -- Subscripts and slices -- */
 op_BINARY_SUBSCR:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_BINARY_SUBSCR)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_BINARY_SUBSCR)) {
         /* A builtin container's form, else a class's Python __getitem__
          * (whose failure reasons then stand). */
         int form = sigil_spec_binary_subscr(PEEK(2), PEEK(1));
         if (form == sigil_spec_fail(SIGIL_SF_container_kind)) {
             sigil_record rec = {0};
             form = sigil_spec_binary_subscr_getitem(PEEK(2), &rec);
-            sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, form, &rec);
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_BINARY_SUBSCR, form, &rec);
         }
         else {
-            sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_BINARY_SUBSCR, form);
+            sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_BINARY_SUBSCR, form);
         }
     }
 binary_subscr_generic : {
@@ -1406,8 +1414,8 @@ binary_subscr_generic : {
 }
 
 op_STORE_SUBSCR:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_STORE_SUBSCR)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_STORE_SUBSCR,
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_STORE_SUBSCR)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_STORE_SUBSCR,
                            sigil_spec_store_subscr(PEEK(2), PEEK(1)));
     }
 store_subscr_generic : {
@@ -1700,8 +1708,8 @@ op_FORMAT_WITH_SPEC: {
 
 /* -- Unpacking -- */
 op_UNPACK_SEQUENCE:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_UNPACK_SEQUENCE)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_UNPACK_SEQUENCE,
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_UNPACK_SEQUENCE)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_UNPACK_SEQUENCE,
                            sigil_spec_unpack_sequence(TOP(), oparg));
     }
 unpack_sequence_generic : {
@@ -1810,8 +1818,8 @@ op_GET_YIELD_FROM_ITER: {
 }
 
 op_FOR_ITER:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_FOR_ITER)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_FOR_ITER, sigil_spec_for_iter(TOP()));
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_FOR_ITER)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_FOR_ITER, sigil_spec_for_iter(TOP()));
     }
 for_iter_generic : {
     PyObject *it = TOP();
@@ -2114,10 +2122,10 @@ op_SET_FUNCTION_ATTRIBUTE: {
 }
 
 op_CALL:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CALL)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CALL)) {
         sigil_record rec = {0};
         int form = sigil_spec_call_any(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
-        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL, form, &rec);
+        sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_CALL, form, &rec);
     }
 call_generic : {
     PyObject **args = sp - oparg;
@@ -2167,10 +2175,10 @@ call_generic : {
 }
 
 op_CALL_KW:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_CALL_KW)) {
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CALL_KW)) {
         sigil_record rec = {0};
         int form = sigil_spec_call_kw(PEEK(oparg + 3), PEEK(oparg + 2), oparg, TOP(), &rec);
-        sigil_spec_attempt_record(rt, ts, sc, pc, word, SIGIL_FAM_CALL_KW, form, &rec);
+        sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_CALL_KW, form, &rec);
     }
 call_kw_generic : {
     PyObject *kwnames = POP();
@@ -2354,8 +2362,8 @@ op_YIELD_VALUE: {
 
 /* -- Generators and coroutines -- */
 op_SEND:
-    if (sigil_spec_should_try(ts, sc, pc, SIGIL_FAM_SEND)) {
-        sigil_spec_attempt(rt, ts, sc, pc, word, SIGIL_FAM_SEND, sigil_spec_send(PEEK(2)));
+    if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_SEND)) {
+        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_SEND, sigil_spec_send(PEEK(2)));
     }
 send_generic : {
     PyObject *v = POP();
@@ -2619,16 +2627,16 @@ miss_UNPACK_SEQUENCE:
  * spending its miss budget. */
 miss_LOAD_ATTR:
     SPEC_MISS_OR_GROW(LOAD_ATTR, load_attr_generic,
-                      sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_LOAD_ATTR, TOP(),
+                      sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_ATTR, TOP(),
                                            NAME(oparg >> 1), oparg & 1));
 miss_STORE_ATTR:
     SPEC_MISS_OR_GROW(STORE_ATTR, store_attr_generic,
-                      sigil_spec_attr_grow(rt, ts, sc, pc, word, SIGIL_FAM_STORE_ATTR, TOP(),
+                      sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_STORE_ATTR, TOP(),
                                            NAME(oparg), 0));
 
 miss_CALL:
     SPEC_MISS_OR_GROW(CALL, call_generic,
-                      sigil_spec_call_grow(rt, ts, sc, pc, word, PEEK(oparg + 2), PEEK(oparg + 1),
+                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(oparg + 2), PEEK(oparg + 1),
                                            oparg));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
@@ -2660,8 +2668,8 @@ monitored:
      * see only the current one, so fire the line event here, then let the
      * stock loop run the rest of the frame; its own INSTRUMENTED_LINE at
      * the same instruction is then a no-op, as within any one line. */
-    if (code0[pc].op.code == INSTRUMENTED_LINE && !tstate->tracing) {
-        _Py_CODEUNIT *here = code0 + pc;
+    if (pc->op.code == INSTRUMENTED_LINE && !tstate->tracing) {
+        _Py_CODEUNIT *here = pc;
         _Py_CODEUNIT *prev = frame->instr_ptr;
         frame->instr_ptr = here;
         _PyFrame_SetStackPointer(frame, sp);
@@ -2671,7 +2679,7 @@ monitored:
             next = pc + 1;
             goto error;
         }
-        pc = (int)(frame->instr_ptr - code0);   /* a tracer may set f_lineno */
+        pc = frame->instr_ptr;   /* a tracer may set f_lineno */
     }
     ctx->load_reason = SIGIL_FB_instrumented;
     fb_error = 0;
@@ -2696,11 +2704,12 @@ resume_caller : {
     sp = _PyFrame_GetStackPointer(frame);
     PUSH(retval);
     retval = NULL;
-    pc = (int)(frame->instr_ptr - _PyCode_CODE(_PyFrame_GetCode(frame))) + frame->return_offset;
+    pc = frame->instr_ptr + frame->return_offset;
     if (!ok) {
         fb_error = 0;
         goto fallback;
     }
+    wbias = sigil_code_word_bias(sc, code0);
     goto dispatch;
 }
 
@@ -2719,7 +2728,7 @@ error:
 
 exception_unwind : {
     int level, handler, lasti;
-    if (!find_handler(co, next - 1, &level, &handler, &lasti)) {
+    if (!find_handler(co, (int)(next - code0) - 1, &level, &handler, &lasti)) {
         PyObject **base = _PyFrame_Stackbase(frame);
         while (sp > base) {
             PyObject *o = POP();
@@ -2742,7 +2751,7 @@ exception_unwind : {
         PUSH(l);
     }
     PUSH(_PyErr_GetRaisedException(tstate));
-    JUMP_TO(handler);
+    JUMP_TO(code0 + handler);
 }
 
 exit_unwind : {
@@ -2767,8 +2776,9 @@ resume_with_error:
         fb_error = 1;
         goto fallback;
     }
+    wbias = sigil_code_word_bias(sc, code0);
     sp = _PyFrame_GetStackPointer(frame);
-    pc = (int)(frame->instr_ptr - code0);
+    pc = frame->instr_ptr;
     next = pc;
     goto error;
 
@@ -2782,7 +2792,7 @@ fallback : {
     sigil_fallback_bump(ts, (sigil_fallback)ctx->load_reason);
     sigil_stat_bump(ts, SIGIL_STAT_midframe_fallbacks);
     if (!fb_error) {
-        frame->instr_ptr = _PyCode_CODE(_PyFrame_GetCode(frame)) + pc;
+        frame->instr_ptr = pc;
     }
     if (sp != NULL) {
         _PyFrame_SetStackPointer(frame, sp);

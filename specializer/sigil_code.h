@@ -179,6 +179,26 @@ sigil_code_word(const sigil_code *sc, Py_ssize_t i)
     return atomic_load_explicit(&((sigil_code *)sc)->words[i], memory_order_acquire);
 }
 
+/* The loop's form of the load above: the word of the instruction at code
+ * unit `ip` of the code whose table is `sc` and whose bytecode starts at
+ * `code0`, as one indexed load from a bias computed once per frame (words
+ * are 8 bytes, code units 2, so word i sits at bias + 4 * ip). The
+ * arithmetic is on integers and wraps; only the sum is a pointer. */
+static inline uintptr_t
+sigil_code_word_bias(const sigil_code *sc, const _Py_CODEUNIT *code0)
+{
+    _Static_assert(sizeof(sigil_word) == 4 * sizeof(_Py_CODEUNIT), "word/unit size ratio");
+    return (uintptr_t)sc->words - 4 * (uintptr_t)code0;
+}
+
+static inline sigil_word
+sigil_code_word_at(uintptr_t bias, const _Py_CODEUNIT *ip)
+{
+    /* Acquire, as sigil_code_word. */
+    return atomic_load_explicit((_Atomic sigil_word *)(bias + 4 * (uintptr_t)ip),
+                                memory_order_acquire);
+}
+
 /* Replace word i if it still equals `expected`. Release on success: a
  * reader that acquires the new word sees everything written before. Returns
  * 1, or 0 if another thread changed the word first (a lost race). This is

@@ -115,7 +115,7 @@ typedef struct sigil_uop_env {
     const sigil_record *rec;       /* the word's record (record forms only) */
     sigil_word word;
     int oparg;                     /* the instruction's (for record forms, the record's) */
-    int pc, next;                  /* this instruction, and where execution continues */
+    _Py_CODEUNIT *pc, *next;       /* this instruction, and where execution continues */
     PyObject *tmp;                 /* a LOAD step's result (new reference) or NULL */
     _PyInterpreterFrame *callee;   /* the frame a PUSH_FRAME action built and linked */
     PyCodeObject *code;            /* borrowed: the code a function-version guard read

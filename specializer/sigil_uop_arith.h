@@ -310,7 +310,7 @@ SIGIL_UOP_BODY(BINARY_ADD_UNICODE)
  * until the action runs. */
 SIGIL_UOP_BODY(GUARD_INPLACE_TARGET)
 {
-    int local = sigil_code_store_fast_target(_PyCode_CODE(e->co) + e->next);
+    int local = sigil_code_store_fast_target(e->next);
     UOP_CHECK(local >= 0 && e->frame->localsplus[local] == E_PEEK(2));
     return SIGIL_UOP_OK;
 }
@@ -324,7 +324,7 @@ SIGIL_UOP_BODY(GUARD_INPLACE_TARGET)
 SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
 {
     PyObject *right = E_PEEK(1);
-    int local = sigil_code_store_fast_target(_PyCode_CODE(e->co) + e->next);
+    int local = sigil_code_store_fast_target(e->next);
     PyObject **target = &e->frame->localsplus[local];
     Py_DECREF(E_PEEK(2));   /* the local still holds it */
     e->sp -= 2;
