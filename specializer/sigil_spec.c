@@ -1304,7 +1304,9 @@ publish_word(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
     }
     if (refill) {
         uint16_t c = atomic_load_explicit(&sc->counters[pc], memory_order_relaxed);
-        atomic_store_explicit(&sc->counters[pc], (uint16_t)((c & 0xf000) | SIGIL_SPEC_MISS_BUDGET),
+        unsigned exp = c >> 12;
+        exp = exp > 0 ? exp - 1 : 0;
+        atomic_store_explicit(&sc->counters[pc], (uint16_t)((exp << 12) | SIGIL_SPEC_MISS_BUDGET),
                               memory_order_relaxed);
     }
     sigil_stat_bump(ts, SIGIL_STAT_words_published);

@@ -557,6 +557,29 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, 400 * 2.0 + 250 * 1 + 150 * 2)
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 600)
 
+    def test_respecialize_after_periodic_changes(self):
+        # A site whose dependency changes now and then (a module gaining
+        # and losing a name every 150 executions: new keys, a miss, a
+        # deopt) specializes again each time: a successful publication
+        # undoes one step of the backoff that the deopt added, so the wait
+        # does not ratchet up over the run and most executions hit
+        import types
+        mod = types.ModuleType("m")
+        mod.k = 1
+
+        def loop(n, mod):
+            t = 0
+            for i in range(n):
+                if i % 150 == 0:
+                    setattr(mod, "extra_%d" % i, i)    # new keys
+                    delattr(mod, "extra_%d" % i)
+                t += mod.k
+            return t
+        r, s = stats_delta(loop, 6000, mod)
+        self.assertEqual(r, 6000)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.deopts", 0), 20, s)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 5000, s)
+
     def test_containers(self):
         def loop(t, d, s, lst, n):
             hits = 0
