@@ -3,6 +3,7 @@
  * See sigil_code.h for the word layout and the publication protocol.
  */
 #include "sigil_code.h"
+#include "sigil_consts.h"
 
 /* Bytes and count of live tables, for sigil.stats(). Relaxed: statistics
  * only, no other memory is published through them. */
@@ -263,6 +264,7 @@ sigil_code_get_slow(PyCodeObject *co, Py_ssize_t extra_index)
             void *expected = NULL;
             if (__atomic_compare_exchange_n(&co->co_extra, &expected, ce, 0,
                                             __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) {
+                sigil_consts_immortalize(co);
                 return sc;
             }
             PyMem_Free(ce);   /* lost the race: retry with the winner's block */
@@ -277,6 +279,7 @@ sigil_code_get_slow(PyCodeObject *co, Py_ssize_t extra_index)
         void *expected = NULL;
         if (__atomic_compare_exchange_n(&ce->ce_extras[extra_index], &expected, sc, 0,
                                         __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) {
+            sigil_consts_immortalize(co);
             return sc;
         }
         /* Another thread published first: use its table, free ours. */

@@ -557,6 +557,46 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, 400 * 2.0 + 250 * 1 + 150 * 2)
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 600)
 
+    def test_constants_made_immortal(self):
+        # compile() (importlib's path) leaves number, bytes and tuple
+        # constants mortal in 3.13t; Sigil immortalizes them when it first
+        # runs the code, with CPython's rule: exact int/float/complex/bytes
+        # and tuples of immortals, never a frozenset
+        import test.support
+        src = ("def f(x):\n"
+               "    t = (1234567, 2.5, 3j, b'xy', (4.5, 99999))\n"
+               "    return t + (x in {7.5, 8.5},)\n")
+        ns = {}
+        exec(compile(src, "<consts>", "exec"), ns)
+        f = ns["f"]
+        want = (1234567, 2.5, 3j, b'xy', (4.5, 99999))
+        tup = [k for k in f.__code__.co_consts if isinstance(k, tuple) and len(k) == 5][0]
+        fs = [k for k in f.__code__.co_consts if isinstance(k, frozenset)][0]
+        self.assertEqual(tup, want)      # folded into one constant
+        self.assertEqual(fs, frozenset({7.5, 8.5}))
+        parts = list(tup) + [tup[4][0], tup[4][1], tup[4]]
+        self.assertTrue(all(sys.getrefcount(c) < 1000 for c in parts + [fs]))
+        before = sigil.stats()
+        self.assertEqual(f(7.5), want + (True,))
+        after = sigil.stats()
+        for c in parts:
+            self.assertGreater(sys.getrefcount(c), 2 ** 30, c)
+        self.assertLess(sys.getrefcount(fs), 1000)
+        self.assertGreater(sys.getrefcount(tup), 2 ** 30)
+        self.assertGreaterEqual(after["runtime.consts_immortalized"]
+                                - before["runtime.consts_immortalized"], 8)
+        self.assertEqual(after["runtime.consts_stops"] - before["runtime.consts_stops"], 1)
+        # a second run finds nothing left to do: no pause
+        self.assertEqual(f(1.0), want + (False,))
+        self.assertEqual(sigil.stats()["runtime.consts_stops"], after["runtime.consts_stops"])
+        # CPython's switch is respected: nothing changes while it is off
+        with test.support.suppress_immortalization():
+            ns2 = {}
+            exec(compile(src.replace("1234567", "7654321"), "<consts2>", "exec"), ns2)
+            ns2["f"](0)
+            tup2 = [k for k in ns2["f"].__code__.co_consts if isinstance(k, tuple) and len(k) == 5][0]
+            self.assertLess(sys.getrefcount(tup2[0]), 1000)
+
     def test_respecialize_after_periodic_changes(self):
         # A site whose dependency changes now and then (a module gaining
         # and losing a name every 150 executions: new keys, a miss, a

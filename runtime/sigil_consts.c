@@ -1,0 +1,116 @@
+/* sigil_consts.c: immortal constants for the code Sigil runs.
+ *
+ * CPython 3.13t interns and immortalizes the constants of a code object
+ * when it creates it (codeobject.c, intern_constants), so that threads
+ * running the same code do not fight over their reference counts: LOAD_CONST
+ * of an immortal object touches no memory another thread writes. But it
+ * turns that off for the whole of an explicit compile() call (gh-118527,
+ * to keep frozen modules' marshal output identical in both builds), and
+ * importlib compiles every module's source with compile(). So the numbers,
+ * bytes and tuples in any imported function are mortal, owned by the thread
+ * that imported the module, and every LOAD_CONST of one from another thread
+ * is two atomic read-modify-writes of the object's shared count, on a cache
+ * line that all threads running that function now bounce between them. On
+ * two threads running one module's functions, those two loads were a
+ * quarter of the samples of the shared-module benchmark (perf).
+ *
+ * Sigil applies CPython's own rule when it first runs a code object:
+ * exact ints, floats, complexes and bytes, and exact tuples whose items are
+ * (or are made) immortal. None of these types can be weakly referenced or
+ * have a finalizer, so no Python code can observe when they die; only
+ * sys.getrefcount changes, as for any constant CPython immortalizes. Like
+ * CPython, nothing is done while immortalization is suppressed
+ * (interp->gc.immortalize < 0: inside compile(), in subinterpreters, under
+ * test.support.suppress_immortalization()).
+ *
+ * Immortalizing rewrites an object's reference count fields with plain
+ * stores, which would race with any other thread's increments of the same
+ * constant (the code may already run elsewhere, and the owner's own count
+ * is not atomic). So the rewrite happens with the world stopped: no other
+ * thread runs Python code or holds a half-done reference count update. The
+ * scan that decides whether there is anything to do only reads (a stale
+ * answer at worst makes a stop that finds nothing, or skips constants
+ * another thread is about to immortalize itself).
+ */
+#include "sigil_consts.h"
+#include "sigil_stats.h"
+
+/* Tuples nest in constants (((1, 2), 3.0)); deeper ones stay mortal. */
+#define MAX_DEPTH 8
+
+/* Is `v` a constant that CPython 3.13t makes immortal and that is not yet?
+ * A tuple qualifies if each item is immortal or qualifies itself. */
+static int
+needs_immortal(PyObject *v, int depth)
+{
+    if (_Py_IsImmortal(v)) {
+        return 0;
+    }
+    if (PyLong_CheckExact(v) || PyFloat_CheckExact(v) || PyComplex_CheckExact(v) ||
+        PyBytes_CheckExact(v)) {
+        return 1;
+    }
+    if (PyTuple_CheckExact(v) && depth < MAX_DEPTH) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(v); i++) {
+            PyObject *item = PyTuple_GET_ITEM(v, i);
+            if (!_Py_IsImmortal(item) && !needs_immortal(item, depth + 1)) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* World stopped: immortalize `v` (items first), counting the objects. The
+ * reference total of debug builds loses the references the object had,
+ * which immortal objects no longer count (as CPython's intern_one_constant
+ * does). */
+static void
+make_immortal(PyObject *v, int depth, uint64_t *count)
+{
+    if (PyTuple_CheckExact(v)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(v); i++) {
+            PyObject *item = PyTuple_GET_ITEM(v, i);
+            if (needs_immortal(item, depth + 1)) {
+                make_immortal(item, depth + 1, count);
+            }
+        }
+    }
+#ifdef Py_REF_DEBUG
+    _Py_AddRefTotal(_PyThreadState_GET(), -Py_REFCNT(v));
+#endif
+    _Py_SetImmortal(v);
+    (*count)++;
+}
+
+void
+sigil_consts_immortalize(PyCodeObject *co)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    PyObject *consts = co->co_consts;
+    Py_ssize_t n = PyTuple_GET_SIZE(consts);
+    int any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = needs_immortal(PyTuple_GET_ITEM(consts, i), 0);
+    }
+    if (!any || _Py_atomic_load_int_relaxed(&interp->gc.immortalize) < 0) {
+        return;
+    }
+    uint64_t count = 0;
+    _PyEval_StopTheWorld(interp);
+    /* Re-checked with the world stopped: the flag may have changed, and
+     * another thread may have done this code's constants meanwhile. */
+    if (interp->gc.immortalize >= 0) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *v = PyTuple_GET_ITEM(consts, i);
+            if (needs_immortal(v, 0)) {
+                make_immortal(v, 0, &count);
+            }
+        }
+    }
+    _PyEval_StartTheWorld(interp);
+    sigil_tstate *ts = sigil_tstate_get();
+    sigil_stat_bump(ts, SIGIL_STAT_consts_stops);
+    sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_consts_immortalized), count);
+}
