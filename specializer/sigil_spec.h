@@ -12,8 +12,8 @@
  *               guard misses left before deoptimization (specialized word)
  *   bits 12..15 backoff exponent: each failed attempt or deopt doubles the
  *               wait, up to 2^12 - 1 executions; a successful publication
- *               halves it (so periodic invalidation does not ratchet a
- *               site into staying generic)
+ *               takes one off (so periodic invalidation does not ratchet
+ *               a site into staying generic)
  */
 #ifndef SIGIL_SPEC_H
 #define SIGIL_SPEC_H
