@@ -405,6 +405,16 @@ any_byte_set(const uint8_t *p, size_t n)
     return (a | b) != 0;
 }
 
+/* Is a sys.monitoring event active for a code with monitoring data `mon`
+ * (may be NULL): one of its local events, or any global one? The event
+ * sets are written with the world stopped (see dispatch). */
+static inline int
+monitoring_events_on(PyThreadState *tstate, _PyCoMonitoringData *mon)
+{
+    return (mon != NULL && any_byte_set(mon->active_monitors.tools, _PY_MONITORING_LOCAL_EVENTS)) ||
+           any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS);
+}
+
 int
 sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
 {
@@ -420,11 +430,7 @@ sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
     if (code_version != global_version) {
         return SIGIL_FB_instrumentation_sync;
     }
-    _PyCoMonitoringData *mon = co->_co_monitoring;
-    if (mon != NULL && any_byte_set(mon->active_monitors.tools, _PY_MONITORING_LOCAL_EVENTS)) {
-        return SIGIL_FB_instrumented;
-    }
-    if (any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS)) {
+    if (monitoring_events_on(tstate, co->_co_monitoring)) {
         return SIGIL_FB_instrumented;
     }
     return -1;
@@ -473,11 +479,13 @@ drop_surviving_ref(PyObject *op)
     return 0;
 }
 
-/* Point co/sc/code0 at `frame`'s code. 0 if the frame must run on the stock
- * loop (ctx->load_reason says why); a pending exception is preserved. */
+/* Point co/sc/code0 at `frame`'s code, and wbias at the word bias of that
+ * table and bytecode (sigil_code_word_at). 0 if the frame must run on the
+ * stock loop (ctx->load_reason says why); a pending exception is
+ * preserved. */
 static inline int
 load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *frame,
-           PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0)
+           PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0, uintptr_t *wbias)
 {
     PyCodeObject *c = _PyFrame_GetCode(frame);
     sigil_code *t;
@@ -518,6 +526,7 @@ loaded:
     *co = c;
     *sc = t;
     *code0 = _PyCode_CODE(c);
+    *wbias = sigil_code_word_bias(t, *code0);
     return 1;
 }
 
@@ -686,7 +695,7 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
      * store; PCI is pc's index, for the word table and the specializer. */
     _Py_CODEUNIT *pc = NULL, *next = NULL;
     int oparg = 0;
-    uintptr_t wbias = 0;   /* sigil_code_word_at's bias for (sc, code0) */
+    uintptr_t wbias = 0;   /* sigil_code_word_at's bias for (sc, code0), set by load_frame */
     int fb_error = 0;
     int async_with = 0;
     sigil_word word = 0;
@@ -716,13 +725,12 @@ start_frame:
     if (tstate->py_recursion_remaining-- <= 0 && _Py_CheckRecursiveCallPy(tstate)) {
         goto exit_unwind;
     }
-    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0)) {
+    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias)) {
         pc = frame->instr_ptr;
         sp = NULL;
         fb_error = 0;
         goto fallback;
     }
-    wbias = sigil_code_word_bias(sc, code0);
     pc = frame->instr_ptr;
     sp = _PyFrame_GetStackPointer(frame);
 
@@ -2656,8 +2664,7 @@ monitored:
      * active for it (tracing was on once and is off now). The event sets
      * are written with the world stopped, which orders them before this
      * thread's reads as it orders the pointer (see dispatch). */
-    if (!any_byte_set(co->_co_monitoring->active_monitors.tools, _PY_MONITORING_LOCAL_EVENTS) &&
-        !any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS)) {
+    if (!monitoring_events_on(tstate, co->_co_monitoring)) {
         goto dispatch_pure;
     }
     /* Events are on: the stock loop runs the rest of the frame from this
@@ -2700,7 +2707,7 @@ enter_callee:
 
 resume_caller : {
     /* `frame` is the caller of a frame that returned `retval`. */
-    int ok = load_frame(ctx, tstate, frame, &co, &sc, &code0);
+    int ok = load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias);
     sp = _PyFrame_GetStackPointer(frame);
     PUSH(retval);
     retval = NULL;
@@ -2709,7 +2716,6 @@ resume_caller : {
         fb_error = 0;
         goto fallback;
     }
-    wbias = sigil_code_word_bias(sc, code0);
     goto dispatch;
 }
 
@@ -2771,12 +2777,11 @@ exit_unwind : {
 resume_with_error:
     /* An error arrives in `frame` from a callee or from gen.throw(); it is
      * handled at the unit before instr_ptr, as the stock loop does. */
-    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0)) {
+    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias)) {
         sp = NULL;   /* the frame's stack pointer is already saved */
         fb_error = 1;
         goto fallback;
     }
-    wbias = sigil_code_word_bias(sc, code0);
     sp = _PyFrame_GetStackPointer(frame);
     pc = frame->instr_ptr;
     next = pc;

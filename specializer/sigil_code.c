@@ -264,8 +264,7 @@ sigil_code_get_slow(PyCodeObject *co, Py_ssize_t extra_index)
             void *expected = NULL;
             if (__atomic_compare_exchange_n(&co->co_extra, &expected, ce, 0,
                                             __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) {
-                sigil_consts_immortalize(co);
-                return sc;
+                break;
             }
             PyMem_Free(ce);   /* lost the race: retry with the winner's block */
             continue;
@@ -279,11 +278,13 @@ sigil_code_get_slow(PyCodeObject *co, Py_ssize_t extra_index)
         void *expected = NULL;
         if (__atomic_compare_exchange_n(&ce->ce_extras[extra_index], &expected, sc, 0,
                                         __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) {
-            sigil_consts_immortalize(co);
-            return sc;
+            break;
         }
         /* Another thread published first: use its table, free ours. */
         code_free(sc);
         return expected;
     }
+    /* Published: the first run of this code (only the publisher gets here). */
+    sigil_consts_immortalize(co);
+    return sc;
 }
