@@ -27,8 +27,8 @@
  * as if a call had returned. Every fallback is counted by reason.
  *
  * Glossary: pc = the current instruction's first code unit in CPython's
- * bytecode (PCI: its index, which is also its word's); next = the unit
- * after it and its inline caches; a jump by oparg is relative to next, as
+ * bytecode (PCI: its index, which is also its word's); NEXT_UNIT = the unit
+ * after it and its inline caches; a jump by OPARG is relative to NEXT_UNIT, as
  * in CPython.
  */
 #include "sigil_interp.h"
@@ -563,6 +563,13 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 
 /* -- The loop ---------------------------------------------------------------- */
 
+/* The running instruction's oparg and the code unit after it and its
+ * inline caches, both read from `word` where a handler needs them: kept
+ * out of the dispatch sequence, they leave the loop's live registers to
+ * pc, word and the frame (spilled, they cost the dispatch 8 instructions
+ * of 20). A form's handler (record word) reads its record's oparg. */
+#define OPARG SIGIL_W_ARG(word)
+#define NEXT_UNIT (pc + 1 + SIGIL_W_NCACHE(word))
 #define GETLOCAL(i) (frame->localsplus[(i)])
 #define SETLOCAL(i, v)                 \
     do {                               \
@@ -577,11 +584,11 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define NAME(i) PyTuple_GET_ITEM(co->co_names, (i))
 #define CONST(i) PyTuple_GET_ITEM(co->co_consts, (i))
 #define PCI ((Py_ssize_t)(pc - code0))
-#define NEXT() do { pc = next; goto dispatch; } while (0)
+#define NEXT() do { pc = NEXT_UNIT; goto dispatch; } while (0)
 #define JUMP_TO(target) do { pc = (target); goto dispatch; } while (0)
 /* The next instruction after one that cannot have let instrumentation in
  * (see dispatch_pure): it skips the monitoring check. */
-#define NEXT_PURE() do { pc = next; goto dispatch_pure; } while (0)
+#define NEXT_PURE() do { pc = NEXT_UNIT; goto dispatch_pure; } while (0)
 /* Drop `o` (may be NULL) and go on: NEXT_PURE unless the drop may have
  * run code (its last reference, a finalizer). */
 #define NEXT_AFTER_DROP(o)                                    \
@@ -594,6 +601,13 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
         NEXT();                                               \
     } while (0)
 #define JUMP_TO_PURE(target) do { pc = (target); goto dispatch_pure; } while (0)
+/* Unwind an exception raised by this instruction, without a traceback entry
+ * (the stock loop's `goto exception_unwind`). */
+#define UNWIND_HERE()                            \
+    do {                                         \
+        unwind_at = pc + SIGIL_W_NCACHE(word);   \
+        goto exception_unwind;                   \
+    } while (0)
 #define ERROR_POP(n) do { sp -= (n); goto error; } while (0)
 /* eval.instructions_sigil is counted where SIGIL_COUNTS_INSTRUCTIONS
  * (sigil_python.h): in release the count cost one read-modify-write of a
@@ -627,13 +641,17 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * to the family's base opcode (same name) once its miss budget is spent,
  * and run the generic instruction. `grown`, evaluated first, is nonzero
  * when the miss instead grew the word's record (a polymorphic site):
- * then no budget is spent. */
+ * then no budget is spent. The generic code reads OPARG and NEXT_UNIT
+ * from `word`, so `word` becomes the base opcode's immediate word (a
+ * record word has no oparg); the CASes above still compare the word the
+ * form loaded. */
 #define SPEC_MISS_AT(famid, base_op, generic, grown)                  \
     do {                                                              \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);            \
         if (!(grown) && sigil_spec_miss(sc, PCI)) {                    \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);       \
         }                                                             \
+        word = sigil_word_make(base_op, SIGIL_W_NCACHE(word), (uint32_t)miss_oparg); \
         goto generic;                                                 \
     } while (0)
 #define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown)
@@ -690,11 +708,17 @@ sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFra
     sigil_code *sc = NULL;
     _Py_CODEUNIT *code0 = NULL;
     PyObject **sp = NULL;
-    /* pc: this instruction's code unit; next: where execution continues.
-     * Pointers into CPython's bytecode, so that frame->instr_ptr is a plain
+    /* pc: this instruction's code unit (NEXT_UNIT: where execution
+     * continues). A pointer into CPython's bytecode, so that frame->instr_ptr is a plain
      * store; PCI is pc's index, for the word table and the specializer. */
-    _Py_CODEUNIT *pc = NULL, *next = NULL;
-    int oparg = 0;
+    _Py_CODEUNIT *pc = NULL;
+    /* Where a form that ends with an eval-breaker check continues, and the
+     * code unit whose exception-table entry handles an error: set only on
+     * those paths (every other one computes NEXT_UNIT from the word). */
+    _Py_CODEUNIT *resume_at = NULL, *unwind_at = NULL;
+    /* The oparg of the word a form's handler runs (a record word keeps it
+     * in its record): the micro-ops and the miss path read it. */
+    int miss_oparg = 0;
     uintptr_t wbias = 0;   /* sigil_code_word_at's bias for (sc, code0), set by load_frame */
     int fb_error = 0;
     int async_with = 0;
@@ -764,8 +788,6 @@ dispatch : {
 dispatch_pure:
     word = sigil_code_word_at(wbias, pc);
     frame->instr_ptr = pc;
-    oparg = SIGIL_W_ARG(word);
-    next = pc + 1 + SIGIL_W_NCACHE(word);
     COUNT_INSTRUCTION();
     goto *targets[SIGIL_W_OP(word)];
 }
@@ -784,23 +806,23 @@ op_RESUME: {
         fb_error = 0;
         goto fallback;
     }
-    if ((oparg & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
+    if ((OPARG & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
         CHECK_EVAL_BREAKER();
     }
     NEXT();
 }
 
 op_LOAD_FAST: {
-    PyObject *v = GETLOCAL(oparg);
+    PyObject *v = GETLOCAL(OPARG);
     PUSH(Py_NewRef(v));
     NEXT_PURE();
 }
 
 op_LOAD_FAST_CHECK: {
-    PyObject *v = GETLOCAL(oparg);
+    PyObject *v = GETLOCAL(OPARG);
     if (v == NULL) {
         _PyEval_FormatExcCheckArg(tstate, PyExc_UnboundLocalError, MSG_UNBOUND_LOCAL,
-                                  PyTuple_GetItem(co->co_localsplusnames, oparg));
+                                  PyTuple_GetItem(co->co_localsplusnames, OPARG));
         goto error;
     }
     PUSH(Py_NewRef(v));
@@ -808,52 +830,52 @@ op_LOAD_FAST_CHECK: {
 }
 
 op_LOAD_FAST_AND_CLEAR: {
-    PUSH(GETLOCAL(oparg));
-    GETLOCAL(oparg) = NULL;
+    PUSH(GETLOCAL(OPARG));
+    GETLOCAL(OPARG) = NULL;
     NEXT_PURE();
 }
 
 op_LOAD_FAST_LOAD_FAST: {
-    PyObject *a = GETLOCAL(oparg >> 4);
-    PyObject *b = GETLOCAL(oparg & 15);
+    PyObject *a = GETLOCAL(OPARG >> 4);
+    PyObject *b = GETLOCAL(OPARG & 15);
     PUSH(Py_NewRef(a));
     PUSH(Py_NewRef(b));
     NEXT_PURE();
 }
 
 op_LOAD_CONST:
-    PUSH(Py_NewRef(CONST(oparg)));
+    PUSH(Py_NewRef(CONST(OPARG)));
     NEXT_PURE();
 
 op_STORE_FAST: {
-    PyObject *old = GETLOCAL(oparg);
-    GETLOCAL(oparg) = POP();
+    PyObject *old = GETLOCAL(OPARG);
+    GETLOCAL(OPARG) = POP();
     NEXT_AFTER_DROP(old);
 }
 
 op_STORE_FAST_LOAD_FAST: {
-    PyObject *old = GETLOCAL(oparg >> 4);
-    GETLOCAL(oparg >> 4) = POP();
-    PUSH(Py_NewRef(GETLOCAL(oparg & 15)));
+    PyObject *old = GETLOCAL(OPARG >> 4);
+    GETLOCAL(OPARG >> 4) = POP();
+    PUSH(Py_NewRef(GETLOCAL(OPARG & 15)));
     NEXT_AFTER_DROP(old);
 }
 
 op_STORE_FAST_STORE_FAST: {
     PyObject *v1 = POP();
     PyObject *v2 = POP();
-    SETLOCAL(oparg >> 4, v1);
-    SETLOCAL(oparg & 15, v2);
+    SETLOCAL(OPARG >> 4, v1);
+    SETLOCAL(OPARG & 15, v2);
     NEXT();
 }
 
 op_DELETE_FAST: {
-    PyObject *v = GETLOCAL(oparg);
+    PyObject *v = GETLOCAL(OPARG);
     if (v == NULL) {
         _PyEval_FormatExcCheckArg(tstate, PyExc_UnboundLocalError, MSG_UNBOUND_LOCAL,
-                                  PyTuple_GetItem(co->co_localsplusnames, oparg));
+                                  PyTuple_GetItem(co->co_localsplusnames, OPARG));
         goto error;
     }
-    SETLOCAL(oparg, NULL);
+    SETLOCAL(OPARG, NULL);
     NEXT();
 }
 
@@ -874,41 +896,41 @@ op_END_SEND: {
 }
 
 op_COPY: {
-    PyObject *v = PEEK(oparg);
+    PyObject *v = PEEK(OPARG);
     PUSH(Py_NewRef(v));
     NEXT_PURE();
 }
 
 op_SWAP: {
     PyObject *t = TOP();
-    TOP() = PEEK(oparg);
-    PEEK(oparg) = t;
+    TOP() = PEEK(OPARG);
+    PEEK(OPARG) = t;
     NEXT_PURE();
 }
 
 /* -- Cells and free variables -- */
 op_MAKE_CELL: {
-    PyObject *cell = PyCell_New(GETLOCAL(oparg));
+    PyObject *cell = PyCell_New(GETLOCAL(OPARG));
     if (cell == NULL) {
         goto error;
     }
-    SETLOCAL(oparg, cell);
+    SETLOCAL(OPARG, cell);
     NEXT();
 }
 
 op_COPY_FREE_VARS: {
     PyObject *closure = ((PyFunctionObject *)frame->f_funcobj)->func_closure;
-    int offset = co->co_nlocalsplus - oparg;
-    for (int i = 0; i < oparg; i++) {
+    int offset = co->co_nlocalsplus - OPARG;
+    for (int i = 0; i < OPARG; i++) {
         frame->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
     }
     NEXT();
 }
 
 op_LOAD_DEREF: {
-    PyObject *v = cell_get_ref((PyCellObject *)GETLOCAL(oparg));
+    PyObject *v = cell_get_ref((PyCellObject *)GETLOCAL(OPARG));
     if (v == NULL) {
-        _PyEval_FormatExcUnbound(tstate, co, oparg);
+        _PyEval_FormatExcUnbound(tstate, co, OPARG);
         goto error;
     }
     PUSH(v);
@@ -917,14 +939,14 @@ op_LOAD_DEREF: {
 
 op_STORE_DEREF: {
     PyObject *v = POP();
-    PyCell_SetTakeRef((PyCellObject *)GETLOCAL(oparg), v);
+    PyCell_SetTakeRef((PyCellObject *)GETLOCAL(OPARG), v);
     NEXT();
 }
 
 op_DELETE_DEREF: {
-    PyObject *old = PyCell_SwapTakeRef((PyCellObject *)GETLOCAL(oparg), NULL);
+    PyObject *old = PyCell_SwapTakeRef((PyCellObject *)GETLOCAL(OPARG), NULL);
     if (old == NULL) {
-        _PyEval_FormatExcUnbound(tstate, co, oparg);
+        _PyEval_FormatExcUnbound(tstate, co, OPARG);
         goto error;
     }
     Py_DECREF(old);
@@ -933,15 +955,15 @@ op_DELETE_DEREF: {
 
 op_LOAD_FROM_DICT_OR_DEREF: {
     PyObject *class_dict = TOP();
-    PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, oparg);
+    PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, OPARG);
     PyObject *v;
     if (PyMapping_GetOptionalItem(class_dict, name, &v) < 0) {
         goto error;
     }
     if (v == NULL) {
-        v = cell_get_ref((PyCellObject *)GETLOCAL(oparg));
+        v = cell_get_ref((PyCellObject *)GETLOCAL(OPARG));
         if (v == NULL) {
-            _PyEval_FormatExcUnbound(tstate, co, oparg);
+            _PyEval_FormatExcUnbound(tstate, co, OPARG);
             goto error;
         }
     }
@@ -962,7 +984,7 @@ op_LOAD_LOCALS: {
 }
 
 op_STORE_NAME: {
-    PyObject *name = NAME(oparg);
+    PyObject *name = NAME(OPARG);
     PyObject *ns = frame->f_locals;
     PyObject *v = POP();
     int err;
@@ -980,7 +1002,7 @@ op_STORE_NAME: {
 }
 
 op_DELETE_NAME: {
-    PyObject *name = NAME(oparg);
+    PyObject *name = NAME(OPARG);
     PyObject *ns = frame->f_locals;
     if (ns == NULL) {
         _PyErr_Format(tstate, PyExc_SystemError, "no locals when deleting %R", name);
@@ -999,7 +1021,7 @@ op_LOAD_NAME: {
         _PyErr_SetString(tstate, PyExc_SystemError, "no locals found");
         goto error;
     }
-    PyObject *name = NAME(oparg);
+    PyObject *name = NAME(OPARG);
     PyObject *v;
     if (PyMapping_GetOptionalItem(ns, name, &v) < 0) {
         goto error;
@@ -1024,7 +1046,7 @@ op_LOAD_NAME: {
 
 op_LOAD_FROM_DICT_OR_GLOBALS: {
     PyObject *dict = TOP();
-    PyObject *name = NAME(oparg);
+    PyObject *name = NAME(OPARG);
     PyObject *v;
     if (PyMapping_GetOptionalItem(dict, name, &v) < 0) {
         goto error;
@@ -1066,19 +1088,19 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
 op_LOAD_GLOBAL:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_GLOBAL)) {
         int ix = 0;
-        int form = sigil_spec_load_global(frame->f_globals, NAME(oparg >> 1), &ix);
+        int form = sigil_spec_load_global(frame->f_globals, NAME(OPARG >> 1), &ix);
         if (form >= 0) {
             sigil_spec_attempt_aux(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
         }
         else {
             sigil_record rec = {0};
             form = sigil_spec_load_global_builtin(rt, ts, frame->f_globals, frame->f_builtins,
-                                                  NAME(oparg >> 1), &rec);
+                                                  NAME(OPARG >> 1), &rec);
             sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, &rec);
         }
     }
 load_global_generic : {
-    PyObject *name = NAME(oparg >> 1);
+    PyObject *name = NAME(OPARG >> 1);
     PyObject *v;
     if (PyDict_CheckExact(frame->f_globals) && PyDict_CheckExact(frame->f_builtins)) {
         v = _PyDict_LoadGlobal((PyDictObject *)frame->f_globals, (PyDictObject *)frame->f_builtins,
@@ -1105,7 +1127,7 @@ load_global_generic : {
         }
     }
     PUSH(v);
-    if (oparg & 1) {
+    if (OPARG & 1) {
         PUSH(NULL);
     }
     NEXT();
@@ -1113,7 +1135,7 @@ load_global_generic : {
 
 op_STORE_GLOBAL: {
     PyObject *v = POP();
-    int err = PyDict_SetItem(frame->f_globals, NAME(oparg), v);
+    int err = PyDict_SetItem(frame->f_globals, NAME(OPARG), v);
     Py_DECREF(v);
     if (err) {
         goto error;
@@ -1122,7 +1144,7 @@ op_STORE_GLOBAL: {
 }
 
 op_DELETE_GLOBAL: {
-    PyObject *name = NAME(oparg);
+    PyObject *name = NAME(OPARG);
     int err = PyDict_Pop(frame->f_globals, name, NULL);
     if (err < 0) {
         goto error;
@@ -1182,13 +1204,13 @@ op_LOAD_ASSERTION_ERROR:
 op_LOAD_ATTR:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_ATTR)) {
         sigil_record rec = {0};
-        int form = sigil_spec_load_attr_any(rt, ts, TOP(), NAME(oparg >> 1), oparg & 1, &rec);
+        int form = sigil_spec_load_attr_any(rt, ts, TOP(), NAME(OPARG >> 1), OPARG & 1, &rec);
         sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_ATTR, form, &rec);
     }
 load_attr_generic : {
     PyObject *owner = TOP();
-    PyObject *name = NAME(oparg >> 1);
-    if (oparg & 1) {
+    PyObject *name = NAME(OPARG >> 1);
+    if (OPARG & 1) {
         PyObject *attr = NULL;
         if (_PyObject_GetMethod(owner, name, &attr)) {
             TOP() = attr;
@@ -1217,13 +1239,13 @@ load_attr_generic : {
 op_STORE_ATTR:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_STORE_ATTR)) {
         sigil_record rec = {0};
-        int form = sigil_spec_store_attr_any(TOP(), NAME(oparg), &rec);
+        int form = sigil_spec_store_attr_any(TOP(), NAME(OPARG), &rec);
         sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_STORE_ATTR, form, &rec);
     }
 store_attr_generic : {
     PyObject *owner = POP();
     PyObject *v = POP();
-    int err = PyObject_SetAttr(owner, NAME(oparg), v);
+    int err = PyObject_SetAttr(owner, NAME(OPARG), v);
     Py_DECREF(v);
     Py_DECREF(owner);
     if (err) {
@@ -1234,7 +1256,7 @@ store_attr_generic : {
 
 op_DELETE_ATTR: {
     PyObject *owner = POP();
-    int err = PyObject_DelAttr(owner, NAME(oparg));
+    int err = PyObject_DelAttr(owner, NAME(OPARG));
     Py_DECREF(owner);
     if (err) {
         goto error;
@@ -1245,27 +1267,27 @@ op_DELETE_ATTR: {
 op_LOAD_SUPER_ATTR:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_SUPER_ATTR)) {
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_SUPER_ATTR,
-                           sigil_spec_load_super_attr(oparg, PEEK(3), PEEK(2)));
+                           sigil_spec_load_super_attr(OPARG, PEEK(3), PEEK(2)));
     }
 load_super_attr_generic : {
     PyObject *self = POP();
     PyObject *klass = POP();
     PyObject *global_super = POP();
     PyObject *stack[2] = {klass, self};
-    PyObject *super = PyObject_Vectorcall(global_super, stack, oparg & 2, NULL);
+    PyObject *super = PyObject_Vectorcall(global_super, stack, OPARG & 2, NULL);
     Py_DECREF(global_super);
     Py_DECREF(klass);
     Py_DECREF(self);
     if (super == NULL) {
         goto error;
     }
-    PyObject *attr = PyObject_GetAttr(super, NAME(oparg >> 2));
+    PyObject *attr = PyObject_GetAttr(super, NAME(OPARG >> 2));
     Py_DECREF(super);
     if (attr == NULL) {
         goto error;
     }
     PUSH(attr);
-    if (oparg & 1) {
+    if (OPARG & 1) {
         PUSH(NULL);
     }
     NEXT();
@@ -1325,12 +1347,12 @@ to_bool_generic : {
 op_BINARY_OP:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_BINARY_OP)) {
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_BINARY_OP,
-                           sigil_spec_binary_op(oparg, PEEK(2), PEEK(1), next, frame->localsplus));
+                           sigil_spec_binary_op(OPARG, PEEK(2), PEEK(1), NEXT_UNIT, frame->localsplus));
     }
 binary_op_generic : {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
-    PyObject *r = _PyEval_BinaryOps[oparg](lhs, rhs);
+    PyObject *r = _PyEval_BinaryOps[OPARG](lhs, rhs);
     Py_DECREF(lhs);
     Py_DECREF(rhs);
     if (r == NULL) {
@@ -1343,18 +1365,18 @@ binary_op_generic : {
 op_COMPARE_OP:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_COMPARE_OP)) {
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_COMPARE_OP,
-                           sigil_spec_compare_op(oparg, PEEK(2), PEEK(1)));
+                           sigil_spec_compare_op(OPARG, PEEK(2), PEEK(1)));
     }
 compare_op_generic : {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
-    PyObject *r = PyObject_RichCompare(lhs, rhs, oparg >> 5);
+    PyObject *r = PyObject_RichCompare(lhs, rhs, OPARG >> 5);
     Py_DECREF(lhs);
     Py_DECREF(rhs);
     if (r == NULL) {
         ERROR_POP(1);
     }
-    if (oparg & 16) {
+    if (OPARG & 16) {
         int t = PyObject_IsTrue(r);
         Py_DECREF(r);
         if (t < 0) {
@@ -1369,7 +1391,7 @@ compare_op_generic : {
 op_IS_OP: {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
-    int r = Py_Is(lhs, rhs) ^ oparg;
+    int r = Py_Is(lhs, rhs) ^ OPARG;
     Py_DECREF(lhs);
     Py_DECREF(rhs);
     TOP() = r ? Py_True : Py_False;
@@ -1389,7 +1411,7 @@ contains_op_generic : {
     if (r < 0) {
         ERROR_POP(1);
     }
-    TOP() = (r ^ oparg) ? Py_True : Py_False;
+    TOP() = (r ^ OPARG) ? Py_True : Py_False;
     NEXT();
 }
 
@@ -1490,7 +1512,7 @@ op_STORE_SLICE: {
 }
 
 op_BUILD_SLICE: {
-    PyObject *step = oparg == 3 ? POP() : NULL;
+    PyObject *step = OPARG == 3 ? POP() : NULL;
     PyObject *stop = POP();
     PyObject *start = TOP();
     PyObject *slice = PySlice_New(start, stop, step);
@@ -1506,8 +1528,8 @@ op_BUILD_SLICE: {
 
 /* -- Building containers and strings -- */
 op_BUILD_TUPLE: {
-    PyObject *t = _PyTuple_FromArraySteal(sp - oparg, oparg);
-    sp -= oparg;
+    PyObject *t = _PyTuple_FromArraySteal(sp - OPARG, OPARG);
+    sp -= OPARG;
     if (t == NULL) {
         goto error;
     }
@@ -1516,8 +1538,8 @@ op_BUILD_TUPLE: {
 }
 
 op_BUILD_LIST: {
-    PyObject *l = _PyList_FromArraySteal(sp - oparg, oparg);
-    sp -= oparg;
+    PyObject *l = _PyList_FromArraySteal(sp - OPARG, OPARG);
+    sp -= OPARG;
     if (l == NULL) {
         goto error;
     }
@@ -1531,14 +1553,14 @@ op_BUILD_SET: {
         goto error;   /* the items stay on the stack; unwinding frees them */
     }
     int err = 0;
-    PyObject **items = sp - oparg;
-    for (int i = 0; i < oparg; i++) {
+    PyObject **items = sp - OPARG;
+    for (int i = 0; i < OPARG; i++) {
         if (err == 0) {
             err = PySet_Add(set, items[i]);
         }
         Py_DECREF(items[i]);
     }
-    sp -= oparg;
+    sp -= OPARG;
     if (err != 0) {
         Py_DECREF(set);
         goto error;
@@ -1548,12 +1570,12 @@ op_BUILD_SET: {
 }
 
 op_BUILD_MAP: {
-    PyObject **items = sp - 2 * oparg;
-    PyObject *map = _PyDict_FromItems(items, 2, items + 1, 2, oparg);
-    for (int i = 0; i < 2 * oparg; i++) {
+    PyObject **items = sp - 2 * OPARG;
+    PyObject *map = _PyDict_FromItems(items, 2, items + 1, 2, OPARG);
+    for (int i = 0; i < 2 * OPARG; i++) {
         Py_DECREF(items[i]);
     }
-    sp -= 2 * oparg;
+    sp -= 2 * OPARG;
     if (map == NULL) {
         goto error;
     }
@@ -1563,13 +1585,13 @@ op_BUILD_MAP: {
 
 op_BUILD_CONST_KEY_MAP: {
     PyObject *keys = POP();
-    PyObject **values = sp - oparg;
-    PyObject *map = _PyDict_FromItems(&PyTuple_GET_ITEM(keys, 0), 1, values, 1, oparg);
-    for (int i = 0; i < oparg; i++) {
+    PyObject **values = sp - OPARG;
+    PyObject *map = _PyDict_FromItems(&PyTuple_GET_ITEM(keys, 0), 1, values, 1, OPARG);
+    for (int i = 0; i < OPARG; i++) {
         Py_DECREF(values[i]);
     }
     Py_DECREF(keys);
-    sp -= oparg;
+    sp -= OPARG;
     if (map == NULL) {
         goto error;
     }
@@ -1578,12 +1600,12 @@ op_BUILD_CONST_KEY_MAP: {
 }
 
 op_BUILD_STRING: {
-    PyObject **pieces = sp - oparg;
-    PyObject *s = _PyUnicode_JoinArray(&_Py_STR(empty), pieces, oparg);
-    for (int i = 0; i < oparg; i++) {
+    PyObject **pieces = sp - OPARG;
+    PyObject *s = _PyUnicode_JoinArray(&_Py_STR(empty), pieces, OPARG);
+    for (int i = 0; i < OPARG; i++) {
         Py_DECREF(pieces[i]);
     }
-    sp -= oparg;
+    sp -= OPARG;
     if (s == NULL) {
         goto error;
     }
@@ -1593,7 +1615,7 @@ op_BUILD_STRING: {
 
 op_LIST_APPEND: {
     PyObject *v = POP();
-    if (_PyList_AppendTakeRef((PyListObject *)PEEK(oparg), v) < 0) {
+    if (_PyList_AppendTakeRef((PyListObject *)PEEK(OPARG), v) < 0) {
         goto error;
     }
     NEXT();
@@ -1601,7 +1623,7 @@ op_LIST_APPEND: {
 
 op_SET_ADD: {
     PyObject *v = POP();
-    int err = PySet_Add(PEEK(oparg), v);
+    int err = PySet_Add(PEEK(OPARG), v);
     Py_DECREF(v);
     if (err) {
         goto error;
@@ -1613,7 +1635,7 @@ op_MAP_ADD: {
     PyObject *value = POP();
     PyObject *key = POP();
     /* _PyDict_SetItem_Take2 steals key and value. */
-    if (_PyDict_SetItem_Take2((PyDictObject *)PEEK(oparg), key, value) != 0) {
+    if (_PyDict_SetItem_Take2((PyDictObject *)PEEK(OPARG), key, value) != 0) {
         goto error;
     }
     NEXT();
@@ -1621,7 +1643,7 @@ op_MAP_ADD: {
 
 op_LIST_EXTEND: {
     PyObject *iterable = POP();
-    PyObject *list = PEEK(oparg);
+    PyObject *list = PEEK(OPARG);
     PyObject *none = _PyList_Extend((PyListObject *)list, iterable);
     if (none == NULL) {
         if (_PyErr_ExceptionMatches(tstate, PyExc_TypeError) &&
@@ -1640,7 +1662,7 @@ op_LIST_EXTEND: {
 
 op_SET_UPDATE: {
     PyObject *iterable = POP();
-    int err = _PySet_Update(PEEK(oparg), iterable);
+    int err = _PySet_Update(PEEK(OPARG), iterable);
     Py_DECREF(iterable);
     if (err < 0) {
         goto error;
@@ -1650,7 +1672,7 @@ op_SET_UPDATE: {
 
 op_DICT_UPDATE: {
     PyObject *update = POP();
-    PyObject *dict = PEEK(oparg);
+    PyObject *dict = PEEK(OPARG);
     if (PyDict_Update(dict, update) < 0) {
         if (_PyErr_ExceptionMatches(tstate, PyExc_AttributeError)) {
             _PyErr_Format(tstate, PyExc_TypeError, "'%.200s' object is not a mapping",
@@ -1665,8 +1687,8 @@ op_DICT_UPDATE: {
 
 op_DICT_MERGE: {
     PyObject *update = POP();
-    PyObject *dict = PEEK(oparg);
-    PyObject *callable = PEEK(oparg + 3);
+    PyObject *dict = PEEK(OPARG);
+    PyObject *callable = PEEK(OPARG + 3);
     if (_PyDict_MergeEx(dict, update, 2) < 0) {
         _PyEval_FormatKwargsError(tstate, callable, update);
         Py_DECREF(update);
@@ -1679,7 +1701,7 @@ op_DICT_MERGE: {
 /* -- Formatting -- */
 op_CONVERT_VALUE: {
     PyObject *v = TOP();
-    PyObject *r = _PyEval_ConversionFuncs[oparg](v);
+    PyObject *r = _PyEval_ConversionFuncs[OPARG](v);
     Py_DECREF(v);
     if (r == NULL) {
         ERROR_POP(1);
@@ -1718,23 +1740,23 @@ op_FORMAT_WITH_SPEC: {
 op_UNPACK_SEQUENCE:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_UNPACK_SEQUENCE)) {
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_UNPACK_SEQUENCE,
-                           sigil_spec_unpack_sequence(TOP(), oparg));
+                           sigil_spec_unpack_sequence(TOP(), OPARG));
     }
 unpack_sequence_generic : {
     PyObject *seq = TOP();
-    int ok = _PyEval_UnpackIterable(tstate, seq, oparg, -1, sp + oparg - 1);
+    int ok = _PyEval_UnpackIterable(tstate, seq, OPARG, -1, sp + OPARG - 1);
     Py_DECREF(seq);
     if (ok == 0) {
         ERROR_POP(1);
     }
-    sp += oparg - 1;
+    sp += OPARG - 1;
     NEXT();
 }
 
 op_UNPACK_EX: {
-    int total = 1 + (oparg & 0xFF) + (oparg >> 8);
+    int total = 1 + (OPARG & 0xFF) + (OPARG >> 8);
     PyObject *seq = TOP();
-    int ok = _PyEval_UnpackIterable(tstate, seq, oparg & 0xFF, oparg >> 8, sp + total - 1);
+    int ok = _PyEval_UnpackIterable(tstate, seq, OPARG & 0xFF, OPARG >> 8, sp + total - 1);
     Py_DECREF(seq);
     if (ok == 0) {
         ERROR_POP(1);
@@ -1745,23 +1767,23 @@ op_UNPACK_EX: {
 
 /* -- Control flow -- */
 op_JUMP_FORWARD:
-    JUMP_TO_PURE(next + oparg);
+    JUMP_TO_PURE(NEXT_UNIT + OPARG);
 
 op_JUMP_BACKWARD:
     CHECK_EVAL_BREAKER();
-    JUMP_TO(next - oparg);
+    JUMP_TO(NEXT_UNIT - OPARG);
 
 op_JUMP_BACKWARD_NO_INTERRUPT:
     /* Used in yield-from/await loops: interrupts are handled in the
      * innermost generator, so no eval-breaker check here. */
-    JUMP_TO(next - oparg);
+    JUMP_TO(NEXT_UNIT - OPARG);
 
 /* The condition is a bool (immortal: nothing to drop). */
 op_POP_JUMP_IF_FALSE: {
     PyObject *cond = POP();
     assert(PyBool_Check(cond));
     if (Py_IsFalse(cond)) {
-        JUMP_TO_PURE(next + oparg);
+        JUMP_TO_PURE(NEXT_UNIT + OPARG);
     }
     NEXT_PURE();
 }
@@ -1770,7 +1792,7 @@ op_POP_JUMP_IF_TRUE: {
     PyObject *cond = POP();
     assert(PyBool_Check(cond));
     if (Py_IsTrue(cond)) {
-        JUMP_TO_PURE(next + oparg);
+        JUMP_TO_PURE(NEXT_UNIT + OPARG);
     }
     NEXT_PURE();
 }
@@ -1778,7 +1800,7 @@ op_POP_JUMP_IF_TRUE: {
 op_POP_JUMP_IF_NONE: {
     PyObject *v = POP();
     if (Py_IsNone(v)) {
-        JUMP_TO(next + oparg);
+        JUMP_TO(NEXT_UNIT + OPARG);
     }
     Py_DECREF(v);
     NEXT();
@@ -1788,7 +1810,7 @@ op_POP_JUMP_IF_NOT_NONE: {
     PyObject *v = POP();
     if (!Py_IsNone(v)) {
         Py_DECREF(v);
-        JUMP_TO(next + oparg);
+        JUMP_TO(NEXT_UNIT + OPARG);
     }
     NEXT();
 }
@@ -1843,7 +1865,7 @@ for_iter_generic : {
          * at the jump target. */
         Py_DECREF(it);
         sp--;
-        JUMP_TO(next + oparg + 2);
+        JUMP_TO(NEXT_UNIT + OPARG + 2);
     }
     PUSH(v);
     NEXT();
@@ -1867,7 +1889,7 @@ op_MATCH_CLASS: {
     PyObject *names = POP();
     PyObject *type = POP();
     PyObject *subject = TOP();
-    PyObject *attrs = _PyEval_MatchClass(tstate, subject, type, oparg, names);
+    PyObject *attrs = _PyEval_MatchClass(tstate, subject, type, OPARG, names);
     Py_DECREF(subject);
     Py_DECREF(type);
     Py_DECREF(names);
@@ -1905,26 +1927,26 @@ op_MATCH_KEYS: {
 /* -- Exceptions -- */
 op_RAISE_VARARGS: {
     PyObject *cause = NULL, *exc = NULL;
-    if (oparg == 2) {
+    if (OPARG == 2) {
         cause = POP();
     }
-    if (oparg >= 1) {
+    if (OPARG >= 1) {
         exc = POP();
     }
-    if (oparg > 2) {
+    if (OPARG > 2) {
         _PyErr_SetString(tstate, PyExc_SystemError, "bad RAISE_VARARGS oparg");
         goto error;
     }
     if (raise_exception(tstate, exc, cause)) {
-        goto exception_unwind;
+        UNWIND_HERE();
     }
     goto error;
 }
 
 op_RERAISE: {
     PyObject *exc = POP();
-    if (oparg) {
-        PyObject *lasti = PEEK(oparg);
+    if (OPARG) {
+        PyObject *lasti = PEEK(OPARG);
         if (!PyLong_Check(lasti)) {
             _PyErr_SetString(tstate, PyExc_SystemError, "lasti is not an int");
             Py_DECREF(exc);
@@ -1933,7 +1955,7 @@ op_RERAISE: {
         frame->instr_ptr = code0 + PyLong_AsLong(lasti);
     }
     _PyErr_SetRaisedException(tstate, exc);
-    goto exception_unwind;
+    UNWIND_HERE();
 }
 
 op_PUSH_EXC_INFO: {
@@ -2053,7 +2075,7 @@ before_with : {
 
 op_CALL_INTRINSIC_1: {
     PyObject *v = TOP();
-    PyObject *r = _PyIntrinsics_UnaryFunctions[oparg].func(tstate, v);
+    PyObject *r = _PyIntrinsics_UnaryFunctions[OPARG].func(tstate, v);
     Py_DECREF(v);
     if (r == NULL) {
         ERROR_POP(1);
@@ -2065,7 +2087,7 @@ op_CALL_INTRINSIC_1: {
 op_CALL_INTRINSIC_2: {
     PyObject *v1 = POP();
     PyObject *v2 = TOP();
-    PyObject *r = _PyIntrinsics_BinaryFunctions[oparg].func(tstate, v2, v1);
+    PyObject *r = _PyIntrinsics_BinaryFunctions[OPARG].func(tstate, v2, v1);
     Py_DECREF(v2);
     Py_DECREF(v1);
     if (r == NULL) {
@@ -2079,7 +2101,7 @@ op_CALL_INTRINSIC_2: {
 op_IMPORT_NAME: {
     PyObject *fromlist = POP();
     PyObject *level = TOP();
-    PyObject *r = import_name(tstate, frame, NAME(oparg), fromlist, level);
+    PyObject *r = import_name(tstate, frame, NAME(OPARG), fromlist, level);
     Py_DECREF(level);
     Py_DECREF(fromlist);
     if (r == NULL) {
@@ -2090,7 +2112,7 @@ op_IMPORT_NAME: {
 }
 
 op_IMPORT_FROM: {
-    PyObject *r = import_from(tstate, TOP(), NAME(oparg));
+    PyObject *r = import_from(tstate, TOP(), NAME(OPARG));
     if (r == NULL) {
         goto error;
     }
@@ -2115,7 +2137,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
     PyObject *func = POP();
     PyObject *attr = TOP();
     PyFunctionObject *f = (PyFunctionObject *)func;
-    switch (oparg) {
+    switch (OPARG) {
     case MAKE_FUNCTION_CLOSURE: f->func_closure = attr; break;
     case MAKE_FUNCTION_ANNOTATIONS: f->func_annotations = attr; break;
     case MAKE_FUNCTION_KWDEFAULTS: f->func_kwdefaults = attr; break;
@@ -2132,14 +2154,14 @@ op_SET_FUNCTION_ATTRIBUTE: {
 op_CALL:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CALL)) {
         sigil_record rec = {0};
-        int form = sigil_spec_call_any(PEEK(oparg + 2), PEEK(oparg + 1), oparg, &rec);
+        int form = sigil_spec_call_any(PEEK(OPARG + 2), PEEK(OPARG + 1), OPARG, &rec);
         sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_CALL, form, &rec);
     }
 call_generic : {
-    PyObject **args = sp - oparg;
+    PyObject **args = sp - OPARG;
     PyObject *callable = args[-2];
     PyObject *self_or_null = args[-1];
-    int total = oparg;
+    int total = OPARG;
     if (self_or_null != NULL) {
         args--;
         total++;
@@ -2160,11 +2182,11 @@ call_generic : {
         /* The new frame takes the callable and every argument. */
         _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
                                                           locals, args, total, NULL);
-        sp -= oparg + 2;
+        sp -= OPARG + 2;
         if (nf == NULL) {
             goto error;
         }
-        frame->return_offset = (uint16_t)(next - pc);
+        frame->return_offset = (uint16_t)(NEXT_UNIT - pc);
         callee = nf;
         goto push_frame;
     }
@@ -2173,7 +2195,7 @@ call_generic : {
     for (int i = 0; i < total; i++) {
         Py_DECREF(args[i]);
     }
-    sp -= oparg + 2;
+    sp -= OPARG + 2;
     if (r == NULL) {
         goto error;
     }
@@ -2185,15 +2207,15 @@ call_generic : {
 op_CALL_KW:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CALL_KW)) {
         sigil_record rec = {0};
-        int form = sigil_spec_call_kw(PEEK(oparg + 3), PEEK(oparg + 2), oparg, TOP(), &rec);
+        int form = sigil_spec_call_kw(PEEK(OPARG + 3), PEEK(OPARG + 2), OPARG, TOP(), &rec);
         sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_CALL_KW, form, &rec);
     }
 call_kw_generic : {
     PyObject *kwnames = POP();
-    PyObject **args = sp - oparg;
+    PyObject **args = sp - OPARG;
     PyObject *callable = args[-2];
     PyObject *self_or_null = args[-1];
-    int total = oparg;
+    int total = OPARG;
     if (self_or_null != NULL) {
         args--;
         total++;
@@ -2215,11 +2237,11 @@ call_kw_generic : {
         _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
                                                           locals, args, npos, kwnames);
         Py_DECREF(kwnames);
-        sp -= oparg + 2;
+        sp -= OPARG + 2;
         if (nf == NULL) {
             goto error;
         }
-        frame->return_offset = (uint16_t)(next - pc);
+        frame->return_offset = (uint16_t)(NEXT_UNIT - pc);
         callee = nf;
         goto push_frame;
     }
@@ -2229,7 +2251,7 @@ call_kw_generic : {
     for (int i = 0; i < total; i++) {
         Py_DECREF(args[i]);
     }
-    sp -= oparg + 2;
+    sp -= OPARG + 2;
     if (r == NULL) {
         goto error;
     }
@@ -2239,7 +2261,7 @@ call_kw_generic : {
 }
 
 op_CALL_FUNCTION_EX: {
-    PyObject *kwargs = (oparg & 1) ? POP() : NULL;
+    PyObject *kwargs = (OPARG & 1) ? POP() : NULL;
     PyObject *callargs = POP();
     PyObject *null = POP();
     PyObject *func = POP();
@@ -2262,7 +2284,7 @@ op_CALL_FUNCTION_EX: {
         if (nf == NULL) {
             goto error;
         }
-        frame->return_offset = (uint16_t)(next - pc);
+        frame->return_offset = (uint16_t)(NEXT_UNIT - pc);
         callee = nf;
         goto push_frame;
     }
@@ -2297,7 +2319,7 @@ op_EXIT_INIT_CHECK: {
 
 /* -- Returning -- */
 op_RETURN_CONST:
-    retval = Py_NewRef(CONST(oparg));
+    retval = Py_NewRef(CONST(OPARG));
     goto return_value;
 
 op_RETURN_VALUE:
@@ -2354,7 +2376,7 @@ op_YIELD_VALUE: {
      * stronger): whoever claims the frame next (SEND_GEN's CAS) sees every
      * write this thread made to it. The stock loop stores plainly; its
      * readers are its own unsynchronized checks. */
-    _Py_atomic_store_int8(&gen->gi_frame_state, (int8_t)(FRAME_SUSPENDED + oparg));
+    _Py_atomic_store_int8(&gen->gi_frame_state, (int8_t)(FRAME_SUSPENDED + OPARG));
     tstate->py_recursion_remaining++;
     _PyInterpreterFrame *gen_frame = frame;
     frame = tstate->current_frame = gen_frame->previous;
@@ -2387,7 +2409,7 @@ send_generic : {
         if (_PyGen_FetchStopIterationValue(&r) == 0) {
             Py_DECREF(v);
             PUSH(r);
-            JUMP_TO(next + oparg);
+            JUMP_TO(NEXT_UNIT + OPARG);
         }
         PUSH(v);
         goto error;
@@ -2401,7 +2423,7 @@ op_GET_AWAITABLE: {
     PyObject *iterable = TOP();
     PyObject *it = _PyCoro_GetAwaitableIter(iterable);
     if (it == NULL) {
-        _PyEval_FormatAwaitableError(tstate, Py_TYPE(iterable), oparg);
+        _PyEval_FormatAwaitableError(tstate, Py_TYPE(iterable), OPARG);
     }
     Py_DECREF(iterable);
     if (it != NULL && PyCoro_CheckExact(it)) {
@@ -2492,7 +2514,7 @@ op_END_ASYNC_FOR: {
     }
     PUSH(awaitable);
     _PyErr_SetRaisedException(tstate, exc);
-    goto exception_unwind;
+    UNWIND_HERE();
 }
 
 op_CLEANUP_THROW: {
@@ -2510,7 +2532,7 @@ op_CLEANUP_THROW: {
         NEXT();
     }
     _PyErr_SetRaisedException(tstate, Py_NewRef(exc_value));
-    goto exception_unwind;
+    UNWIND_HERE();
 }
 
 /* -- Specialized forms built from micro-ops (specializer/sigil_steps.def) ----
@@ -2528,9 +2550,10 @@ op_CLEANUP_THROW: {
      * word stays the polymorphic one, which a miss deopts). */                 \
     enter_##form:                                                                 \
         e.rec = frec;                                                             \
-        oparg = (int)frec->oparg; /* the generic path on a miss reads it */
+        miss_oparg = (int)frec->oparg;
 #define SIGIL_FORM_WORD_IMMEDIATE(form)                                           \
         assert(!SIGIL_W_IS_RECORD(word));                                         \
+        miss_oparg = OPARG;                                                       \
         e.rec = NULL;
 #define SIGIL_FORM_BEGIN(form, kind)                                              \
     op_##form: {                                                                  \
@@ -2542,9 +2565,9 @@ op_CLEANUP_THROW: {
         e.ts = ts;                                                                \
         e.co = co;                                                                \
         e.word = word;                                                            \
-        e.oparg = oparg;                                                          \
+        e.oparg = miss_oparg;                                                     \
         e.pc = pc;                                                                \
-        e.next = next;                                                            \
+        e.next = NEXT_UNIT;                                                          \
         e.tmp = NULL;                                                             \
         e.callee = NULL;                                                          \
         e.code = NULL;                                                            \
@@ -2572,7 +2595,7 @@ op_CLEANUP_THROW: {
         case SIGIL_UOP_OK_CHECK:                                                  \
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             sp = e.sp;                                                            \
-            next = e.next;                                                        \
+            resume_at = e.next;                                                   \
             goto uop_ok_check;                                                    \
         case SIGIL_UOP_ENTER_ENTRY:                                               \
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
@@ -2582,11 +2605,10 @@ op_CLEANUP_THROW: {
 #define SIGIL_FORM_END(form)                                                      \
         sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
         sp = e.sp;                                                                \
-        next = e.next;                                                            \
         if (form_pure[SIGIL_FORM_##form]) {                                       \
-            NEXT_PURE();                                                          \
+            JUMP_TO_PURE(e.next);                                                 \
         }                                                                         \
-        NEXT();                                                                   \
+        JUMP_TO(e.next);                                                          \
     }
 #include "sigil_steps.def"
 #undef SIGIL_FORM_BEGIN
@@ -2608,7 +2630,7 @@ uop_miss:
  * copy per form would cost the loop its inlining budget). */
 uop_ok_check:
     CHECK_EVAL_BREAKER();
-    NEXT();
+    JUMP_TO(resume_at);
 
 miss_BINARY_OP:
     SPEC_MISS(BINARY_OP, binary_op_generic);
@@ -2636,16 +2658,16 @@ miss_UNPACK_SEQUENCE:
 miss_LOAD_ATTR:
     SPEC_MISS_OR_GROW(LOAD_ATTR, load_attr_generic,
                       sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_ATTR, TOP(),
-                                           NAME(oparg >> 1), oparg & 1));
+                                           NAME(miss_oparg >> 1), miss_oparg & 1));
 miss_STORE_ATTR:
     SPEC_MISS_OR_GROW(STORE_ATTR, store_attr_generic,
                       sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_STORE_ATTR, TOP(),
-                                           NAME(oparg), 0));
+                                           NAME(miss_oparg), 0));
 
 miss_CALL:
     SPEC_MISS_OR_GROW(CALL, call_generic,
-                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(oparg + 2), PEEK(oparg + 1),
-                                           oparg));
+                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(miss_oparg + 2), PEEK(miss_oparg + 1),
+                                           miss_oparg));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
 miss_LOAD_GLOBAL:
@@ -2683,8 +2705,8 @@ monitored:
         int orig = _Py_call_instrumentation_line(tstate, frame, here, prev);
         sp = _PyFrame_GetStackPointer(frame);
         if (orig < 0) {
-            next = pc + 1;
-            goto error;
+            unwind_at = pc;
+            goto error_at_unit;
         }
         pc = frame->instr_ptr;   /* a tracer may set f_lineno */
     }
@@ -2722,6 +2744,9 @@ resume_caller : {
 /* -- Errors ---------------------------------------------------------------- */
 
 error:
+    /* The error arose in the instruction at pc (`word` is its word). */
+    unwind_at = pc + SIGIL_W_NCACHE(word);
+error_at_unit:
     if (!_PyErr_Occurred(tstate)) {
         _PyErr_SetString(tstate, PyExc_SystemError, "error return without exception set");
     }
@@ -2734,7 +2759,7 @@ error:
 
 exception_unwind : {
     int level, handler, lasti;
-    if (!find_handler(co, (int)(next - code0) - 1, &level, &handler, &lasti)) {
+    if (!find_handler(co, (int)(unwind_at - code0), &level, &handler, &lasti)) {
         PyObject **base = _PyFrame_Stackbase(frame);
         while (sp > base) {
             PyObject *o = POP();
@@ -2784,8 +2809,8 @@ resume_with_error:
     }
     sp = _PyFrame_GetStackPointer(frame);
     pc = frame->instr_ptr;
-    next = pc;
-    goto error;
+    unwind_at = pc - 1;
+    goto error_at_unit;
 
 /* -- Leaving this loop -------------------------------------------------------- */
 
