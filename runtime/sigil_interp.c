@@ -589,17 +589,24 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 /* The next instruction after one that cannot have let instrumentation in
  * (see dispatch_pure): it skips the monitoring check. */
 #define NEXT_PURE() do { pc = NEXT_UNIT; goto dispatch_pure; } while (0)
-/* Drop `o` (may be NULL) and go on: NEXT_PURE unless the drop may have
- * run code (its last reference, a finalizer). */
-#define NEXT_AFTER_DROP(o)                                    \
+/* Drop `o` (may be NULL) and go on to `to`: as NEXT_PURE unless the drop
+ * may have run code (its last reference, a finalizer). */
+#define DROP_AND_JUMP(o, to)                                  \
     do {                                                      \
         PyObject *dropped_ = (o);                             \
         if (dropped_ == NULL || drop_surviving_ref(dropped_)) { \
-            NEXT_PURE();                                      \
+            JUMP_TO_PURE(to);                                 \
         }                                                     \
         Py_DECREF(dropped_);                                  \
-        NEXT();                                               \
+        JUMP_TO(to);                                          \
     } while (0)
+#define NEXT_AFTER_DROP(o) DROP_AND_JUMP(o, NEXT_UNIT)
+/* The same three in the handlers of opcodes without inline caches (every
+ * one but the 19 families CPython specializes): the next unit is pc + 1,
+ * which saves decoding the cache count from the word. */
+#define NEXT_NC() do { assert(SIGIL_W_NCACHE(word) == 0); JUMP_TO(pc + 1); } while (0)
+#define NEXT_PURE_NC() do { assert(SIGIL_W_NCACHE(word) == 0); JUMP_TO_PURE(pc + 1); } while (0)
+#define NEXT_AFTER_DROP_NC(o) do { assert(SIGIL_W_NCACHE(word) == 0); DROP_AND_JUMP(o, pc + 1); } while (0)
 #define JUMP_TO_PURE(target) do { pc = (target); goto dispatch_pure; } while (0)
 /* Unwind an exception raised by this instruction, without a traceback entry
  * (the stock loop's `goto exception_unwind`). */
@@ -795,7 +802,7 @@ dispatch_pure:
 /* -- Locals, constants, stack shuffling -- */
 op_NOP:
 op_EXTENDED_ARG:
-    NEXT_PURE();
+    NEXT_PURE_NC();
 
 op_RESUME: {
     uintptr_t global_version =
@@ -809,13 +816,13 @@ op_RESUME: {
     if ((OPARG & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
         CHECK_EVAL_BREAKER();
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_FAST: {
     PyObject *v = GETLOCAL(OPARG);
     PUSH(Py_NewRef(v));
-    NEXT_PURE();
+    NEXT_PURE_NC();
 }
 
 op_LOAD_FAST_CHECK: {
@@ -826,13 +833,13 @@ op_LOAD_FAST_CHECK: {
         goto error;
     }
     PUSH(Py_NewRef(v));
-    NEXT_PURE();
+    NEXT_PURE_NC();
 }
 
 op_LOAD_FAST_AND_CLEAR: {
     PUSH(GETLOCAL(OPARG));
     GETLOCAL(OPARG) = NULL;
-    NEXT_PURE();
+    NEXT_PURE_NC();
 }
 
 op_LOAD_FAST_LOAD_FAST: {
@@ -840,24 +847,24 @@ op_LOAD_FAST_LOAD_FAST: {
     PyObject *b = GETLOCAL(OPARG & 15);
     PUSH(Py_NewRef(a));
     PUSH(Py_NewRef(b));
-    NEXT_PURE();
+    NEXT_PURE_NC();
 }
 
 op_LOAD_CONST:
     PUSH(Py_NewRef(CONST(OPARG)));
-    NEXT_PURE();
+    NEXT_PURE_NC();
 
 op_STORE_FAST: {
     PyObject *old = GETLOCAL(OPARG);
     GETLOCAL(OPARG) = POP();
-    NEXT_AFTER_DROP(old);
+    NEXT_AFTER_DROP_NC(old);
 }
 
 op_STORE_FAST_LOAD_FAST: {
     PyObject *old = GETLOCAL(OPARG >> 4);
     GETLOCAL(OPARG >> 4) = POP();
     PUSH(Py_NewRef(GETLOCAL(OPARG & 15)));
-    NEXT_AFTER_DROP(old);
+    NEXT_AFTER_DROP_NC(old);
 }
 
 op_STORE_FAST_STORE_FAST: {
@@ -865,7 +872,7 @@ op_STORE_FAST_STORE_FAST: {
     PyObject *v2 = POP();
     SETLOCAL(OPARG >> 4, v1);
     SETLOCAL(OPARG & 15, v2);
-    NEXT();
+    NEXT_NC();
 }
 
 op_DELETE_FAST: {
@@ -876,36 +883,36 @@ op_DELETE_FAST: {
         goto error;
     }
     SETLOCAL(OPARG, NULL);
-    NEXT();
+    NEXT_NC();
 }
 
 op_POP_TOP:
 op_END_FOR:
-    NEXT_AFTER_DROP(POP());
+    NEXT_AFTER_DROP_NC(POP());
 
 op_PUSH_NULL:
     PUSH(NULL);
-    NEXT_PURE();
+    NEXT_PURE_NC();
 
 op_END_SEND: {
     PyObject *v = POP();
     PyObject *receiver = POP();
     Py_DECREF(receiver);
     PUSH(v);
-    NEXT();
+    NEXT_NC();
 }
 
 op_COPY: {
     PyObject *v = PEEK(OPARG);
     PUSH(Py_NewRef(v));
-    NEXT_PURE();
+    NEXT_PURE_NC();
 }
 
 op_SWAP: {
     PyObject *t = TOP();
     TOP() = PEEK(OPARG);
     PEEK(OPARG) = t;
-    NEXT_PURE();
+    NEXT_PURE_NC();
 }
 
 /* -- Cells and free variables -- */
@@ -915,7 +922,7 @@ op_MAKE_CELL: {
         goto error;
     }
     SETLOCAL(OPARG, cell);
-    NEXT();
+    NEXT_NC();
 }
 
 op_COPY_FREE_VARS: {
@@ -924,7 +931,7 @@ op_COPY_FREE_VARS: {
     for (int i = 0; i < OPARG; i++) {
         frame->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_DEREF: {
@@ -934,13 +941,13 @@ op_LOAD_DEREF: {
         goto error;
     }
     PUSH(v);
-    NEXT();
+    NEXT_NC();
 }
 
 op_STORE_DEREF: {
     PyObject *v = POP();
     PyCell_SetTakeRef((PyCellObject *)GETLOCAL(OPARG), v);
-    NEXT();
+    NEXT_NC();
 }
 
 op_DELETE_DEREF: {
@@ -950,7 +957,7 @@ op_DELETE_DEREF: {
         goto error;
     }
     Py_DECREF(old);
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_FROM_DICT_OR_DEREF: {
@@ -969,7 +976,7 @@ op_LOAD_FROM_DICT_OR_DEREF: {
     }
     Py_DECREF(class_dict);
     TOP() = v;
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Names: locals dict, globals, builtins -- */
@@ -980,7 +987,7 @@ op_LOAD_LOCALS: {
         goto error;
     }
     PUSH(Py_NewRef(locals));
-    NEXT();
+    NEXT_NC();
 }
 
 op_STORE_NAME: {
@@ -998,7 +1005,7 @@ op_STORE_NAME: {
     if (err) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_DELETE_NAME: {
@@ -1012,7 +1019,7 @@ op_DELETE_NAME: {
         _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_NAME: {
@@ -1041,7 +1048,7 @@ op_LOAD_NAME: {
         }
     }
     PUSH(v);
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_FROM_DICT_OR_GLOBALS: {
@@ -1082,7 +1089,7 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
     }
     Py_DECREF(dict);
     TOP() = v;
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_GLOBAL:
@@ -1140,7 +1147,7 @@ op_STORE_GLOBAL: {
     if (err) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_DELETE_GLOBAL: {
@@ -1153,7 +1160,7 @@ op_DELETE_GLOBAL: {
         _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_BUILD_CLASS: {
@@ -1166,7 +1173,7 @@ op_LOAD_BUILD_CLASS: {
         goto error;
     }
     PUSH(bc);
-    NEXT();
+    NEXT_NC();
 }
 
 op_SETUP_ANNOTATIONS: {
@@ -1193,12 +1200,12 @@ op_SETUP_ANNOTATIONS: {
     else {
         Py_DECREF(ann);
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_ASSERTION_ERROR:
     PUSH(Py_NewRef(PyExc_AssertionError));
-    NEXT();
+    NEXT_NC();
 
 /* -- Attributes -- */
 op_LOAD_ATTR:
@@ -1261,7 +1268,7 @@ op_DELETE_ATTR: {
     if (err) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LOAD_SUPER_ATTR:
@@ -1302,7 +1309,7 @@ op_UNARY_NEGATIVE: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 op_UNARY_INVERT: {
@@ -1313,13 +1320,13 @@ op_UNARY_INVERT: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 op_UNARY_NOT:
     /* The operand is a bool (the compiler emits TO_BOOL first). */
     TOP() = Py_IsFalse(TOP()) ? Py_True : Py_False;
-    NEXT();
+    NEXT_NC();
 
 op_TO_BOOL:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_TO_BOOL)) {
@@ -1395,7 +1402,7 @@ op_IS_OP: {
     Py_DECREF(lhs);
     Py_DECREF(rhs);
     TOP() = r ? Py_True : Py_False;
-    NEXT();
+    NEXT_NC();
 }
 
 op_CONTAINS_OP:
@@ -1471,7 +1478,7 @@ op_DELETE_SUBSCR: {
     if (err) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_BINARY_SLICE: {
@@ -1489,7 +1496,7 @@ op_BINARY_SLICE: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 op_STORE_SLICE: {
@@ -1508,7 +1515,7 @@ op_STORE_SLICE: {
     if (err) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_BUILD_SLICE: {
@@ -1523,7 +1530,7 @@ op_BUILD_SLICE: {
         ERROR_POP(1);
     }
     TOP() = slice;
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Building containers and strings -- */
@@ -1534,7 +1541,7 @@ op_BUILD_TUPLE: {
         goto error;
     }
     PUSH(t);
-    NEXT();
+    NEXT_NC();
 }
 
 op_BUILD_LIST: {
@@ -1544,7 +1551,7 @@ op_BUILD_LIST: {
         goto error;
     }
     PUSH(l);
-    NEXT();
+    NEXT_NC();
 }
 
 op_BUILD_SET: {
@@ -1566,7 +1573,7 @@ op_BUILD_SET: {
         goto error;
     }
     PUSH(set);
-    NEXT();
+    NEXT_NC();
 }
 
 op_BUILD_MAP: {
@@ -1580,7 +1587,7 @@ op_BUILD_MAP: {
         goto error;
     }
     PUSH(map);
-    NEXT();
+    NEXT_NC();
 }
 
 op_BUILD_CONST_KEY_MAP: {
@@ -1596,7 +1603,7 @@ op_BUILD_CONST_KEY_MAP: {
         goto error;
     }
     PUSH(map);
-    NEXT();
+    NEXT_NC();
 }
 
 op_BUILD_STRING: {
@@ -1610,7 +1617,7 @@ op_BUILD_STRING: {
         goto error;
     }
     PUSH(s);
-    NEXT();
+    NEXT_NC();
 }
 
 op_LIST_APPEND: {
@@ -1618,7 +1625,7 @@ op_LIST_APPEND: {
     if (_PyList_AppendTakeRef((PyListObject *)PEEK(OPARG), v) < 0) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_SET_ADD: {
@@ -1628,7 +1635,7 @@ op_SET_ADD: {
     if (err) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_MAP_ADD: {
@@ -1638,7 +1645,7 @@ op_MAP_ADD: {
     if (_PyDict_SetItem_Take2((PyDictObject *)PEEK(OPARG), key, value) != 0) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_LIST_EXTEND: {
@@ -1657,7 +1664,7 @@ op_LIST_EXTEND: {
     }
     Py_DECREF(none);
     Py_DECREF(iterable);
-    NEXT();
+    NEXT_NC();
 }
 
 op_SET_UPDATE: {
@@ -1667,7 +1674,7 @@ op_SET_UPDATE: {
     if (err < 0) {
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_DICT_UPDATE: {
@@ -1682,7 +1689,7 @@ op_DICT_UPDATE: {
         goto error;
     }
     Py_DECREF(update);
-    NEXT();
+    NEXT_NC();
 }
 
 op_DICT_MERGE: {
@@ -1695,7 +1702,7 @@ op_DICT_MERGE: {
         goto error;
     }
     Py_DECREF(update);
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Formatting -- */
@@ -1707,7 +1714,7 @@ op_CONVERT_VALUE: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 op_FORMAT_SIMPLE: {
@@ -1720,7 +1727,7 @@ op_FORMAT_SIMPLE: {
         }
         TOP() = r;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_FORMAT_WITH_SPEC: {
@@ -1733,7 +1740,7 @@ op_FORMAT_WITH_SPEC: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Unpacking -- */
@@ -1762,12 +1769,12 @@ op_UNPACK_EX: {
         ERROR_POP(1);
     }
     sp += total - 1;
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Control flow -- */
 op_JUMP_FORWARD:
-    JUMP_TO_PURE(NEXT_UNIT + OPARG);
+    JUMP_TO_PURE((pc + 1) + OPARG);
 
 op_JUMP_BACKWARD:
     CHECK_EVAL_BREAKER();
@@ -1776,7 +1783,7 @@ op_JUMP_BACKWARD:
 op_JUMP_BACKWARD_NO_INTERRUPT:
     /* Used in yield-from/await loops: interrupts are handled in the
      * innermost generator, so no eval-breaker check here. */
-    JUMP_TO(NEXT_UNIT - OPARG);
+    JUMP_TO((pc + 1) - OPARG);
 
 /* The condition is a bool (immortal: nothing to drop). */
 op_POP_JUMP_IF_FALSE: {
@@ -1824,7 +1831,7 @@ op_GET_ITER: {
         ERROR_POP(1);
     }
     TOP() = it;
-    NEXT();
+    NEXT_NC();
 }
 
 op_GET_YIELD_FROM_ITER: {
@@ -1844,7 +1851,7 @@ op_GET_YIELD_FROM_ITER: {
         Py_DECREF(v);
         TOP() = it;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 op_FOR_ITER:
@@ -1881,7 +1888,7 @@ op_GET_LEN: {
         goto error;
     }
     PUSH(r);
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Pattern matching -- */
@@ -1900,19 +1907,19 @@ op_MATCH_CLASS: {
         attrs = Py_None;
     }
     TOP() = attrs;
-    NEXT();
+    NEXT_NC();
 }
 
 op_MATCH_MAPPING: {
     PyObject *r = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
     PUSH(r);
-    NEXT();
+    NEXT_NC();
 }
 
 op_MATCH_SEQUENCE: {
     PyObject *r = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
     PUSH(r);
-    NEXT();
+    NEXT_NC();
 }
 
 op_MATCH_KEYS: {
@@ -1921,7 +1928,7 @@ op_MATCH_KEYS: {
         goto error;
     }
     PUSH(values);
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Exceptions -- */
@@ -1965,14 +1972,14 @@ op_PUSH_EXC_INFO: {
     info->exc_value = Py_NewRef(exc);
     TOP() = prev;
     PUSH(exc);
-    NEXT();
+    NEXT_NC();
 }
 
 op_POP_EXCEPT: {
     PyObject *v = POP();
     _PyErr_StackItem *info = tstate->exc_info;
     Py_XSETREF(info->exc_value, Py_IsNone(v) ? NULL : v);
-    NEXT();
+    NEXT_NC();
 }
 
 op_CHECK_EXC_MATCH: {
@@ -1985,7 +1992,7 @@ op_CHECK_EXC_MATCH: {
     int r = PyErr_GivenExceptionMatches(left, right);
     Py_DECREF(right);
     PUSH(r ? Py_True : Py_False);
-    NEXT();
+    NEXT_NC();
 }
 
 op_CHECK_EG_MATCH: {
@@ -2008,7 +2015,7 @@ op_CHECK_EG_MATCH: {
     }
     PUSH(rest);
     PUSH(match);
-    NEXT();
+    NEXT_NC();
 }
 
 op_WITH_EXCEPT_START: {
@@ -2027,7 +2034,7 @@ op_WITH_EXCEPT_START: {
         goto error;
     }
     PUSH(r);
-    NEXT();
+    NEXT_NC();
 }
 
 op_BEFORE_ASYNC_WITH:
@@ -2081,7 +2088,7 @@ op_CALL_INTRINSIC_1: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 op_CALL_INTRINSIC_2: {
@@ -2094,7 +2101,7 @@ op_CALL_INTRINSIC_2: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Imports -- */
@@ -2108,7 +2115,7 @@ op_IMPORT_NAME: {
         ERROR_POP(1);
     }
     TOP() = r;
-    NEXT();
+    NEXT_NC();
 }
 
 op_IMPORT_FROM: {
@@ -2117,7 +2124,7 @@ op_IMPORT_FROM: {
         goto error;
     }
     PUSH(r);
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Functions -- */
@@ -2130,7 +2137,7 @@ op_MAKE_FUNCTION: {
     }
     _PyFunction_SetVersion(f, ((PyCodeObject *)code)->co_version);
     TOP() = (PyObject *)f;
-    NEXT();
+    NEXT_NC();
 }
 
 op_SET_FUNCTION_ATTRIBUTE: {
@@ -2148,7 +2155,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
         ERROR_POP(1);
     }
     TOP() = func;
-    NEXT();
+    NEXT_NC();
 }
 
 op_CALL:
@@ -2284,7 +2291,7 @@ op_CALL_FUNCTION_EX: {
         if (nf == NULL) {
             goto error;
         }
-        frame->return_offset = (uint16_t)(NEXT_UNIT - pc);
+        frame->return_offset = 1;   /* CALL_FUNCTION_EX has no cache */
         callee = nf;
         goto push_frame;
     }
@@ -2297,7 +2304,7 @@ op_CALL_FUNCTION_EX: {
     }
     PUSH(r);
     CHECK_EVAL_BREAKER();
-    NEXT();
+    NEXT_NC();
 call_ex_fail:
     /* Keep the stack balanced as CPython does: the inputs are released. */
     Py_DECREF(func);
@@ -2314,7 +2321,7 @@ op_EXIT_INIT_CHECK: {
         Py_DECREF(v);
         goto error;
     }
-    NEXT();
+    NEXT_NC();
 }
 
 /* -- Returning -- */
@@ -2438,7 +2445,7 @@ op_GET_AWAITABLE: {
         ERROR_POP(1);
     }
     TOP() = it;
-    NEXT();
+    NEXT_NC();
 }
 
 op_GET_AITER: {
@@ -2465,7 +2472,7 @@ op_GET_AITER: {
         ERROR_POP(1);
     }
     TOP() = it;
-    NEXT();
+    NEXT_NC();
 }
 
 op_GET_ANEXT: {
@@ -2501,7 +2508,7 @@ op_GET_ANEXT: {
         Py_DECREF(next_iter);
     }
     PUSH(awaitable);
-    NEXT();
+    NEXT_NC();
 }
 
 op_END_ASYNC_FOR: {
@@ -2510,7 +2517,7 @@ op_END_ASYNC_FOR: {
     if (PyErr_GivenExceptionMatches(exc, PyExc_StopAsyncIteration)) {
         Py_DECREF(awaitable);
         Py_DECREF(exc);
-        NEXT();
+        NEXT_NC();
     }
     PUSH(awaitable);
     _PyErr_SetRaisedException(tstate, exc);
@@ -2529,7 +2536,7 @@ op_CLEANUP_THROW: {
         Py_DECREF(sub_iter);
         PUSH(Py_None);
         PUSH(value);
-        NEXT();
+        NEXT_NC();
     }
     _PyErr_SetRaisedException(tstate, Py_NewRef(exc_value));
     UNWIND_HERE();
@@ -2567,7 +2574,7 @@ op_CLEANUP_THROW: {
         e.word = word;                                                            \
         e.oparg = miss_oparg;                                                     \
         e.pc = pc;                                                                \
-        e.next = NEXT_UNIT;                                                          \
+        e.next = NEXT_UNIT;                                                       \
         e.tmp = NULL;                                                             \
         e.callee = NULL;                                                          \
         e.code = NULL;                                                            \
