@@ -479,6 +479,17 @@ drop_surviving_ref(PyObject *op)
     return 0;
 }
 
+/* The loop's per-frame view of code `c` with table `t`. */
+static inline void
+bind_code(PyCodeObject *c, sigil_code *t, PyCodeObject **co, sigil_code **sc,
+          _Py_CODEUNIT **code0, uintptr_t *wbias)
+{
+    *co = c;
+    *sc = t;
+    *code0 = _PyCode_CODE(c);
+    *wbias = sigil_code_word_bias(t, *code0);
+}
+
 /* Point co/sc/code0 at `frame`'s code, and wbias at the word bias of that
  * table and bytecode (sigil_code_word_at). 0 if the frame must run on the
  * stock loop (ctx->load_reason says why); a pending exception is
@@ -523,10 +534,7 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
         }
     }
 loaded:
-    *co = c;
-    *sc = t;
-    *code0 = _PyCode_CODE(c);
-    *wbias = sigil_code_word_bias(t, *code0);
+    bind_code(c, t, co, sc, code0, wbias);
     return 1;
 }
 
@@ -2735,8 +2743,23 @@ enter_callee:
     goto start_frame;
 
 resume_caller : {
-    /* `frame` is the caller of a frame that returned `retval`. */
-    int ok = load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias);
+    /* `frame` is the caller of a frame that returned `retval`: a frame this
+     * loop ran before the call, so its code has a table (tables live as
+     * long as their code) and only the init shim lacks co_extra. Nothing
+     * else of load_frame needs redoing: tracing, profiling or monitoring
+     * switched on meanwhile instrumented every code object on a thread's
+     * stack, this one included, with the world stopped (so its
+     * instrumentation version is current too), and the monitoring check
+     * at `dispatch` then hands the frame to the stock loop. */
+    PyCodeObject *c = _PyFrame_GetCode(frame);
+    sigil_code *t = sigil_code_get_fast(c, ctx->extra_index);
+    int ok = 1;
+    if (t != NULL) {
+        bind_code(c, t, &co, &sc, &code0, &wbias);
+    }
+    else {
+        ok = load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias);
+    }
     sp = _PyFrame_GetStackPointer(frame);
     PUSH(retval);
     retval = NULL;
