@@ -39,6 +39,5 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
         return r;
     }
     sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
-    sigil_interp_ctx ctx = {.ts = ts, .rt = rt, .extra_index = rt->extra_index, .load_reason = 0};
-    return sigil_interp_run(&ctx, tstate, frame, throwflag);
+    return sigil_interp_run(ts, rt, tstate, frame, throwflag, 1);
 }

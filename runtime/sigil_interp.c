@@ -500,7 +500,10 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
 {
     PyCodeObject *c = _PyFrame_GetCode(frame);
     sigil_code *t;
-    int reason = sigil_interp_needs_stock(tstate, c);
+    /* The entry frame's check was made by the caller (sigil_eval_frame)
+     * an instant ago, on this thread, with nothing run in between. */
+    int reason = ctx->entry_checked ? -1 : sigil_interp_needs_stock(tstate, c);
+    ctx->entry_checked = 0;
     if (reason >= 0) {
         if (c == SIGIL_INIT_SHIM_CODE) {
             goto init_shim;
@@ -673,9 +676,12 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0)
 
 PyObject *
-sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *entry,
-                 int throwflag)
+sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
+                 _PyInterpreterFrame *entry, int throwflag, int entry_checked)
 {
+    sigil_interp_ctx ctx_ = {.ts = ts_, .rt = rt_, .extra_index = rt_->extra_index,
+                             .load_reason = 0, .entry_checked = entry_checked};
+    sigil_interp_ctx *ctx = &ctx_;
     /* ORDER OPCODE: indexed by CPython 3.13 opcode number; every slot not
      * named in sigil_opcodes.def goes to op_unknown (a counted fallback). */
 #pragma GCC diagnostic push

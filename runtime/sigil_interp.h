@@ -11,12 +11,17 @@ typedef struct sigil_interp_ctx {
     sigil_runtime *rt;         /* the interpreter's runtime (SiJiL) */
     Py_ssize_t extra_index;    /* the interpreter's code-extra slot */
     int load_reason;           /* out: why a frame went to the stock loop */
+    int entry_checked;         /* in: the caller found the entry frame's code
+                                  needs no stock loop (sigil_interp_needs_stock)
+                                  just now; the first load_frame skips it */
 } sigil_interp_ctx;
 
 /* Run `frame` (and every frame it calls in Python) to completion or to a
- * yield, like _PyEval_EvalFrameDefault. */
-PyObject *sigil_interp_run(sigil_interp_ctx *ctx, PyThreadState *tstate,
-                           _PyInterpreterFrame *frame, int throwflag);
+ * yield, like _PyEval_EvalFrameDefault, for thread `ts` of runtime `rt`.
+ * `entry_checked`: as sigil_interp_ctx's. The context lives in this call
+ * (not the caller's frame), so the frame hook can tail-call it. */
+PyObject *sigil_interp_run(sigil_tstate *ts, sigil_runtime *rt, PyThreadState *tstate,
+                           _PyInterpreterFrame *frame, int throwflag, int entry_checked);
 
 /* A sigil_fallback reason if code must run on the stock loop now (tracing,
  * instrumentation), else -1. */
