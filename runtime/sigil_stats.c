@@ -195,6 +195,13 @@ sigil_tstate_get_slow(void)
     return ts;
 }
 
+/* One execution of a specialized form, while execution counting is on. */
+void
+sigil_form_count(sigil_tstate *ts, sigil_form form)
+{
+    sigil_counter_add(ts, SIGIL_CTR_FORM(form), 1);
+}
+
 int
 sigil_stats_nthreads(void)
 {
