@@ -617,7 +617,11 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * which saves decoding the cache count from the word. */
 #define NEXT_NC() do { assert(SIGIL_W_NCACHE(word) == 0); JUMP_TO(pc + 1); } while (0)
 #define NEXT_PURE_NC() do { assert(SIGIL_W_NCACHE(word) == 0); JUMP_TO_PURE(pc + 1); } while (0)
-#define NEXT_AFTER_DROP_NC(o) do { assert(SIGIL_W_NCACHE(word) == 0); DROP_AND_JUMP(o, pc + 1); } while (0)
+#define NEXT_AFTER_DROP_NC(o)                \
+    do {                                     \
+        assert(SIGIL_W_NCACHE(word) == 0);   \
+        DROP_AND_JUMP(o, pc + 1);            \
+    } while (0)
 #define JUMP_TO_PURE(target) do { pc = (target); goto dispatch_pure; } while (0)
 /* Unwind an exception raised by this instruction, without a traceback entry
  * (the stock loop's `goto exception_unwind`). */
@@ -663,14 +667,14 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * from `word`, so `word` becomes the base opcode's immediate word (a
  * record word has no oparg); the CASes above still compare the word the
  * form loaded. */
-#define SPEC_MISS_AT(famid, base_op, generic, grown)                  \
-    do {                                                              \
-        sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);            \
-        if (!(grown) && sigil_spec_miss(sc, PCI)) {                    \
-            sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);       \
-        }                                                             \
+#define SPEC_MISS_AT(famid, base_op, generic, grown)                         \
+    do {                                                                     \
+        sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);                   \
+        if (!(grown) && sigil_spec_miss(sc, PCI)) {                          \
+            sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
+        }                                                                    \
         word = sigil_word_make(base_op, SIGIL_W_NCACHE(word), (uint32_t)miss_oparg); \
-        goto generic;                                                 \
+        goto generic;                                                        \
     } while (0)
 #define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown)
 #define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0)
@@ -730,8 +734,9 @@ sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
     _Py_CODEUNIT *code0 = NULL;
     PyObject **sp = NULL;
     /* pc: this instruction's code unit (NEXT_UNIT: where execution
-     * continues). A pointer into CPython's bytecode, so that frame->instr_ptr is a plain
-     * store; PCI is pc's index, for the word table and the specializer. */
+     * continues). A pointer into CPython's bytecode, so that
+     * frame->instr_ptr is a plain store; PCI is pc's index, for the word
+     * table and the specializer. */
     _Py_CODEUNIT *pc = NULL;
     /* Where a form that ends with an eval-breaker check continues, and the
      * code unit whose exception-table entry handles an error: set only on
@@ -2687,8 +2692,8 @@ miss_STORE_ATTR:
 
 miss_CALL:
     SPEC_MISS_OR_GROW(CALL, call_generic,
-                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(miss_oparg + 2), PEEK(miss_oparg + 1),
-                                           miss_oparg));
+                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(miss_oparg + 2),
+                                           PEEK(miss_oparg + 1), miss_oparg));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
 miss_LOAD_GLOBAL:
