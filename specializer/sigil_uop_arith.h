@@ -55,13 +55,6 @@ SIGIL_UOP_BODY(GUARD_BOTH_INT62)
     return SIGIL_UOP_OK;
 }
 
-SIGIL_UOP_BODY(GUARD_COMPARE_EQ_NE)
-{
-    int op = e->oparg >> 5;
-    UOP_CHECK(op == Py_EQ || op == Py_NE);
-    return SIGIL_UOP_OK;
-}
-
 /* The type version that the record pins. A type change zeroes the version
  * before it changes anything, so a matching version is read either before
  * the change began or not at all. */
@@ -367,13 +360,22 @@ SIGIL_UOP_BODY(COMPARE_FLOAT)
     double a = PyFloat_AS_DOUBLE(E_PEEK(2)), b = PyFloat_AS_DOUBLE(E_PEEK(1));
     return uop_compare_result(e, UOP_COMPARE_RESULT(e->oparg >> 5, a, b));
 }
-#undef UOP_COMPARE_RESULT
 
-SIGIL_UOP_BODY(COMPARE_STR_EQ)
+/* Strs are immutable, so the two exact strs the guards saw are compared
+ * with no further check: equality by _PyUnicode_Equal, order by
+ * PyUnicode_Compare (code point by code point, as str's own richcompare;
+ * it cannot fail for two strs). */
+SIGIL_UOP_BODY(COMPARE_STR)
 {
-    int eq = _PyUnicode_Equal(E_PEEK(2), E_PEEK(1));
-    return uop_compare_result(e, eq == ((e->oparg >> 5) == Py_EQ));
+    int op = e->oparg >> 5;
+    PyObject *a = E_PEEK(2), *b = E_PEEK(1);
+    if (op == Py_EQ || op == Py_NE) {
+        return uop_compare_result(e, _PyUnicode_Equal(a, b) == (op == Py_EQ));
+    }
+    int c = PyUnicode_Compare(a, b);
+    return uop_compare_result(e, UOP_COMPARE_RESULT(op, c, 0));
 }
+#undef UOP_COMPARE_RESULT
 
 /* -- Truth ------------------------------------------------------------------- */
 

@@ -55,6 +55,21 @@ def compare_loop(xs, pivot):
     return lt, eq, ne
 
 
+def float_mod_loop(xs):
+    r = 0.0
+    for x in xs:
+        r = x % 2.0
+    return r
+
+
+def compare_all_loop(pairs):
+    """Each of the six comparisons over (a, b) pairs, as tuples of bools."""
+    out = []
+    for a, b in pairs:
+        out.append((a < b, a <= b, a == b, a != b, a > b, a >= b))
+    return out
+
+
 def truth_loop(xs):
     n = 0
     for x in xs:
@@ -437,13 +452,25 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, (50, 1, 100))   # nan: not <, not ==, !=
         self.assertGreaterEqual(s.get("form.COMPARE_OP_FLOAT", 0), 200)
 
-    def test_str_compare_only_eq_ne(self):
+    def test_str_compare(self):
         words = ["a", "b", "c"] * 50
         r, s = stats_delta(compare_loop, words, "b")
         self.assertEqual(r, (50, 50, 100))
-        # '<' on str has no form; '==' and '!=' do.
-        self.assertGreaterEqual(s.get("form.COMPARE_OP_STR", 0), 298)
-        self.assertGreaterEqual(s.get("COMPARE_OP.failures", 0), 1)
+        # '<', '==' and '!=' all run in COMPARE_OP_STR.
+        self.assertGreaterEqual(s.get("form.COMPARE_OP_STR", 0), 447)
+        self.assertEqual(s.get("COMPARE_OP.failures", 0), 0)
+
+    def test_str_compare_all_operators_by_code_point(self):
+        # Strings of each storage kind (1, 2 and 4 bytes per code point),
+        # prefixes, the empty string and equal strings that are different
+        # objects: every operator must agree with Python's own str order.
+        strs = ["", "a", "ab", "b", "abc", "\xe9", "\xe9t\xe9", "\u20ac", "\u20ac1",
+                "\U0001f600", "a\U0001f600", "zz", "".join(["a", "b"])]
+        pairs = [(a, b) for a in strs for b in strs] * 3
+        want = [(a < b, a <= b, a == b, a != b, a > b, a >= b) for a, b in pairs]
+        r, s = stats_delta(compare_all_loop, pairs)
+        self.assertEqual(r, want)
+        self.assertGreaterEqual(s.get("form.COMPARE_OP_STR", 0), 6 * (len(pairs) - 100))
 
     def test_to_bool(self):
         for xs, want, form in (([0, 1, 2] * 50, 100, "TO_BOOL_INT"),
@@ -3115,8 +3142,9 @@ class GuardAndReasonCounters(unittest.TestCase):
         r, s = stats_delta(compare_loop, [1 << 100] * 20, 1 << 100)
         self.assertGreaterEqual(s.get("COMPARE_OP.fail.big_int", 0), 1, s)
         self.check_sums(s)
-        r, s = stats_delta(compare_loop, ["a", "b"] * 20, "b")
-        self.assertGreaterEqual(s.get("COMPARE_OP.fail.operator", 0), 1, s)
+        r, s = stats_delta(float_mod_loop, [7.5, 2.25] * 20)   # float % has no form
+        self.assertEqual(r, 0.25)
+        self.assertGreaterEqual(s.get("BINARY_OP.fail.operator", 0), 1, s)
         self.check_sums(s)
         r, s = stats_delta(last_add, [1j] * 20)   # complex + int
         self.assertGreaterEqual(s.get("BINARY_OP.fail.operand_types", 0), 1, s)
