@@ -673,9 +673,11 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
         if (!(grown) && sigil_spec_miss(sc, PCI)) {                          \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
         }                                                                    \
-        word = sigil_word_make(base_op, SIGIL_W_NCACHE(word), (uint32_t)miss_oparg); \
+        word = sigil_word_generic(base_op, word);                            \
         goto generic;                                                        \
     } while (0)
+/* The oparg of the specialized word that missed (a record keeps it). */
+#define MISS_OPARG sigil_word_oparg(word)
 #define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown)
 #define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0)
 
@@ -742,9 +744,6 @@ sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
      * code unit whose exception-table entry handles an error: set only on
      * those paths (every other one computes NEXT_UNIT from the word). */
     _Py_CODEUNIT *resume_at = NULL, *unwind_at = NULL;
-    /* The oparg of the word a form's handler runs (a record word keeps it
-     * in its record): the micro-ops and the miss path read it. */
-    int miss_oparg = 0;
     uintptr_t wbias = 0;   /* sigil_code_word_at's bias for (sc, code0), set by load_frame */
     int fb_error = 0;
     int async_with = 0;
@@ -2576,10 +2575,10 @@ op_CLEANUP_THROW: {
      * word stays the polymorphic one, which a miss deopts). */                 \
     enter_##form:                                                                 \
         e.rec = frec;                                                             \
-        miss_oparg = (int)frec->oparg;
+        e.oparg = (int)frec->oparg;
 #define SIGIL_FORM_WORD_IMMEDIATE(form)                                           \
         assert(!SIGIL_W_IS_RECORD(word));                                         \
-        miss_oparg = OPARG;                                                       \
+        e.oparg = OPARG;                                                          \
         e.rec = NULL;
 #define SIGIL_FORM_BEGIN(form, kind)                                              \
     op_##form: {                                                                  \
@@ -2591,7 +2590,6 @@ op_CLEANUP_THROW: {
         e.ts = ts;                                                                \
         e.co = co;                                                                \
         e.word = word;                                                            \
-        e.oparg = miss_oparg;                                                     \
         e.pc = pc;                                                                \
         e.next = NEXT_UNIT;                                                       \
         e.tmp = NULL;                                                             \
@@ -2684,16 +2682,16 @@ miss_UNPACK_SEQUENCE:
 miss_LOAD_ATTR:
     SPEC_MISS_OR_GROW(LOAD_ATTR, load_attr_generic,
                       sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_ATTR, TOP(),
-                                           NAME(miss_oparg >> 1), miss_oparg & 1));
+                                           NAME(MISS_OPARG >> 1), MISS_OPARG & 1));
 miss_STORE_ATTR:
     SPEC_MISS_OR_GROW(STORE_ATTR, store_attr_generic,
                       sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_STORE_ATTR, TOP(),
-                                           NAME(miss_oparg), 0));
+                                           NAME(MISS_OPARG), 0));
 
 miss_CALL:
     SPEC_MISS_OR_GROW(CALL, call_generic,
-                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(miss_oparg + 2),
-                                           PEEK(miss_oparg + 1), miss_oparg));
+                      sigil_spec_call_grow(rt, ts, sc, PCI, word, PEEK(MISS_OPARG + 2),
+                                           PEEK(MISS_OPARG + 1), MISS_OPARG));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
 miss_LOAD_GLOBAL:

@@ -128,6 +128,15 @@ sigil_word_oparg(sigil_word w)
     return SIGIL_W_IS_RECORD(w) ? (int)sigil_word_record(w)->oparg : SIGIL_W_ARG(w);
 }
 
+/* The immediate word of base opcode `base_op` for an instruction whose
+ * word is `w` (specialized, immediate or record): what a deoptimization
+ * publishes, and what the loop runs the generic code with after a miss. */
+static inline sigil_word
+sigil_word_generic(int base_op, sigil_word w)
+{
+    return sigil_word_make(base_op, SIGIL_W_NCACHE(w), (uint32_t)sigil_word_oparg(w));
+}
+
 typedef struct sigil_code {
     PyCodeObject *co;        /* borrowed: the table dies with the code */
     Py_ssize_t ncodeunits;

@@ -1370,7 +1370,7 @@ void
 sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
                  sigil_family fam, int base_op)
 {
-    sigil_word generic = sigil_word_make(base_op, SIGIL_W_NCACHE(seen), (uint32_t)sigil_word_oparg(seen));
+    sigil_word generic = sigil_word_generic(base_op, seen);
     if (sigil_code_word_cas(sc, pc, seen, generic)) {
         if (SIGIL_W_IS_RECORD(seen)) {
             /* Only the winner of this CAS unpublished the record. */
