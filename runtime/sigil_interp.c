@@ -661,19 +661,23 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 
 /* A guard of a specialized form failed: count the miss, turn the word back
  * to the family's base opcode (same name) once its miss budget is spent,
- * and run the generic instruction. `grown`, evaluated first, is nonzero
+ * and run the generic instruction. `grown`, evaluated before the budget, is nonzero
  * when the miss instead grew the word's record (a polymorphic site):
  * then no budget is spent. The generic code reads OPARG and NEXT_UNIT
  * from `word`, so `word` becomes the base opcode's immediate word (a
  * record word has no oparg); the CASes above still compare the word the
- * form loaded. */
+ * form loaded. That generic word is built before `grown` and the
+ * deoptimization run: either may retire the record, and although QSBR
+ * keeps it readable for this thread, the retire_no_grace fault build
+ * frees it at once. */
 #define SPEC_MISS_AT(famid, base_op, generic, grown)                         \
     do {                                                                     \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);                   \
+        sigil_word generic_word_ = sigil_word_generic(base_op, word);        \
         if (!(grown) && sigil_spec_miss(sc, PCI)) {                          \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
         }                                                                    \
-        word = sigil_word_generic(base_op, word);                            \
+        word = generic_word_;                                                \
         goto generic;                                                        \
     } while (0)
 /* The oparg of the specialized word that missed (a record keeps it). */
