@@ -1,4 +1,6 @@
-/* sigil_consts.c: immortal constants for the code Sigil runs.
+/* sigil_consts.c: immortal constants for the code Sigil runs, and
+ * deferred reference counting for the classmethods and staticmethods its
+ * records cache (sigil_make_deferred, at the end).
  *
  * CPython 3.13t interns and immortalizes the constants of a code object
  * when it creates it (codeobject.c, intern_constants), so that threads
@@ -113,4 +115,49 @@ sigil_consts_immortalize(PyCodeObject *co)
     sigil_tstate *ts = sigil_tstate_get();
     sigil_stat_bump(ts, SIGIL_STAT_consts_stops);
     sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_consts_immortalized), count);
+}
+
+/* The world is stopped, so no other thread is inside a reference count
+ * update of `o` and the owner's non-atomic local count can be written
+ * from here. The fields are set as CPython's _PyObject_SetDeferredRefcount
+ * sets them (which asserts that its caller owns the object, as this
+ * thread may not): the GC bit, one reference held by the deferral
+ * itself, and the shared count marked queued so that no other thread
+ * queues the object for a merge. That needs a shared count of zero; with
+ * threads started (gc.immortalize 1), CPython would immortalize instead,
+ * whatever the counts. */
+int
+sigil_make_deferred(PyObject *o)
+{
+    if (_Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o)) {
+        return 1;
+    }
+    if (!PyType_IS_GC(Py_TYPE(o))) {
+        return 0;
+    }
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    int done = 1, changed = 1;
+    _PyEval_StopTheWorld(interp);
+    if (_Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o)) {
+        changed = 0;   /* another thread did it while we waited */
+    }
+    else if (interp->gc.immortalize == 1) {
+#ifdef Py_REF_DEBUG
+        _Py_AddRefTotal(_PyThreadState_GET(), -Py_REFCNT(o));
+#endif
+        _Py_SetImmortal(o);
+    }
+    else if (o->ob_ref_shared == 0) {
+        _PyObject_SET_GC_BITS(o, _PyGC_BITS_DEFERRED);
+        o->ob_ref_local += 1;
+        o->ob_ref_shared = _Py_REF_QUEUED;
+    }
+    else {
+        done = changed = 0;
+    }
+    _PyEval_StartTheWorld(interp);
+    if (changed) {
+        sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_descrs_deferred);
+    }
+    return done;
 }

@@ -13,4 +13,13 @@
  * mortal). */
 void sigil_consts_immortalize(PyCodeObject *co);
 
+/* Give `o` (a classmethod or staticmethod a record is about to cache)
+ * deferred reference counting, as CPython 3.14 gives every such object at
+ * creation: from then on only the GC frees it, so a record may cache it
+ * borrowed. Once threads exist CPython 3.13t makes deferred objects
+ * immortal (gh-117783), and so does this. Stops the world. Returns 1 if
+ * `o` is now deferred or immortal, 0 if it could not be changed (its
+ * references are shared or merged: they stay as they are). */
+int sigil_make_deferred(PyObject *o);
+
 #endif /* SIGIL_CONSTS_H */

@@ -2,6 +2,7 @@
  * for the exact-type families (see sigil_spec.h for why these need no cache
  * records, and docs/specializer.md for the full protocol). */
 #include "sigil_spec.h"
+#include "sigil_consts.h"
 #include "sigil_uop.h"
 
 /* -- The specialization lock (SiJiL) ------------------------------------ */
@@ -288,6 +289,45 @@ versioned_lookup(PyTypeObject *tp, PyObject *name, PyObject **descr)
     return v;
 }
 
+/* Is `descr` an exact classmethod or staticmethod (whose __get__ is
+ * CPython's own)? */
+static int
+is_wrapped(PyObject *descr)
+{
+    return Py_TYPE(descr) == &PyClassMethod_Type || Py_TYPE(descr) == &PyStaticMethod_Type;
+}
+
+/* For LOAD_ATTR_WRAPPED_WITH_VALUES and LOAD_ATTR_CLASS_WRAPPED: the
+ * record's index for the classmethod or staticmethod `descr` (the offset
+ * of the callable it wraps, its `__func__` member, shifted left once; the
+ * low bit set for a classmethod), or a failure. A classmethod only for a
+ * call (`method`). The descriptor is made deferred-RC, so that the record
+ * may cache it borrowed (sigil_make_deferred: one stop of the world per
+ * descriptor, the first time). */
+static int
+wrapped_index(PyObject *descr, int method, uint16_t *index)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    int classmethod = dt == &PyClassMethod_Type;
+    if (classmethod && !method) {
+        return sigil_spec_fail(SIGIL_SF_classmethod_value);
+    }
+    Py_ssize_t offset = 0;
+    for (PyMemberDef *m = dt->tp_members; m != NULL && m->name != NULL; m++) {
+        if (strcmp(m->name, "__func__") == 0 && m->type == _Py_T_OBJECT) {
+            offset = m->offset;
+        }
+    }
+    if (offset < (Py_ssize_t)sizeof(PyObject) || offset > 0x7fff) {
+        return sigil_spec_fail(SIGIL_SF_descriptor);
+    }
+    if (!sigil_make_deferred(descr)) {
+        return sigil_spec_fail(SIGIL_SF_not_cacheable);
+    }
+    *index = (uint16_t)((offset << 1) | classmethod);
+    return 0;
+}
+
 /* Why a class attribute cannot be cached as a method or plain value. */
 static int
 value_failure(PyObject *descr)
@@ -459,6 +499,16 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
             rec->version = v;
             rec->version2 = mv;
             rec->obj = descr;
+        }
+        else if (is_wrapped(descr) && form == LOAD_ATTR_CLASS) {
+            uint16_t index;
+            form = wrapped_index(descr, method, &index);
+            if (form == 0) {
+                rec->version = v;
+                rec->index = index;
+                rec->obj = descr;
+                form = LOAD_ATTR_CLASS_WRAPPED;
+            }
         }
         else {
             form = value_failure(descr);
@@ -703,6 +753,19 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         rec->version2 = kv;
         rec->obj = descr;
         form = LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES;
+    }
+    else if (ix == DKIX_EMPTY && kv != 0 && is_wrapped(descr)) {
+        /* A classmethod or staticmethod (non-data descriptors), not
+         * shadowed on the instance: the callable it wraps. */
+        uint16_t index;
+        form = wrapped_index(descr, method, &index);
+        if (form == 0) {
+            rec->version = v;
+            rec->version2 = kv;
+            rec->index = index;
+            rec->obj = descr;
+            form = LOAD_ATTR_WRAPPED_WITH_VALUES;
+        }
     }
     else if (!method && descr != NULL && (data = spec_data_descr(tp, owner, descr, rec)) >= 0) {
         form = data;

@@ -208,6 +208,22 @@ _Static_assert(LOAD_ATTR_CLASS_WITH_METACLASS_CHECK > UNPACK_SEQUENCE_TWO_TUPLE 
  * LOAD_ATTR_METHOD_NO_DICT / _LAZY_DICT and
  * LOAD_ATTR_NONDESCRIPTOR_NO_DICT, filling `rec`; -1 if none applies. */
 int sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_record *rec);
+/* Sigil's forms for a class attribute that is an exact classmethod or
+ * staticmethod (CPython 3.13 leaves these loads generic; 3.14 special-cases
+ * them in its method lookup): the record caches the descriptor, made
+ * deferred-RC if it was not (sigil_consts.h), and rec->index holds the
+ * offset of its wrapped callable, shifted left once, with the low bit set
+ * for a classmethod. For an instance with inline values
+ * (LOAD_ATTR_WRAPPED_WITH_VALUES) and for a class whose metaclass is type
+ * (LOAD_ATTR_CLASS_WRAPPED); a classmethod only where the load feeds a
+ * call (the LOAD_ATTR oparg's low bit), which needs no bound method. */
+#define LOAD_ATTR_WRAPPED_WITH_VALUES 224
+#define LOAD_ATTR_CLASS_WRAPPED 225
+_Static_assert(LOAD_ATTR_WRAPPED_WITH_VALUES > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   LOAD_ATTR_CLASS_WRAPPED < MIN_INSTRUMENTED_OPCODE &&
+                   LOAD_ATTR_CLASS_WRAPPED != CALL_PY_WITH_DEFAULTS &&
+                   LOAD_ATTR_WRAPPED_WITH_VALUES != CALL_PY_WITH_DEFAULTS,
+               "Sigil's own form numbers must not collide with CPython's");
 /* Sigil's polymorphic attribute forms (CPython 3.13 has none): a record
  * of up to SIGIL_POLY_MAX entries, each a monomorphic form of the family
  * that begins with the owner's type-version guard, selected by that

@@ -282,6 +282,70 @@ SIGIL_UOP_BODY(GUARD_GETTER_STACK_SPACE)
     return SIGIL_UOP_OK;
 }
 
+/* -- classmethod and staticmethod -------------------------------------------- */
+
+/* The callable that the record's classmethod or staticmethod wraps (its
+ * `__func__` slot, at the offset rec->index >> 1), with a new reference,
+ * as the descriptor's own __get__ reads it. The descriptor is alive: it
+ * is deferred-RC (the chooser made it so), so even if another thread has
+ * replaced the class attribute since the guard, only a stop-the-world GC
+ * could free it, and none starts inside this instruction. The slot is
+ * written only by classmethod.__init__ / staticmethod.__init__ run again
+ * on a live descriptor (a plain store in CPython, which its own __get__
+ * reads without synchronization too) and cleared by the GC with the world
+ * stopped; the load is relaxed: it orders nothing, the callable it finds
+ * is a published object either way. Cleared (NULL) is a miss, and the
+ * generic instruction raises CPython's RuntimeError. */
+SIGIL_UOP_BODY(LOAD_WRAPPED_CALLABLE)
+{
+    PyObject **slot = (PyObject **)((char *)e->rec->obj + (e->rec->index >> 1));
+    PyObject *callable = _Py_atomic_load_ptr_relaxed(slot);
+    UOP_CHECK(callable != NULL);
+    e->tmp = Py_NewRef(callable);
+    return SIGIL_UOP_OK;
+}
+
+/* Replace the owner by the loaded callable. A staticmethod's callable is
+ * the attribute itself (NULL follows for a call). A classmethod is loaded
+ * only for a call: instead of the bound method its __get__ would make
+ * (callable bound to `cls`), the callable and `cls` go on the stack as a
+ * method and its self, which CALL runs exactly as it would run the bound
+ * method. The instance form's `cls` is the owner's type, as in
+ * _PyObject_GetMethod; the class form's is the owner itself, as in
+ * type_getattro (whose __get__ gets no instance). */
+SIGIL_UOP_BODY(PUSH_WRAPPED)
+{
+    PyObject *owner = E_TOP();
+    E_TOP() = e->tmp;
+    e->tmp = NULL;
+    if (e->rec->index & 1) {
+        assert(e->oparg & 1);
+        *e->sp++ = Py_NewRef((PyObject *)Py_TYPE(owner));
+    }
+    else if (e->oparg & 1) {
+        *e->sp++ = NULL;
+    }
+    Py_DECREF(owner);
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(PUSH_CLASS_WRAPPED)
+{
+    PyObject *owner = E_TOP();
+    E_TOP() = e->tmp;
+    e->tmp = NULL;
+    if (e->rec->index & 1) {
+        assert(e->oparg & 1);
+        *e->sp++ = owner;   /* self: ownership moves to the new slot */
+        return SIGIL_UOP_OK;
+    }
+    if (e->oparg & 1) {
+        *e->sp++ = NULL;
+    }
+    Py_DECREF(owner);
+    return SIGIL_UOP_OK;
+}
+
 /* -- Stores ------------------------------------------------------------------ */
 
 /* The value (second on the stack) into inline slot rec->index, under the

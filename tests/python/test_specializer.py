@@ -3165,6 +3165,166 @@ class GuardAndReasonCounters(unittest.TestCase):
         self.check_sums(s)
 
 
+def _wrapped_calls(objs, n):
+    """o.c(i) (classmethod), o.s(i) (staticmethod), both through the class
+    too, and o.s as a value, cycling through objs."""
+    out = []
+    for i in range(n):
+        o = objs[i % len(objs)]
+        out.append((o.c(i), o.s(i), type(o).c(i), type(o).s(i), o.s))
+    return out
+
+
+def _wrapped_c_loop(obj, n, hook=None):
+    out = []
+    for i in range(n):
+        if hook is not None:
+            hook(i)
+        out.append(obj.c(i))
+    return out
+
+
+def _w_cm(cls, a):
+    return ("cm", cls.__name__, a)
+
+
+def _w_sm(a):
+    return ("sm", a)
+
+
+def _w_other(cls, a):
+    return ("other", cls.__name__, a)
+
+
+class _WBase:
+    def __init__(self):
+        self.v = 1
+    c = classmethod(_w_cm)
+    s = staticmethod(_w_sm)
+
+
+class _WSub(_WBase):
+    pass
+
+
+@unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+class WrappedMethods(unittest.TestCase):
+    """LOAD_ATTR_WRAPPED_WITH_VALUES and LOAD_ATTR_CLASS_WRAPPED: a
+    classmethod or staticmethod on the class, loaded from an instance or
+    from the class; the callable is read from the descriptor at each use."""
+
+    def fresh_classes(self):
+        class B:
+            def __init__(self):
+                self.v = 1
+            c = classmethod(_w_cm)
+            s = staticmethod(_w_sm)
+        class D(B):
+            pass
+        return B, D
+
+    def test_instance_and_class_loads(self):
+        B, _ = self.fresh_classes()
+        r, s = stats_delta(_wrapped_calls, [B()], 300)
+        self.assertEqual(r[7], (("cm", "B", 7), ("sm", 7), ("cm", "B", 7), ("sm", 7), _w_sm))
+        self.assertTrue(all(x == (("cm", "B", i), ("sm", i), ("cm", "B", i), ("sm", i), _w_sm)
+                            for i, x in enumerate(r)))
+        # o.c(i), o.s(i) and o.s: three instance sites; B.c(i), B.s(i): two class sites
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_WRAPPED_WITH_VALUES", 0), 3 * 298, s)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WRAPPED", 0), 2 * 298, s)
+        self.assertEqual(s.get("uop.LOAD_WRAPPED_CALLABLE.failed", 0), 0, s)
+
+    def test_subclass_receivers_bind_their_own_class(self):
+        B, D = self.fresh_classes()
+        r, s = stats_delta(_wrapped_calls, [B(), D()], 400)
+        for i, x in enumerate(r):
+            name = "BD"[i % 2]
+            self.assertEqual(x[:4], (("cm", name, i), ("sm", i), ("cm", name, i), ("sm", i)))
+        # two types per site: polymorphic records whose entries are the new forms
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_WRAPPED_WITH_VALUES", 0), 3 * 390, s)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_CLASS_WRAPPED", 0), 2 * 390, s)
+
+    def test_reinit_changes_the_callable_without_a_version(self):
+        # classmethod.__init__ on the live descriptor swaps its callable and
+        # leaves the class's version alone: the form must read it at use.
+        B, _ = self.fresh_classes()
+        cm = B.__dict__["c"]
+
+        def hook(i):
+            if i == 150:
+                cm.__init__(_w_other)
+        try:
+            r, s = stats_delta(_wrapped_c_loop, B(), 300, hook)
+        finally:
+            cm.__init__(_w_cm)
+        self.assertEqual(r, [("cm", "B", i) for i in range(150)] + [("other", "B", i) for i in range(150, 300)])
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_WRAPPED_WITH_VALUES", 0), 298, s)
+
+    def test_shadowed_on_the_instance(self):
+        B, _ = self.fresh_classes()
+        o = B()
+
+        def hook(i):
+            if i == 100:
+                o.c = lambda a: ("inst", a)
+            if i == 200:
+                del o.c
+        r, s = stats_delta(_wrapped_c_loop, o, 300, hook)
+        self.assertEqual(r, [("cm", "B", i) for i in range(100)] + [("inst", i) for i in range(100, 200)]
+                         + [("cm", "B", i) for i in range(200, 300)])
+        self.assertGreaterEqual(s.get("guard.LOAD_ATTR_WRAPPED_WITH_VALUES.GUARD_SHARED_KEYS_VERSION", 0)
+                                + s.get("guard.LOAD_ATTR_WRAPPED_WITH_VALUES.GUARD_TOS_TYPE_VERSION", 0), 1, s)
+
+    def test_replaced_on_the_class(self):
+        B, D = self.fresh_classes()
+
+        def hook(i):
+            if i == 100:
+                B.c = staticmethod(lambda a: ("now static", a))
+            if i == 200:
+                B.c = lambda self, a: ("function", type(self).__name__, a)
+        r, s = stats_delta(_wrapped_c_loop, D(), 300, hook)
+        self.assertEqual(r, [("cm", "D", i) for i in range(100)] + [("now static", i) for i in range(100, 200)]
+                         + [("function", "D", i) for i in range(200, 300)])
+        self.assertGreaterEqual(s.get("guard.LOAD_ATTR_WRAPPED_WITH_VALUES.GUARD_TOS_TYPE_VERSION", 0), 1, s)
+
+    def test_classmethod_as_a_value_stays_generic(self):
+        B, _ = self.fresh_classes()
+
+        def loop(o, n):
+            return [o.c for _ in range(n)]
+        o = B()
+        r, s = stats_delta(loop, o, 100)
+        self.assertTrue(all(m.__self__ is B and m.__func__ is _w_cm for m in r))
+        self.assertEqual(s.get("form.LOAD_ATTR_WRAPPED_WITH_VALUES", 0), 0, s)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.classmethod_value", 0), 1, s)
+
+    def test_subclassed_descriptor_types_stay_generic(self):
+        class MyStatic(staticmethod):
+            def __get__(self, obj, cls=None):
+                return lambda a: ("mine", a)
+
+        class B:
+            s = MyStatic(_w_sm)
+
+        def loop(o, n):
+            return [o.s(i) for i in range(n)]
+        r, s = stats_delta(loop, B(), 100)
+        self.assertEqual(r, [("mine", i) for i in range(100)])
+        self.assertEqual(s.get("form.LOAD_ATTR_WRAPPED_WITH_VALUES", 0), 0, s)
+
+    def test_descriptor_made_deferred_once(self):
+        B, _ = self.fresh_classes()
+        sigil.reset_stats()
+        f1 = fresh(_wrapped_calls)
+        f1([B()], 100)
+        first = sigil.stats().get("runtime.descrs_deferred", 0)
+        self.assertEqual(first, 2)   # B.c and B.s, once each
+        sigil.reset_stats()
+        fresh(_wrapped_calls)([B()], 100)
+        self.assertEqual(sigil.stats().get("runtime.descrs_deferred", 0), 0)
+
+
 def _prop_get(self):
     return ("get", self.v)
 
