@@ -601,11 +601,13 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * (see dispatch_pure): it skips the monitoring check. */
 #define NEXT_PURE() do { pc = NEXT_UNIT; goto dispatch_pure; } while (0)
 /* Drop `o` (may be NULL) and go on to `to`: as NEXT_PURE unless the drop
- * may have run code (its last reference, a finalizer). */
+ * may have run code (its last reference, a finalizer; a dying float is
+ * freed inline and runs none). */
 #define DROP_AND_JUMP(o, to)                                  \
     do {                                                      \
         PyObject *dropped_ = (o);                             \
-        if (dropped_ == NULL || drop_surviving_ref(dropped_)) { \
+        if (dropped_ == NULL || drop_surviving_ref(dropped_) || \
+            sigil_free_dead_float(dropped_)) {                \
             JUMP_TO_PURE(to);                                 \
         }                                                     \
         Py_DECREF(dropped_);                                  \

@@ -37,6 +37,7 @@
 #include "internal/pycore_long.h"       /* _PyLong_Add & co */
 #include "internal/pycore_moduleobject.h"
 #include "internal/pycore_object.h"     /* _PyObject_GetMethod */
+#include "internal/pycore_floatobject.h" /* _PyFloat_ExactDealloc */
 #include "internal/pycore_opcode_metadata.h" /* _PyOpcode_Caches */
 #include "internal/pycore_opcode_utils.h"
 #include "internal/pycore_pymath.h"     /* _Py_ADJUST_ERANGE1 */

@@ -198,6 +198,73 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
     return v;
 }
 
+/* -- Freeing floats ------------------------------------------------------- */
+
+/* Free `o` if it is an exact float whose last reference the caller holds,
+ * and return 1; else return 0 without touching it. What Py_DECREF does
+ * for such a float, without its two out-of-line calls (the zero-count
+ * merge, then _Py_Dealloc and the type's tp_dealloc): CPython's GIL build
+ * frees the floats its specialized instructions drop the same way
+ * (_Py_DECREF_SPECIALIZED with _PyFloat_ExactDealloc), which the
+ * free-threaded build turns off. The last reference: owned by this thread
+ * with one local reference and a shared count of zero, loaded with
+ * acquire as _Py_MergeZeroLocalRefcount loads it, so that another
+ * thread's decrement of its own reference (a release RMW) happens before
+ * the free; a zero shared count cannot grow meanwhile, as nobody else
+ * holds a reference. A float runs no code when freed, so the caller's
+ * next instruction needs no eval-breaker check. Builds that count
+ * references, and a registered reference tracer (which _Py_Dealloc
+ * calls), take the generic path. */
+static inline __attribute__((always_inline)) int
+sigil_free_dead_float(PyObject *o)
+{
+#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS) || defined(Py_STATS)
+    (void)o;
+    return 0;
+#else
+    if (_Py_atomic_load_uint32_relaxed(&o->ob_ref_local) != 1 || Py_TYPE(o) != &PyFloat_Type ||
+        !_Py_IsOwnedByCurrentThread(o) || _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) != 0 ||
+        _PyRuntime.ref_tracer.tracer_func != NULL) {
+        return 0;
+    }
+    _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 0);
+    _PyFloat_ExactDealloc(o);
+    return 1;
+#endif
+}
+
+/* Py_DECREF, with sigil_free_dead_float's path for a dying float: the
+ * local count is loaded once, and only a last local reference pays for
+ * the float's checks. */
+static inline __attribute__((always_inline)) void
+sigil_decref_float_fast(PyObject *o)
+{
+#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS) || defined(Py_STATS)
+    Py_DECREF(o);
+#else
+    uint32_t local = _Py_atomic_load_uint32_relaxed(&o->ob_ref_local);
+    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
+        return;
+    }
+    if (!_Py_IsOwnedByCurrentThread(o)) {
+        _Py_DecRefShared(o);
+        return;
+    }
+    if (local == 1 && Py_TYPE(o) == &PyFloat_Type &&
+        _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
+        _PyRuntime.ref_tracer.tracer_func == NULL) {
+        _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 0);
+        _PyFloat_ExactDealloc(o);
+        return;
+    }
+    /* Py_DECREF's owner path: only this thread writes ob_ref_local */
+    _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, local - 1);
+    if (local == 1) {
+        _Py_MergeZeroLocalRefcount(o);
+    }
+#endif
+}
+
 /* -- Shared step parts ---------------------------------------------------- */
 
 /* Replace the two top values by `r` (a new reference), or raise if it is

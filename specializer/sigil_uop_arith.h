@@ -179,18 +179,28 @@ uop_float_result(sigil_uop_env *e, double d)
     PyObject *left = E_PEEK(2), *right = E_PEEK(1);
     if (uop_float_reusable(left)) {
         ((PyFloatObject *)left)->ob_fval = d;
-        Py_DECREF(right);
+        sigil_decref_float_fast(right);
         e->sp--;
         return SIGIL_UOP_OK;
     }
     if (uop_float_reusable(right)) {
         ((PyFloatObject *)right)->ob_fval = d;
-        Py_DECREF(left);
+        sigil_decref_float_fast(left);
         e->sp--;
         E_TOP() = right;
         return SIGIL_UOP_OK;
     }
-    return sigil_uop_replace2(e, PyFloat_FromDouble(d));
+    /* the operands first: a float freed here is the one the allocation
+     * takes back from the thread's free list */
+    sigil_decref_float_fast(left);
+    sigil_decref_float_fast(right);
+    PyObject *r = PyFloat_FromDouble(d);
+    e->sp -= 2;
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return SIGIL_UOP_OK;
 }
 
 #define UOP_BINARY_FLOAT(name, op)                                                      \

@@ -250,7 +250,9 @@ SIGIL_UOP_BODY(STORE_LIST_ITEM)
         err = PyList_SetItem(list, i, value);
     }
     e->sp -= 3;
-    Py_XDECREF(old);
+    if (old != NULL) {
+        sigil_decref_float_fast(old);
+    }
     Py_DECREF(list);
     Py_DECREF(sub);
     return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
