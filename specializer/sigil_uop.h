@@ -265,6 +265,37 @@ sigil_decref_float_fast(PyObject *o)
 #endif
 }
 
+/* A new float of value `d`, as PyFloat_FromDouble makes it, taken inline
+ * from this thread's float free list when it has one (3.13t keeps the
+ * free lists per thread, so no other thread touches it): the header is
+ * set as _PyObject_Init and _Py_NewReference set it (type, owner, one
+ * local reference, no shared ones). PyFloat_FromDouble itself when the
+ * list is empty, in builds that count references or objects, and while a
+ * reference tracer is registered (it must see the creation). */
+static inline __attribute__((always_inline)) PyObject *
+sigil_float_new(double d)
+{
+#if defined(WITH_FREELISTS) && !defined(Py_REF_DEBUG) && !defined(Py_TRACE_REFS) && !defined(Py_STATS)
+    struct _Py_float_freelist *fl = &_Py_object_freelists_GET()->floats;
+    PyFloatObject *op = fl->items;
+    if (op != NULL && _PyRuntime.ref_tracer.tracer_func == NULL) {
+        fl->items = (PyFloatObject *)Py_TYPE((PyObject *)op);
+        fl->numfree--;
+        PyObject *o = (PyObject *)op;
+        Py_SET_TYPE(o, &PyFloat_Type);   /* immortal: no reference to take */
+        o->ob_tid = _Py_ThreadId();
+        o->_padding = 0;
+        o->ob_mutex = (PyMutex){0};
+        o->ob_gc_bits = 0;
+        o->ob_ref_local = 1;
+        o->ob_ref_shared = 0;
+        op->ob_fval = d;
+        return o;
+    }
+#endif
+    return PyFloat_FromDouble(d);
+}
+
 /* -- Shared step parts ---------------------------------------------------- */
 
 /* Replace the two top values by `r` (a new reference), or raise if it is

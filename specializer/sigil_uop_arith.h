@@ -194,7 +194,7 @@ uop_float_result(sigil_uop_env *e, double d)
      * takes back from the thread's free list */
     sigil_decref_float_fast(left);
     sigil_decref_float_fast(right);
-    PyObject *r = PyFloat_FromDouble(d);
+    PyObject *r = sigil_float_new(d);
     e->sp -= 2;
     if (r == NULL) {
         return SIGIL_UOP_ERROR;

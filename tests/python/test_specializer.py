@@ -62,6 +62,20 @@ def float_mod_loop(xs):
     return r
 
 
+def float_churn(n):
+    """Floats made and dropped by the float forms every iteration, every
+    seventh kept alive: the inline allocation must never hand out a float
+    that is still referenced, nor the inline free drop one that is."""
+    keep = []
+    x = 1.5
+    for i in range(n):
+        y = x * 1.0001
+        x = (y + 0.5) - 0.5
+        if i % 7 == 0:
+            keep.append(y)
+    return keep, x
+
+
 def compare_all_loop(pairs):
     """Each of the six comparisons over (a, b) pairs, as tuples of bools."""
     out = []
@@ -918,6 +932,21 @@ class Forms(unittest.TestCase):
         r, s = stats_delta(drain, iter(tuple(range(100))))
         self.assertEqual(r, ((iter, ((),)), 0))
         self.assertGreaterEqual(s.get("form.FOR_ITER_TUPLE", 0), 98)
+
+    def test_float_free_list_round_trip(self):
+        (keep, x), s = stats_delta(float_churn, 3000)
+        self.assertEqual(len(keep), 429)
+        self.assertEqual(len({id(v) for v in keep}), len(keep))   # all alive, all distinct
+        self.assertTrue(all(a < b for a, b in zip(keep, keep[1:])), "a kept float changed")
+        ref, v = [], 1.5
+        for i in range(3000):
+            y = v * 1.0001
+            v = (y + 0.5) - 0.5
+            if i % 7 == 0:
+                ref.append(y)
+        self.assertEqual(keep, ref)
+        self.assertGreaterEqual(s.get("form.BINARY_OP_MULTIPLY_FLOAT", 0), 2990, s)
+        self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_FLOAT", 0), 2990, s)
 
     def test_attribute_forms(self):
         objs = (Slotted(0, "b"), WithProp(21), LazyExc())
