@@ -129,6 +129,9 @@ sigil_consts_immortalize(PyCodeObject *co)
 int
 sigil_make_deferred(PyObject *o)
 {
+    /* Read without stopping the world: both states are written only with
+     * the world stopped (here, or by the GC), and never undone while the
+     * object lives, so a stale "no" only costs a stop that finds it done. */
     if (_Py_IsImmortal(o) || _PyObject_HasDeferredRefcount(o)) {
         return 1;
     }

@@ -453,32 +453,6 @@ cell_get_ref(PyCellObject *cell)
     return v != NULL ? v : PyCell_GetRef(cell);
 }
 
-/* Drop a reference that is not the object's last, as Py_DECREF would,
- * and return 1; or return 0 without touching it when it might be the last
- * (not owned by this thread, or one local reference left): the caller then
- * drops it with Py_DECREF, which may run a finalizer. A 1 means no code
- * ran, so the caller may go on with NEXT_PURE. */
-static inline __attribute__((always_inline)) int
-drop_surviving_ref(PyObject *op)
-{
-    uint32_t local = _Py_atomic_load_uint32_relaxed(&op->ob_ref_local);
-    if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
-        return 1;
-    }
-    if (local > 1 && _Py_IsOwnedByCurrentThread(op)) {
-#if defined(Py_REF_DEBUG) || defined(Py_STATS)
-        Py_DECREF(op);   /* keeps those builds' reference bookkeeping */
-#else
-        /* Py_DECREF's own store, without its repeated checks: only the
-         * owning thread writes ob_ref_local, relaxed as CPython does
-         * (other threads read it only to compute a racy Py_REFCNT). */
-        _Py_atomic_store_uint32_relaxed(&op->ob_ref_local, local - 1);
-#endif
-        return 1;
-    }
-    return 0;
-}
-
 /* The loop's per-frame view of code `c` with table `t`. */
 static inline void
 bind_code(PyCodeObject *c, sigil_code *t, PyCodeObject **co, sigil_code **sc,
@@ -601,16 +575,14 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * (see dispatch_pure): it skips the monitoring check. */
 #define NEXT_PURE() do { pc = NEXT_UNIT; goto dispatch_pure; } while (0)
 /* Drop `o` (may be NULL) and go on to `to`: as NEXT_PURE unless the drop
- * may have run code (its last reference, a finalizer; a dying float is
- * freed inline and runs none). */
+ * may have run code (sigil_drop: a last reference other than a float's,
+ * whose finalizer may run). */
 #define DROP_AND_JUMP(o, to)                                  \
     do {                                                      \
         PyObject *dropped_ = (o);                             \
-        if (dropped_ == NULL || drop_surviving_ref(dropped_) || \
-            sigil_free_dead_float(dropped_)) {                \
+        if (dropped_ == NULL || sigil_drop(dropped_)) {       \
             JUMP_TO_PURE(to);                                 \
         }                                                     \
-        Py_DECREF(dropped_);                                  \
         JUMP_TO(to);                                          \
     } while (0)
 #define NEXT_AFTER_DROP(o) DROP_AND_JUMP(o, NEXT_UNIT)

@@ -297,15 +297,16 @@ is_wrapped(PyObject *descr)
     return Py_TYPE(descr) == &PyClassMethod_Type || Py_TYPE(descr) == &PyStaticMethod_Type;
 }
 
-/* For LOAD_ATTR_WRAPPED_WITH_VALUES and LOAD_ATTR_CLASS_WRAPPED: the
- * record's index for the classmethod or staticmethod `descr` (the offset
- * of the callable it wraps, its `__func__` member, shifted left once; the
- * low bit set for a classmethod), or a failure. A classmethod only for a
- * call (`method`). The descriptor is made deferred-RC, so that the record
- * may cache it borrowed (sigil_make_deferred: one stop of the world per
- * descriptor, the first time). */
+/* LOAD_ATTR_WRAPPED_WITH_VALUES or LOAD_ATTR_CLASS_WRAPPED (`form`) for
+ * the classmethod or staticmethod `descr`, filling rec->obj and rec->index
+ * (the offset of the callable it wraps, its `__func__` member, shifted
+ * left once; the low bit set for a classmethod), or a failure; the caller
+ * sets the versions. A classmethod only for a call (`method`). The
+ * descriptor is made deferred-RC, so that the record may cache it
+ * borrowed (sigil_make_deferred: one stop of the world per descriptor,
+ * the first time). */
 static int
-wrapped_index(PyObject *descr, int method, uint16_t *index)
+spec_wrapped(PyObject *descr, int method, sigil_record *rec, int form)
 {
     PyTypeObject *dt = Py_TYPE(descr);
     int classmethod = dt == &PyClassMethod_Type;
@@ -324,8 +325,9 @@ wrapped_index(PyObject *descr, int method, uint16_t *index)
     if (!sigil_make_deferred(descr)) {
         return sigil_spec_fail(SIGIL_SF_not_cacheable);
     }
-    *index = (uint16_t)((offset << 1) | classmethod);
-    return 0;
+    rec->index = (uint16_t)((offset << 1) | classmethod);
+    rec->obj = descr;
+    return form;
 }
 
 /* Why a class attribute cannot be cached as a method or plain value. */
@@ -501,13 +503,9 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
             rec->obj = descr;
         }
         else if (is_wrapped(descr) && form == LOAD_ATTR_CLASS) {
-            uint16_t index;
-            form = wrapped_index(descr, method, &index);
-            if (form == 0) {
+            form = spec_wrapped(descr, method, rec, LOAD_ATTR_CLASS_WRAPPED);
+            if (form >= 0) {
                 rec->version = v;
-                rec->index = index;
-                rec->obj = descr;
-                form = LOAD_ATTR_CLASS_WRAPPED;
             }
         }
         else {
@@ -757,14 +755,10 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
     else if (ix == DKIX_EMPTY && kv != 0 && is_wrapped(descr)) {
         /* A classmethod or staticmethod (non-data descriptors), not
          * shadowed on the instance: the callable it wraps. */
-        uint16_t index;
-        form = wrapped_index(descr, method, &index);
-        if (form == 0) {
+        form = spec_wrapped(descr, method, rec, LOAD_ATTR_WRAPPED_WITH_VALUES);
+        if (form >= 0) {
             rec->version = v;
             rec->version2 = kv;
-            rec->index = index;
-            rec->obj = descr;
-            form = LOAD_ATTR_WRAPPED_WITH_VALUES;
         }
     }
     else if (!method && descr != NULL && (data = spec_data_descr(tp, owner, descr, rec)) >= 0) {

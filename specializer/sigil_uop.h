@@ -198,70 +198,57 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
     return v;
 }
 
-/* -- Freeing floats ------------------------------------------------------- */
+/* -- Dropping references ---------------------------------------------------- */
 
-/* Free `o` if it is an exact float whose last reference the caller holds,
- * and return 1; else return 0 without touching it. What Py_DECREF does
- * for such a float, without its two out-of-line calls (the zero-count
- * merge, then _Py_Dealloc and the type's tp_dealloc): CPython's GIL build
- * frees the floats its specialized instructions drop the same way
- * (_Py_DECREF_SPECIALIZED with _PyFloat_ExactDealloc), which the
- * free-threaded build turns off. The last reference: owned by this thread
- * with one local reference and a shared count of zero, loaded with
- * acquire as _Py_MergeZeroLocalRefcount loads it, so that another
- * thread's decrement of its own reference (a release RMW) happens before
- * the free; a zero shared count cannot grow meanwhile, as nobody else
- * holds a reference. A float runs no code when freed, so the caller's
- * next instruction needs no eval-breaker check. Builds that count
- * references, and a registered reference tracer (which _Py_Dealloc
- * calls), take the generic path. */
+/* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller
+ * may skip the eval-breaker check: NEXT_PURE), else 0. One load of the
+ * local count serves every case:
+ * - immortal: nothing to do;
+ * - owned with more than one local reference: Py_DECREF's own store (only
+ *   the owning thread writes ob_ref_local, relaxed as CPython does; other
+ *   threads read it only for a racy Py_REFCNT);
+ * - an exact float whose last reference this is: freed straight onto the
+ *   thread's free list (_PyFloat_ExactDealloc), as the GIL build's
+ *   specialized instructions free floats (_Py_DECREF_SPECIALIZED), where
+ *   Py_DECREF would go through _Py_MergeZeroLocalRefcount, _Py_Dealloc and
+ *   float_dealloc. "Last": owned, local count 1, and a shared count of
+ *   zero loaded with acquire as _Py_MergeZeroLocalRefcount loads it, so
+ *   that another thread's release decrement of its own reference happens
+ *   before the free; a zero shared count cannot grow meanwhile, as nobody
+ *   else holds a counted reference. A registered reference tracer (which
+ *   _Py_Dealloc calls) takes the generic path;
+ * - anything else: the rest of Py_DECREF (the zero-count merge, which may
+ *   free the object and run its finalizer, or the shared decrement).
+ * Builds that count references or objects keep Py_DECREF's bookkeeping
+ * and have no float path. */
 static inline __attribute__((always_inline)) int
-sigil_free_dead_float(PyObject *o)
+sigil_drop(PyObject *o)
 {
-#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS) || defined(Py_STATS)
-    (void)o;
-    return 0;
-#else
-    if (_Py_atomic_load_uint32_relaxed(&o->ob_ref_local) != 1 || Py_TYPE(o) != &PyFloat_Type ||
-        !_Py_IsOwnedByCurrentThread(o) || _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) != 0 ||
-        _PyRuntime.ref_tracer.tracer_func != NULL) {
-        return 0;
-    }
-    _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 0);
-    _PyFloat_ExactDealloc(o);
-    return 1;
-#endif
-}
-
-/* Py_DECREF, with sigil_free_dead_float's path for a dying float: the
- * local count is loaded once, and only a last local reference pays for
- * the float's checks. */
-static inline __attribute__((always_inline)) void
-sigil_decref_float_fast(PyObject *o)
-{
-#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS) || defined(Py_STATS)
-    Py_DECREF(o);
-#else
     uint32_t local = _Py_atomic_load_uint32_relaxed(&o->ob_ref_local);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) {
-        return;
+        return 1;
     }
+#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS) || defined(Py_STATS)
+    int survives = local > 1 && _Py_IsOwnedByCurrentThread(o);
+    Py_DECREF(o);
+    return survives;
+#else
     if (!_Py_IsOwnedByCurrentThread(o)) {
         _Py_DecRefShared(o);
-        return;
+        return 0;
     }
-    if (local == 1 && Py_TYPE(o) == &PyFloat_Type &&
-        _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
+    if (local > 1) {
+        _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, local - 1);
+        return 1;
+    }
+    _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 0);
+    if (Py_TYPE(o) == &PyFloat_Type && _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
         _PyRuntime.ref_tracer.tracer_func == NULL) {
-        _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 0);
         _PyFloat_ExactDealloc(o);
-        return;
+        return 1;
     }
-    /* Py_DECREF's owner path: only this thread writes ob_ref_local */
-    _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, local - 1);
-    if (local == 1) {
-        _Py_MergeZeroLocalRefcount(o);
-    }
+    _Py_MergeZeroLocalRefcount(o);
+    return 0;
 #endif
 }
 

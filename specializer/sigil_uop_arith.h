@@ -179,21 +179,21 @@ uop_float_result(sigil_uop_env *e, double d)
     PyObject *left = E_PEEK(2), *right = E_PEEK(1);
     if (uop_float_reusable(left)) {
         ((PyFloatObject *)left)->ob_fval = d;
-        sigil_decref_float_fast(right);
+        (void)sigil_drop(right);
         e->sp--;
         return SIGIL_UOP_OK;
     }
     if (uop_float_reusable(right)) {
         ((PyFloatObject *)right)->ob_fval = d;
-        sigil_decref_float_fast(left);
+        (void)sigil_drop(left);
         e->sp--;
         E_TOP() = right;
         return SIGIL_UOP_OK;
     }
     /* the operands first: a float freed here is the one the allocation
      * takes back from the thread's free list */
-    sigil_decref_float_fast(left);
-    sigil_decref_float_fast(right);
+    (void)sigil_drop(left);
+    (void)sigil_drop(right);
     PyObject *r = sigil_float_new(d);
     e->sp -= 2;
     if (r == NULL) {

@@ -313,13 +313,18 @@ SIGIL_UOP_BODY(LOAD_WRAPPED_CALLABLE)
  * method. The instance form's `cls` is the owner's type, as in
  * _PyObject_GetMethod; the class form's is the owner itself, as in
  * type_getattro (whose __get__ gets no instance). */
-SIGIL_UOP_BODY(PUSH_WRAPPED)
+static inline __attribute__((always_inline)) int
+uop_push_wrapped(sigil_uop_env *e, int owner_is_cls)
 {
     PyObject *owner = E_TOP();
     E_TOP() = e->tmp;
     e->tmp = NULL;
     if (e->rec->index & 1) {
         assert(e->oparg & 1);
+        if (owner_is_cls) {
+            *e->sp++ = owner;   /* self: ownership moves to the new slot */
+            return SIGIL_UOP_OK;
+        }
         *e->sp++ = Py_NewRef((PyObject *)Py_TYPE(owner));
     }
     else if (e->oparg & 1) {
@@ -329,22 +334,8 @@ SIGIL_UOP_BODY(PUSH_WRAPPED)
     return SIGIL_UOP_OK;
 }
 
-SIGIL_UOP_BODY(PUSH_CLASS_WRAPPED)
-{
-    PyObject *owner = E_TOP();
-    E_TOP() = e->tmp;
-    e->tmp = NULL;
-    if (e->rec->index & 1) {
-        assert(e->oparg & 1);
-        *e->sp++ = owner;   /* self: ownership moves to the new slot */
-        return SIGIL_UOP_OK;
-    }
-    if (e->oparg & 1) {
-        *e->sp++ = NULL;
-    }
-    Py_DECREF(owner);
-    return SIGIL_UOP_OK;
-}
+SIGIL_UOP_BODY(PUSH_WRAPPED) { return uop_push_wrapped(e, 0); }
+SIGIL_UOP_BODY(PUSH_CLASS_WRAPPED) { return uop_push_wrapped(e, 1); }
 
 /* -- Stores ------------------------------------------------------------------ */
 

@@ -251,7 +251,7 @@ SIGIL_UOP_BODY(STORE_LIST_ITEM)
     }
     e->sp -= 3;
     if (old != NULL) {
-        sigil_decref_float_fast(old);
+        (void)sigil_drop(old);
     }
     Py_DECREF(list);
     Py_DECREF(sub);
