@@ -137,6 +137,25 @@ sigil_word_generic(int base_op, sigil_word w)
     return sigil_word_make(base_op, SIGIL_W_NCACHE(w), (uint32_t)sigil_word_oparg(w));
 }
 
+/* A type's attribute hooks, read with relaxed atomics: CPython 3.13t
+ * rewrites tp_getattro / tp_setattro with plain stores (update_one_slot,
+ * under the type lock, after zeroing the type's version) when a class
+ * gains or loses __getattribute__ / __getattr__ / __setattr__. A chooser
+ * that reads a stale hook picks a form whose recorded version is already
+ * dead; only the read's atomicity matters here (ThreadSanitizer saw the
+ * plain read race that store). */
+static inline getattrofunc
+sigil_type_getattro(PyTypeObject *tp)
+{
+    return (getattrofunc)_Py_atomic_load_ptr_relaxed(&tp->tp_getattro);
+}
+
+static inline setattrofunc
+sigil_type_setattro(PyTypeObject *tp)
+{
+    return (setattrofunc)_Py_atomic_load_ptr_relaxed(&tp->tp_setattro);
+}
+
 typedef struct sigil_code {
     PyCodeObject *co;        /* borrowed: the table dies with the code */
     Py_ssize_t ncodeunits;

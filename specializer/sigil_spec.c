@@ -515,7 +515,7 @@ sigil_spec_load_attr_other(PyObject *owner, PyObject *name, int method, sigil_re
         return form;
     }
     PyTypeObject *tp = Py_TYPE(owner);
-    if (tp->tp_getattro != PyObject_GenericGetAttr) {
+    if (sigil_type_getattro(tp) != PyObject_GenericGetAttr) {
         return spec_getattribute(tp, method, rec);
     }
     if ((tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) || !_PyType_IsReady(tp)) {
@@ -581,8 +581,8 @@ spec_attr_hint(PyObject *owner, PyObject *name, sigil_record *rec, int form)
         return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
     /* the generic attribute protocol of the form's direction */
-    if (form == LOAD_ATTR_WITH_HINT ? tp->tp_getattro != PyObject_GenericGetAttr
-                                    : tp->tp_setattro != PyObject_GenericSetAttr) {
+    if (form == LOAD_ATTR_WITH_HINT ? sigil_type_getattro(tp) != PyObject_GenericGetAttr
+                                    : sigil_type_setattro(tp) != PyObject_GenericSetAttr) {
         return sigil_spec_fail(SIGIL_SF_getattr_override);
     }
     if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
@@ -646,7 +646,7 @@ sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec)
     if (!PyUnicode_CheckExact(name)) {
         return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
-    if (tp->tp_setattro != PyObject_GenericSetAttr) {
+    if (sigil_type_setattro(tp) != PyObject_GenericSetAttr) {
         return sigil_spec_fail(SIGIL_SF_getattr_override);
     }
     PyObject *descr;
@@ -678,7 +678,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
     if (!PyUnicode_CheckExact(name)) {
         return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
-    if (tp->tp_getattro != PyObject_GenericGetAttr) {
+    if (sigil_type_getattro(tp) != PyObject_GenericGetAttr) {
         /* a class, or a Python __getattribute__: sigil_spec_load_attr_other
          * says which form, or why none */
         return SIGIL_SPEC_NA;
@@ -1065,7 +1065,7 @@ sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
     if (!PyUnicode_CheckExact(name)) {
         return sigil_spec_fail(SIGIL_SF_not_str_name);
     }
-    if (tp->tp_setattro != PyObject_GenericSetAttr) {
+    if (sigil_type_setattro(tp) != PyObject_GenericSetAttr) {
         return sigil_spec_fail(SIGIL_SF_getattr_override);
     }
     if (!(tp->tp_flags & Py_TPFLAGS_INLINE_VALUES)) {

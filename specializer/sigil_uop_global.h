@@ -125,7 +125,7 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
     PyObject *klass = E_PEEK(2), *self = E_PEEK(1);
     int method_found = 0;
     PyObject *attr = _PySuper_Lookup((PyTypeObject *)klass, self, E_NAME(e->oparg >> 2),
-                                     Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr
+                                     sigil_type_getattro(Py_TYPE(self)) == PyObject_GenericGetAttr
                                          ? &method_found : NULL);
     Py_DECREF(E_PEEK(3));
     Py_DECREF(klass);
