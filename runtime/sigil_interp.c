@@ -637,18 +637,20 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * to the family's base opcode (same name) once its miss budget is spent,
  * and run the generic instruction. `grown`, evaluated before the budget, is nonzero
  * when the miss instead grew the word's record (a polymorphic site):
- * then no budget is spent. The generic code reads OPARG and NEXT_UNIT
+ * then no budget is spent. `demoted`, evaluated once the budget is
+ * spent, is nonzero when the word was replaced by a form that keeps no
+ * cache instead of the base opcode. The generic code reads OPARG and NEXT_UNIT
  * from `word`, so `word` becomes the base opcode's immediate word (a
  * record word has no oparg); the CASes above still compare the word the
  * form loaded. That generic word is built before `grown` and the
  * deoptimization run: either may retire the record, and although QSBR
  * keeps it readable for this thread, the retire_no_grace fault build
  * frees it at once. */
-#define SPEC_MISS_AT(famid, base_op, generic, grown)                         \
+#define SPEC_MISS_AT(famid, base_op, generic, grown, demoted)                \
     do {                                                                     \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);                   \
         sigil_word generic_word_ = sigil_word_generic(base_op, word);        \
-        if (!(grown) && sigil_spec_miss(sc, PCI)) {                          \
+        if (!(grown) && sigil_spec_miss(sc, PCI) && !(demoted)) {            \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
         }                                                                    \
         word = generic_word_;                                                \
@@ -656,8 +658,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     } while (0)
 /* The oparg of the specialized word that missed (a record keeps it). */
 #define MISS_OPARG sigil_word_oparg(word)
-#define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown)
-#define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0)
+#define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown, 0)
+#define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0, 0)
 
 PyObject *
 sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
@@ -1269,8 +1271,16 @@ op_DELETE_ATTR: {
 
 op_LOAD_SUPER_ATTR:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_SUPER_ATTR)) {
-        sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_SUPER_ATTR,
-                           sigil_spec_load_super_attr(OPARG, PEEK(3), PEEK(2)));
+        /* The cached method when it applies, else an immediate form. */
+        sigil_record rec = {0};
+        int form = sigil_spec_load_super_attr_any(OPARG, PEEK(3), PEEK(2), TOP(),
+                                                  NAME(OPARG >> 2), &rec);
+        if (form == LOAD_SUPER_ATTR_METHOD_CACHED) {
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_SUPER_ATTR, form, &rec);
+        }
+        else {
+            sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_SUPER_ATTR, form);
+        }
     }
 load_super_attr_generic : {
     PyObject *self = POP();
@@ -2640,8 +2650,6 @@ miss_COMPARE_OP:
     SPEC_MISS(COMPARE_OP, compare_op_generic);
 miss_TO_BOOL:
     SPEC_MISS(TO_BOOL, to_bool_generic);
-miss_LOAD_SUPER_ATTR:
-    SPEC_MISS(LOAD_SUPER_ATTR, load_super_attr_generic);
 miss_SEND:
     SPEC_MISS(SEND, send_generic);
 miss_FOR_ITER:
@@ -2655,8 +2663,16 @@ miss_CONTAINS_OP:
 miss_UNPACK_SEQUENCE:
     SPEC_MISS(UNPACK_SEQUENCE, unpack_sequence_generic);
 /* A site that meets another type (or function) grows a polymorphic
- * record (sigil_spec_attr_grow, sigil_spec_call_grow) instead of
- * spending its miss budget. */
+ * record (sigil_spec_attr_grow, sigil_spec_call_grow,
+ * sigil_spec_super_grow) instead of spending its miss budget. */
+/* A super() site whose record spends its budget (more receiver types
+ * than entries, or classes that keep changing) keeps the immediate form
+ * (sigil_spec_super_demote) rather than going generic. */
+miss_LOAD_SUPER_ATTR:
+    SPEC_MISS_AT(SIGIL_FAM_LOAD_SUPER_ATTR, LOAD_SUPER_ATTR, load_super_attr_generic,
+                 sigil_spec_super_grow(rt, ts, sc, PCI, word, PEEK(3), PEEK(2), TOP(),
+                                       NAME(MISS_OPARG >> 2)),
+                 sigil_spec_super_demote(rt, ts, sc, PCI, word, PEEK(3), PEEK(2)));
 miss_LOAD_ATTR:
     SPEC_MISS_OR_GROW(LOAD_ATTR, load_attr_generic,
                       sigil_spec_attr_grow(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_ATTR, TOP(),

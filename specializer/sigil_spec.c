@@ -1443,6 +1443,105 @@ sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word see
     }
 }
 
+/* -- super() methods ---------------------------------------------------------- */
+
+/* The object super(klass, <an instance of tp>).name finds, as
+ * _super_lookup_descr finds it (a new reference; NULL if none), or NULL
+ * with *klass_found 0 if klass is not on tp's MRO. The MRO tuple is
+ * taken under the type lock, as CPython takes it: a __bases__ store
+ * replaces it under that lock. */
+static PyObject *
+super_lookup_past(PyTypeObject *tp, PyTypeObject *klass, PyObject *name, int *klass_found)
+{
+    PyObject *mro;
+    Py_BEGIN_CRITICAL_SECTION_MUT(&_PyInterpreterState_GET()->types.mutex);
+    mro = Py_XNewRef(tp->tp_mro);
+    Py_END_CRITICAL_SECTION();
+    *klass_found = 0;
+    if (mro == NULL) {
+        return NULL;
+    }
+    PyObject *res = NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(mro), i = 0;
+    while (i + 1 < n && PyTuple_GET_ITEM(mro, i) != (PyObject *)klass) {
+        i++;
+    }
+    if (i + 1 < n) {
+        *klass_found = 1;
+        for (i++; i < n && res == NULL; i++) {
+            PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+            if (dict == NULL || PyDict_GetItemRef(dict, name, &res) < 0) {
+                PyErr_Clear();
+                res = NULL;
+                break;
+            }
+        }
+    }
+    Py_DECREF(mro);
+    return res;
+}
+
+/* LOAD_SUPER_ATTR_METHOD_CACHED: super(klass, self).name where self is an
+ * instance (not a class) of a type with the generic __getattribute__, and
+ * the name resolves past klass to a method (a cacheable method
+ * descriptor, which the instruction leaves unbound beside self, as
+ * _PySuper_Lookup's method mode does). Both versions are taken before the
+ * lookup and checked after it: a class change zeroes them before it
+ * touches a dict or the MRO, and versions are never reused, so equal
+ * non-zero versions mean the method found is the one they name. */
+static int
+spec_super_method(PyObject *global_super, PyObject *klass, PyObject *self, PyObject *name,
+                  sigil_record *rec)
+{
+    if (global_super != (PyObject *)&PySuper_Type) {
+        return sigil_spec_fail(SIGIL_SF_not_builtin_super);
+    }
+    if (!PyType_Check(klass)) {
+        return sigil_spec_fail(SIGIL_SF_class_not_type);
+    }
+    if (!PyUnicode_CheckExact(name)) {
+        return sigil_spec_fail(SIGIL_SF_not_str_name);
+    }
+    PyTypeObject *tp = Py_TYPE(self);
+    PyTypeObject *kt = (PyTypeObject *)klass;
+    if (PyType_Check(self) || sigil_type_getattro(tp) != PyObject_GenericGetAttr) {
+        return sigil_spec_fail(SIGIL_SF_super_receiver);
+    }
+    if (_PyUnicode_Equal(name, &_Py_ID(__class__))) {
+        return sigil_spec_fail(SIGIL_SF_super_receiver);   /* the super object's own */
+    }
+    if (!PyUnstable_Type_AssignVersionTag(tp) || !PyUnstable_Type_AssignVersionTag(kt)) {
+        return sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
+    unsigned int kv = _Py_atomic_load_uint_relaxed(&kt->tp_version_tag);
+    int klass_found;
+    PyObject *res = super_lookup_past(tp, kt, name, &klass_found);
+    int form;
+    if (v == 0 || kv == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v ||
+        _Py_atomic_load_uint_relaxed(&kt->tp_version_tag) != kv) {
+        form = sigil_spec_fail(SIGIL_SF_type_version);
+    }
+    else if (!klass_found) {
+        /* super() raises, or follows self.__class__ */
+        form = sigil_spec_fail(SIGIL_SF_class_off_mro);
+    }
+    else if (res == NULL) {
+        form = sigil_spec_fail(SIGIL_SF_name_missing);
+    }
+    else if (!method_class_value(res)) {
+        form = sigil_spec_fail(SIGIL_SF_descriptor);
+    }
+    else {
+        rec->version = v;
+        rec->version2 = kv;
+        rec->obj = res;   /* borrowed: cacheable */
+        form = LOAD_SUPER_ATTR_METHOD_CACHED;
+    }
+    Py_XDECREF(res);
+    return form;
+}
+
 /* -- Polymorphic attribute records ------------------------------------------ */
 
 /* The kinds of polymorphic record: the family, the polymorphic form, and
@@ -1454,7 +1553,7 @@ typedef struct poly_kind {
     int key_uop, key_uop2;
 } poly_kind;
 
-enum { POLY_INSTANCE, POLY_CLASS, POLY_STORE, POLY_CALL, POLY__MAX };
+enum { POLY_INSTANCE, POLY_CLASS, POLY_STORE, POLY_CALL, POLY_SUPER, POLY__MAX };
 
 static const poly_kind poly_kinds[POLY__MAX] = {
     /* LOAD_ATTR on instances: the owner's type's version */
@@ -1465,6 +1564,9 @@ static const poly_kind poly_kinds[POLY__MAX] = {
     [POLY_STORE] = {SIGIL_FAM_STORE_ATTR, STORE_ATTR_POLY, SIGIL_UOP_GUARD_TOS_TYPE_VERSION, -1},
     /* calls: the function's version */
     [POLY_CALL] = {SIGIL_FAM_CALL, CALL_PY_POLY, SIGIL_UOP_GUARD_CALLABLE_FUNCTION, -1},
+    /* super() methods: the version of type(self) (self is the top operand) */
+    [POLY_SUPER] = {SIGIL_FAM_LOAD_SUPER_ATTR, LOAD_SUPER_ATTR_POLY, SIGIL_UOP_GUARD_TOS_TYPE_VERSION,
+                    -1},
 };
 
 /* The kind whose entries `form` (of family fam) can be, or -1. */
@@ -1577,6 +1679,30 @@ sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec)
 }
 
 int
+sigil_spec_load_super_attr_any(int oparg, PyObject *global_super, PyObject *klass,
+                               PyObject *self, PyObject *name, sigil_record *rec)
+{
+    if (oparg & 1) {
+        int form = spec_super_method(global_super, klass, self, name, rec);
+        if (form >= 0) {
+            return poly_mark(SIGIL_FAM_LOAD_SUPER_ATTR, form, self, rec);
+        }
+        /* What a class change can undo (a class changing under the
+         * lookup, the class operand off the MRO, the name missing) is a
+         * failure, retried after the backoff: the immediate form never
+         * misses on a class change, so choosing it for a passing state
+         * would keep the type lock at this site for good. */
+        if (form == sigil_spec_fail(SIGIL_SF_type_version) ||
+            form == sigil_spec_fail(SIGIL_SF_class_off_mro) ||
+            form == sigil_spec_fail(SIGIL_SF_name_missing)) {
+            return form;
+        }
+        *rec = (sigil_record){0};
+    }
+    return sigil_spec_load_super_attr(oparg, global_super, klass);
+}
+
+int
 sigil_spec_call_any(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
 {
     return poly_mark(SIGIL_FAM_CALL, sigil_spec_call(callable, self_or_null, nargs, rec), callable,
@@ -1607,6 +1733,7 @@ typedef struct poly_choice {
     int method;           /* LOAD_ATTR */
     PyObject *self_or_null;   /* CALL */
     int nargs;                /* CALL */
+    PyObject *global_super, *klass;   /* LOAD_SUPER_ATTR (owner: self) */
 } poly_choice;
 
 static int
@@ -1617,6 +1744,9 @@ poly_choose(const poly_choice *c, sigil_record *rec)
         return sigil_spec_load_attr_any(c->rt, c->ts, c->owner, c->name, c->method, rec);
     case SIGIL_FAM_STORE_ATTR:
         return sigil_spec_store_attr_any(c->owner, c->name, rec);
+    case SIGIL_FAM_LOAD_SUPER_ATTR:
+        /* only the record form can be an entry: its failure stands */
+        return spec_super_method(c->global_super, c->klass, c->owner, c->name, rec);
     default:
         return sigil_spec_call(c->owner, c->self_or_null, c->nargs, rec);
     }
@@ -1736,4 +1866,43 @@ sigil_spec_call_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssi
     poly_choice c = {.fam = SIGIL_FAM_CALL, .rt = rt, .ts = ts, .owner = callable,
                      .self_or_null = self_or_null, .nargs = nargs};
     return poly_grow(sc, pc, seen, &c);
+}
+
+int
+sigil_spec_super_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                      sigil_word seen, PyObject *global_super, PyObject *klass, PyObject *self,
+                      PyObject *name)
+{
+    poly_choice c = {.fam = SIGIL_FAM_LOAD_SUPER_ATTR, .rt = rt, .ts = ts, .owner = self,
+                     .name = name, .global_super = global_super, .klass = klass};
+    return poly_grow(sc, pc, seen, &c);
+}
+
+/* The immediate form is CPython's own (no cache, so no class change can
+ * make it miss): a site that meets more receiver types than a record
+ * holds, or whose classes keep changing, keeps it for good instead of
+ * cycling between records and the generic path. */
+int
+sigil_spec_super_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                        sigil_word seen, PyObject *global_super, PyObject *klass)
+{
+    if (!SIGIL_W_IS_RECORD(seen)) {
+        return 0;
+    }
+    /* read before the retire below: the retire_no_grace fault build frees
+     * the record at once */
+    uint32_t oparg = sigil_word_oparg(seen);
+    if (!(oparg & 1) || sigil_spec_load_super_attr((int)oparg, global_super, klass) !=
+                            LOAD_SUPER_ATTR_METHOD) {
+        return 0;
+    }
+    sigil_word desired = sigil_word_make(LOAD_SUPER_ATTR_METHOD, SIGIL_W_NCACHE(seen), oparg);
+    if (!publish_word(rt, ts, sc, pc, seen, desired, SIGIL_FAM_LOAD_SUPER_ATTR, 1)) {
+        return 0;
+    }
+    /* This thread's CAS unpublished the record: only it retires it. */
+    sigil_record_retire(sigil_word_record(seen));
+    sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+    sigil_family_bump(ts, SIGIL_FAM_LOAD_SUPER_ATTR, SIGIL_FAMCTR_deopts);
+    return 1;
 }

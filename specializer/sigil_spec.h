@@ -246,6 +246,24 @@ _Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MI
 #define CALL_PY_POLY 230
 _Static_assert(CALL_PY_POLY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_PY_POLY < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
+/* Sigil's record form of super(class, self).name feeding a call (CPython
+ * 3.13 calls _PySuper_Lookup, which takes the type lock, every time): the
+ * method found past class on type(self)'s MRO, cached, keyed by the
+ * versions of type(self) (rec->version) and of class (rec->version2); and
+ * its polymorphic record, entries selected by type(self)'s version. The
+ * polymorphic number lies in CPython's gap between YIELD_VALUE and RESUME
+ * (223-235 are taken). */
+#define LOAD_SUPER_ATTR_METHOD_CACHED 226
+#define LOAD_SUPER_ATTR_POLY 148
+_Static_assert(LOAD_SUPER_ATTR_METHOD_CACHED > UNPACK_SEQUENCE_TWO_TUPLE &&
+                   LOAD_SUPER_ATTR_METHOD_CACHED < MIN_INSTRUMENTED_OPCODE &&
+                   LOAD_SUPER_ATTR_POLY > YIELD_VALUE && LOAD_SUPER_ATTR_POLY < RESUME,
+               "Sigil's own form numbers must not collide with CPython's");
+/* The LOAD_SUPER_ATTR form for super(klass, self).name (the oparg's low
+ * bit: the load feeds a call): the record form when it applies (filling
+ * `rec`), else LOAD_SUPER_ATTR_ATTR / _METHOD. */
+int sigil_spec_load_super_attr_any(int oparg, PyObject *global_super, PyObject *klass,
+                                   PyObject *self, PyObject *name, sigil_record *rec);
 /* Any LOAD_ATTR form for this owner (the choosers above, in the order the
  * interpreter tries them; failures chain as sigil_spec_or says). */
 int sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner,
@@ -268,6 +286,17 @@ int sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py
 /* The same for a CALL record word and a callable that is a function. */
 int sigil_spec_call_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                          sigil_word seen, PyObject *callable, PyObject *self_or_null, int nargs);
+/* The same for a LOAD_SUPER_ATTR record word and a receiver self of
+ * another type. */
+int sigil_spec_super_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                          sigil_word seen, PyObject *global_super, PyObject *klass, PyObject *self,
+                          PyObject *name);
+/* A LOAD_SUPER_ATTR record word whose miss budget is spent: publish the
+ * immediate method form in its place when the operands allow it (under
+ * the SiJiL, if the word is still `seen`; the record is retired). 1 if
+ * published. */
+int sigil_spec_super_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                            sigil_word seen, PyObject *global_super, PyObject *klass);
 /* LOAD_ATTR_WITH_HINT: an instance attribute held in the instance's own
  * (materialized, combined unicode) dict, no class attribute of the name;
  * the entry index in rec->index. */

@@ -143,6 +143,39 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
     return SIGIL_UOP_OK;
 }
 
+/* LOAD_SUPER_ATTR_METHOD_CACHED: the method super(class, self).name
+ * finds, cached in the record. The version of type(self) (its first step,
+ * GUARD_TOS_TYPE_VERSION) pins type(self)'s MRO and the dict of every
+ * class on it: a change to any of them zeroes that version before it
+ * happens (type_modified runs before the dict store, and for every
+ * subclass). The class operand is matched by its own version, which no
+ * other type ever carries; at the version recorded it sits on that MRO.
+ * Nothing takes the type lock, which _PySuper_Lookup takes on every call
+ * in 3.13t. The cached function is borrowed: it is freed only by a
+ * collection, which stops the world, and at the versions checked it is
+ * still in its class's dict. */
+SIGIL_UOP_BODY(GUARD_SUPER_CLASS_VERSION)
+{
+    PyObject *klass = E_PEEK(2);
+    UOP_CHECK(PyType_Check(klass));
+    UOP_CHECK(_Py_atomic_load_uint_relaxed(&((PyTypeObject *)klass)->tp_version_tag) ==
+              e->rec->version2);
+    return SIGIL_UOP_OK;
+}
+
+/* (super class self -- method self): the builtin super is immortal, and
+ * the class operand stays alive through type(self)'s MRO, so its drop
+ * runs no code. */
+SIGIL_UOP_BODY(PUSH_SUPER_METHOD)
+{
+    PyObject *self = E_PEEK(1);
+    Py_DECREF(E_PEEK(2));
+    E_PEEK(3) = Py_NewRef(e->rec->obj);
+    E_PEEK(2) = self;
+    e->sp--;
+    return SIGIL_UOP_OK;
+}
+
 /* -- BINARY_SUBSCR_GETITEM ---------------------------------------------------
  * container[sub] on an instance of a class whose __getitem__ is a simple
  * Python function: the function runs as an inlined frame. The type version

@@ -1665,7 +1665,7 @@ class LoadSuperAttr(unittest.TestCase):
         self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_ATTR", 0), 95, s)
         r, s = self.run_fresh(SuperChild.calls, 100)
         self.assertEqual(r, sum(range(100)))
-        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_METHOD", 0), 95, s)
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_METHOD_CACHED", 0), 95, s)
         r, s = self.run_fresh(SuperChild.two_arg, 100)
         self.assertEqual(r, ["base"] * 100)
         self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_ATTR", 0), 95, s)
@@ -1701,6 +1701,184 @@ class LoadSuperAttr(unittest.TestCase):
         self.assertGreaterEqual(s["guard.LOAD_SUPER_ATTR_ATTR.GUARD_BUILTIN_SUPER"], 1, s)
         g["super"] = super
         self.assertEqual(f(obj, 5), ["base"] * 5)
+
+
+SUPER_CACHED_SRC = """
+from types import CellType, FunctionType
+
+class Base:
+    def g(self, k):
+        return ("base", k)
+
+class Other:
+    def g(self, k):
+        return ("other", k)
+
+class Mid(Base):
+    def g(self, k):
+        return ("mid",) + super().g(k)
+
+class Leaf(Mid):
+    def g(self, k):
+        return ("leaf",) + super().g(k)
+
+class Leaf2(Mid):
+    pass
+
+class C1(Base):
+    def g(self, k):
+        return (__class__.__name__,) + super().g(k)
+
+class C2(C1):
+    pass
+
+# C1.g's code again, with C2 in its __class__ cell
+C2.g = FunctionType(C1.g.__code__, globals(), "g", None, (CellType(C2),))
+
+class A:
+    def g(self, k):
+        return ("a", k)
+
+    @classmethod
+    def cm(cls, k):
+        return (cls.__name__, k)
+
+class B(A):
+    def g(self, k):
+        return ("b",) + super().g(k)
+
+    @classmethod
+    def cm(cls, k):
+        return super().cm(k)     # self is a class
+
+    def h(self, k):
+        return super().cm(k)     # a classmethod: bound, not cached
+
+class G(B):
+    def __getattribute__(self, name):
+        return object.__getattribute__(self, name)
+"""
+
+
+def super_cached_classes():
+    """A fresh hierarchy, made at module level (a method defined in a
+    function is not deferred-RC in 3.13t, so no record may cache it):
+    Base.g <- Mid.g (super) <- Leaf.g (super), Leaf2(Mid) without its own
+    g, Other as another base for Leaf; C1.g and C2.g share one code."""
+    ns = {"__name__": "super_cached"}
+    exec(SUPER_CACHED_SRC, ns)
+    return SimpleNamespace(**ns)
+
+
+def call_g(objs, n):
+    out = []
+    for i in range(n):
+        out.append(objs[i % len(objs)].g(i))
+    return out
+
+
+class SuperCachedMethod(unittest.TestCase):
+    """LOAD_SUPER_ATTR_METHOD_CACHED / LOAD_SUPER_ATTR_POLY: the method
+    super().name finds, cached by the versions of type(self) and of the
+    class operand, with one entry per receiver type."""
+
+    def run_g(self, objs, n):
+        sigil.reset_stats()
+        r = call_g(objs, n)
+        return r, {k: v for k, v in sigil.stats().items() if v}
+
+    def test_cached_and_poly(self):
+        c = super_cached_classes()
+        r, s = self.run_g([c.Leaf(), c.Mid(), c.Leaf2()], 300)
+        want = {0: ("leaf", "mid", "base"), 1: ("mid", "base"), 2: ("mid", "base")}
+        self.assertEqual(r, [want[i % 3] + (i,) for i in range(300)])
+        # Mid.g's site sees a Leaf, a Mid and a Leaf2: three entries of one
+        # polymorphic record, no deopt and no generic executions after it.
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_POLY", 0), 250, s)
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_METHOD_CACHED", 0), 350, s)
+        self.assertEqual(s.get("LOAD_SUPER_ATTR.deopts", 0), 0, s)
+        self.assertLessEqual(s.get("LOAD_SUPER_ATTR.generic", 0), 6, s)
+
+    def test_base_method_replaced(self):
+        c = super_cached_classes()
+        objs = [c.Leaf(), c.Mid()]
+        call_g(objs, 100)
+        sigil.reset_stats()
+        c.Base.g = lambda self, k: ("new", k)
+        self.assertEqual(call_g(objs, 4),
+                         [("leaf", "mid", "new", 0), ("mid", "new", 1),
+                          ("leaf", "mid", "new", 2), ("mid", "new", 3)])
+        s = sigil.stats()
+        misses = sum(v for k, v in s.items()
+                     if k.startswith("guard.LOAD_SUPER_ATTR_"))
+        self.assertGreaterEqual(misses, 1, s)
+        del c.Mid.g   # Leaf's super().g() now reaches Base directly
+        self.assertEqual(call_g([c.Leaf()], 2), [("leaf", "new", 0), ("leaf", "new", 1)])
+
+    def test_bases_reassigned(self):
+        c = super_cached_classes()
+        leaf = c.Leaf()
+        self.assertEqual(call_g([leaf], 100)[-1], ("leaf", "mid", "base", 99))
+        c.Leaf.__bases__ = (c.Other,)
+        self.assertEqual(call_g([leaf], 3), [("leaf", "other", i) for i in range(3)])
+        c.Leaf.__bases__ = (c.Mid,)
+        self.assertEqual(call_g([leaf], 3), [("leaf", "mid", "base", i) for i in range(3)])
+
+    def test_class_operand_checked(self):
+        # One code object, two classes: the __class__ cell differs per
+        # function, type(self) does not; each call must start past its own.
+        c = super_cached_classes()
+        self.assertIs(c.C1.g.__code__, c.C2.g.__code__)
+        sigil.reset_stats()
+        r = call_g([c.C2(), c.C1()], 200)
+        self.assertEqual(r[-2:], [("C2", "C1", "base", 198), ("C1", "base", 199)])
+        # the entry of type C2 misses on every other call (the class
+        # operand's version guard): its budget spent, the site keeps the
+        # immediate form, which caches nothing
+        s = sigil.stats()
+        self.assertGreaterEqual(s["guard.LOAD_SUPER_ATTR_METHOD_CACHED.GUARD_SUPER_CLASS_VERSION"],
+                                1, s)
+        self.assertGreaterEqual(s["LOAD_SUPER_ATTR.deopts"], 1, s)
+        self.assertGreaterEqual(s["form.LOAD_SUPER_ATTR_METHOD"], 150, s)
+
+    def test_too_many_receivers_demote(self):
+        # Five receiver types at Mid.g's site, one more than a record
+        # holds: the site ends on the immediate form, not generic.
+        c = super_cached_classes()
+        classes = [c.Mid, c.Leaf, c.Leaf2, type("L4", (c.Mid,), {}), type("L5", (c.Mid,), {})]
+        objs = [k() for k in classes]
+        sigil.reset_stats()
+        r = call_g(objs, 500)
+        self.assertEqual(r[-5:], [("mid", "base", 495), ("leaf", "mid", "base", 496),
+                                  ("mid", "base", 497), ("mid", "base", 498),
+                                  ("mid", "base", 499)])
+        s = sigil.stats()
+        self.assertGreaterEqual(s["LOAD_SUPER_ATTR.deopts"], 1, s)
+        self.assertGreaterEqual(s["form.LOAD_SUPER_ATTR_METHOD"], 300, s)
+        self.assertLessEqual(s["LOAD_SUPER_ATTR.generic"], 20, s)
+
+    def test_other_receivers_stay_immediate(self):
+        c = super_cached_classes()
+        A, B, G = c.A, c.B, c.G
+        self.assertEqual(call_g([B()], 100)[-1], ("b", "a", 99))   # cacheable
+        sigil.reset_stats()
+        for i in range(100):
+            self.assertEqual(B.cm(i), ("B", i))
+            self.assertEqual(B().h(i), ("B", i))
+            self.assertEqual(G().g(i), ("b", "a", i))
+        s = {k: v for k, v in sigil.stats().items() if v}
+        self.assertGreaterEqual(s.get("form.LOAD_SUPER_ATTR_METHOD", 0), 280, s)
+        self.assertEqual(s.get("form.LOAD_SUPER_ATTR_METHOD_CACHED", 0), 0, s)
+
+    def test_exception_paths(self):
+        c = super_cached_classes()
+        objs = [c.Leaf(), c.Mid()]
+        call_g(objs, 100)
+        del c.Base.g
+        with self.assertRaises(AttributeError):
+            c.Mid().g(1)
+        c.Base.g = lambda self, k: ("again", k)
+        self.assertEqual(call_g(objs, 2), [("leaf", "mid", "again", 0), ("mid", "again", 1)])
 
 
 def _inner_gen(n):
