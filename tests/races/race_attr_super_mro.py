@@ -82,13 +82,13 @@ LEAF2_G = FunctionType(Leaf.g.__code__.replace(co_consts=tuple(
     globals(), "g", None, (CellType(Leaf2),))
 
 
-MID_G_CODE = Mid.g.__code__
-MID_CELL = Mid.g.__closure__
-
-
-def fresh_mid_g():
-    """Mid.g again, on a new code object (new instruction words)."""
-    return FunctionType(MID_G_CODE.replace(), globals(), "g", None, MID_CELL)
+# Copies of Mid.g, each on its own code object (its own instruction
+# words), made before any thread starts: code.replace() re-interns the
+# names of the tuple it shares with the original, a plain store into a
+# tuple the readers' frames are reading (CPython 3.13t's race, not the
+# specializer's).
+MID_GS = [FunctionType(Mid.g.__code__.replace(), globals(), "g", None, Mid.g.__closure__)
+          for _ in range(256)]
 
 
 def main():
@@ -147,10 +147,10 @@ def main():
                 # under its type lock
                 D.__bases__ = (Alt,) if D.__bases__ == (Mid,) else (Mid,)
             elif r == 4:
-                # a fresh copy of Mid.g: a new site, which caches again
+                # another copy of Mid.g: another site, which caches again
                 # (a site whose record keeps missing settles on the
                 # immediate form for good)
-                Mid.g = fresh_mid_g()
+                Mid.g = MID_GS[rng.randrange(len(MID_GS))]
             _race.dwell(rng.randrange(20000))
 
     race.run(reader, writer)
