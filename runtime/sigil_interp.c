@@ -515,6 +515,40 @@ loaded:
     return 1;
 }
 
+/* A returning frame's clearing and pop, as _PyEval_FrameClearAndPop does
+ * it for a frame the thread owns, in one call: its locals and stack slots
+ * are dropped by sigil_drop (a dying float straight to its free list),
+ * then its locals dict, function and code, and the data-stack top is
+ * reset. A frame with a frame object (which may take the frame's
+ * contents) or at the base of a data-stack chunk takes CPython's path.
+ * The caller has unlinked the frame (tstate->current_frame is its
+ * caller), so finalizers run by the drops never see it. */
+static __attribute__((noinline)) void
+pop_returned_frame(PyThreadState *tstate, _PyInterpreterFrame *dying)
+{
+    PyObject **base = (PyObject **)dying;
+    if (dying->owner != FRAME_OWNED_BY_THREAD || dying->frame_obj != NULL ||
+        base == &tstate->datastack_chunk->data[0]) {
+        _PyEval_FrameClearAndPop(tstate, dying);
+        return;
+    }
+    /* clear_thread_frame counts the clearing as one C level */
+    tstate->c_recursion_remaining--;
+    int n = dying->stacktop;
+    dying->stacktop = 0;
+    for (int i = 0; i < n; i++) {
+        PyObject *o = dying->localsplus[i];
+        if (o != NULL) {
+            sigil_drop(o);
+        }
+    }
+    Py_CLEAR(dying->f_locals);
+    Py_DECREF(dying->f_funcobj);
+    Py_DECREF(dying->f_executable);
+    tstate->c_recursion_remaining++;
+    tstate->datastack_top = base;
+}
+
 /* Forms that, when they complete, have run no code but their own and
  * passed no safe point (see dispatch_pure): they allocate and drop only
  * ints, floats, strs, bools and range iterators, whose deallocation runs
@@ -2344,7 +2378,7 @@ return_value : {
     tstate->py_recursion_remaining++;
     _PyInterpreterFrame *dying = frame;
     frame = tstate->current_frame = dying->previous;
-    _PyEval_FrameClearAndPop(tstate, dying);
+    pop_returned_frame(tstate, dying);
     if (dying == entry) {
         goto exit_return;
     }

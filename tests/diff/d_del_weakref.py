@@ -137,5 +137,37 @@ try:
 except RuntimeError as e:
     print("in handler, frame still referenced")
 print("after handler (exception variable cleared)")
+# A returning frame drops its locals after it is unlinked: a finalizer
+# run by the drop sees the caller as the running frame; locals go in slot
+# order (arguments first), floats and cells among them; a finalizer that
+# raises is reported as unraisable and the return value still arrives.
+class Witness:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print(f"  __del__ {self.name} in {sys._getframe(1).f_code.co_name}")
+class Raiser:
+    def __del__(self):
+        raise ValueError("from __del__")
+def dropper(arg):
+    w1 = Witness("first-local")
+    f = 1.5 * len(arg.name)
+    w2 = Witness("second-local")
+    def inner():
+        return w2.name
+    return f + len(inner())
+def calls_dropper():
+    r = dropper(Witness("argument"))
+    print("  dropper returned", r)
+calls_dropper()
+def raising_local():
+    r = Raiser()
+    return 42
+_hook = sys.unraisablehook
+sys.unraisablehook = lambda u: print("  unraisable:", type(u.exc_value).__name__, u.exc_value)
+print("raising_local returned", raising_local())
+sys.unraisablehook = _hook
+for i in range(3):
+    dropper(Witness(f"loop-{i}"))
 last = Noisy("module-global-at-exit")
 print("end of program")
