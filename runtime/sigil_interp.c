@@ -532,6 +532,8 @@ pop_returned_frame(PyThreadState *tstate, _PyInterpreterFrame *dying)
         _PyEval_FrameClearAndPop(tstate, dying);
         return;
     }
+    /* the frame is the data stack's top one */
+    assert(base + _PyFrame_GetCode(dying)->co_framesize == tstate->datastack_top);
     /* clear_thread_frame counts the clearing as one C level */
     tstate->c_recursion_remaining--;
     int n = dying->stacktop;
