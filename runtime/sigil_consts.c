@@ -1,6 +1,7 @@
-/* sigil_consts.c: immortal constants for the code Sigil runs, and
- * deferred reference counting for the classmethods and staticmethods its
- * records cache (sigil_make_deferred, at the end).
+/* sigil_consts.c: immortal constants for the code Sigil runs, deferred
+ * reference counting for the classmethods and staticmethods its records
+ * cache (sigil_make_deferred), and immortal closure cells for immortal
+ * functions (sigil_closure_immortalize, at the end).
  *
  * CPython 3.13t interns and immortalizes the constants of a code object
  * when it creates it (codeobject.c, intern_constants), so that threads
@@ -163,4 +164,36 @@ sigil_make_deferred(PyObject *o)
         sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_descrs_deferred);
     }
     return done;
+}
+
+/* The function is immortal, so nothing ever releases its closure tuple or
+ * the cells in it: making the cells immortal too changes no lifetime (a
+ * cell's contents are still released when the cell is assigned). Their
+ * counts are rewritten with the world stopped, as in the other two
+ * cases: other threads may be copying the same cells into their frames. */
+void
+sigil_closure_immortalize(PyFunctionObject *func)
+{
+    PyObject *closure = func->func_closure;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (closure == NULL || !PyTuple_Check(closure) ||
+        _Py_atomic_load_int_relaxed(&interp->gc.immortalize) != 1) {
+        return;
+    }
+    uint64_t count = 0;
+    _PyEval_StopTheWorld(interp);
+    if (_Py_IsImmortal((PyObject *)func)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(closure); i++) {
+            PyObject *cell = PyTuple_GET_ITEM(closure, i);
+            if (!_Py_IsImmortal(cell)) {
+#ifdef Py_REF_DEBUG
+                _Py_AddRefTotal(_PyThreadState_GET(), -Py_REFCNT(cell));
+#endif
+                _Py_SetImmortal(cell);
+                count++;
+            }
+        }
+    }
+    _PyEval_StartTheWorld(interp);
+    sigil_counter_add(sigil_tstate_get(), SIGIL_CTR_STAT(SIGIL_STAT_cells_immortalized), count);
 }

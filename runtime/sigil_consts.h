@@ -1,5 +1,6 @@
 /* sigil_consts.h: making a code object's number, bytes and tuple constants
- * immortal, as CPython 3.13t means them to be (see sigil_consts.c).
+ * immortal, as CPython 3.13t means them to be, and the closure cells of
+ * immortal functions (see sigil_consts.c).
  */
 #ifndef SIGIL_CONSTS_H
 #define SIGIL_CONSTS_H
@@ -21,5 +22,24 @@ void sigil_consts_immortalize(PyCodeObject *co);
  * `o` is now deferred or immortal, 0 if it could not be changed (its
  * references are shared or merged: they stay as they are). */
 int sigil_make_deferred(PyObject *o);
+
+/* The cells of `func`'s closure, made immortal if `func` is immortal (with
+ * threads started, CPython 3.13t makes module- and class-level functions
+ * immortal, gh-117783): such a function keeps its closure, and so its
+ * cells, alive for good, so no lifetime changes, and COPY_FREE_VARS stops
+ * bouncing the cells' reference counts between threads (the `__class__`
+ * cell of every method that calls super()). Stops the world when it has
+ * anything to change. */
+void sigil_closure_immortalize(PyFunctionObject *func);
+
+/* Does COPY_FREE_VARS of `func` have cells to hand to
+ * sigil_closure_immortalize? The first cell stands for all: they are done
+ * together. Two loads and compares for a mortal closure. */
+static inline int
+sigil_closure_wants_immortal(PyFunctionObject *func, PyObject *closure)
+{
+    return PyTuple_GET_SIZE(closure) > 0 && !_Py_IsImmortal(PyTuple_GET_ITEM(closure, 0)) &&
+           _Py_IsImmortal((PyObject *)func);
+}
 
 #endif /* SIGIL_CONSTS_H */

@@ -31,6 +31,7 @@
  * after it and its inline caches; a jump by OPARG is relative to NEXT_UNIT, as
  * in CPython.
  */
+#include "sigil_consts.h"
 #include "sigil_interp.h"
 #include "sigil_spec.h"
 #include "sigil_uop.h"
@@ -960,8 +961,12 @@ op_MAKE_CELL: {
 }
 
 op_COPY_FREE_VARS: {
-    PyObject *closure = ((PyFunctionObject *)frame->f_funcobj)->func_closure;
+    PyFunctionObject *func = (PyFunctionObject *)frame->f_funcobj;
+    PyObject *closure = func->func_closure;
     int offset = co->co_nlocalsplus - OPARG;
+    if (__builtin_expect(sigil_closure_wants_immortal(func, closure), 0)) {
+        sigil_closure_immortalize(func);
+    }
     for (int i = 0; i < OPARG; i++) {
         frame->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
     }

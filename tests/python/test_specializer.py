@@ -3532,6 +3532,56 @@ class WrappedMethods(unittest.TestCase):
         self.assertEqual(sigil.stats().get("runtime.descrs_deferred", 0), 0)
 
 
+class ClosureCells(unittest.TestCase):
+    """COPY_FREE_VARS of an immortal function (module- or class-level,
+    once threads exist) makes its closure cells immortal; the cells of a
+    mortal closure stay as they are, and what they hold dies on time."""
+
+    def setUp(self):
+        # CPython 3.13t immortalizes deferred objects (module- and
+        # class-level functions, classes) when a second thread starts
+        t = threading.Thread(target=lambda: None)
+        t.start()
+        t.join()
+
+    def test_super_cell_of_immortal_method(self):
+        ns = {"__name__": "closure_cells"}
+        exec(SUPER_CACHED_SRC, ns)
+        Mid = ns["Mid"]
+        cell = Mid.g.__closure__[0]
+        self.assertLess(sys.getrefcount(cell), 1000)   # made after the threads
+        sigil.reset_stats()
+        self.assertEqual(Mid().g(1), ("mid", "base", 1))
+        self.assertGreater(sys.getrefcount(cell), 1 << 30)
+        self.assertEqual(sigil.stats()["runtime.cells_immortalized"], 1)
+        self.assertIs(cell.cell_contents, Mid)
+        sigil.reset_stats()
+        self.assertEqual(Mid().g(2), ("mid", "base", 2))
+        self.assertEqual(sigil.stats()["runtime.cells_immortalized"], 0)
+
+    def test_mortal_closure_untouched(self):
+        import weakref
+        class Held:
+            pass
+        died = []
+
+        def make():
+            h = Held()
+            ref = weakref.ref(h, lambda r: died.append(True))
+
+            def inner():
+                return h
+            return inner, ref
+        inner, ref = make()
+        cell = inner.__closure__[0]
+        for _ in range(50):
+            self.assertIsNotNone(inner())
+        self.assertLess(sys.getrefcount(cell), 1000)
+        del inner, cell
+        self.assertEqual(died, [True])   # freed at once, as without Sigil
+        self.assertIsNone(ref())
+
+
 def _prop_get(self):
     return ("get", self.v)
 
