@@ -176,6 +176,10 @@ sigil_closure_immortalize(PyFunctionObject *func)
 {
     PyObject *closure = func->func_closure;
     PyInterpreterState *interp = _PyInterpreterState_GET();
+    /* gc.immortalize moves to 1 once, with the world stopped (the first
+     * thread's start); compile() moves it down and back with atomic adds.
+     * Read relaxed: a stale value skips this call (the next call tries
+     * again) or makes a stop that re-checks the function below. */
     if (closure == NULL || !PyTuple_Check(closure) ||
         _Py_atomic_load_int_relaxed(&interp->gc.immortalize) != 1) {
         return;

@@ -34,7 +34,10 @@ void sigil_closure_immortalize(PyFunctionObject *func);
 
 /* Does COPY_FREE_VARS of `func` have cells to hand to
  * sigil_closure_immortalize? The first cell stands for all: they are done
- * together. Two loads and compares for a mortal closure. */
+ * together. Two loads and compares for a mortal closure. _Py_IsImmortal
+ * loads the local count relaxed; immortality, once set (with the world
+ * stopped), is never undone, so a stale "mortal" only costs a stop that
+ * finds the cells done, and a stale "immortal" cannot be read. */
 static inline int
 sigil_closure_wants_immortal(PyFunctionObject *func, PyObject *closure)
 {

@@ -1423,6 +1423,16 @@ sigil_spec_attempt_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, P
     }
 }
 
+/* The record of `seen`, which this thread's compare-and-swap just took out
+ * of its word: only the winner of that CAS retires it (freed after a grace
+ * period). */
+static void
+retire_unpublished(sigil_tstate *ts, sigil_word seen)
+{
+    sigil_record_retire(sigil_word_record(seen));
+    sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+}
+
 void
 sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
                  sigil_family fam, int base_op)
@@ -1430,9 +1440,7 @@ sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word see
     sigil_word generic = sigil_word_generic(base_op, seen);
     if (sigil_code_word_cas(sc, pc, seen, generic)) {
         if (SIGIL_W_IS_RECORD(seen)) {
-            /* Only the winner of this CAS unpublished the record. */
-            sigil_record_retire(sigil_word_record(seen));
-            sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+            retire_unpublished(ts, seen);
         }
         sigil_stat_bump(ts, SIGIL_STAT_words_published);
         sigil_family_bump(ts, fam, SIGIL_FAMCTR_deopts);
@@ -1469,6 +1477,10 @@ super_lookup_past(PyTypeObject *tp, PyTypeObject *klass, PyObject *name, int *kl
     if (i + 1 < n) {
         *klass_found = 1;
         for (i++; i < n && res == NULL; i++) {
+            /* A class's tp_dict is set when the class is readied and never
+             * replaced (its contents change under the dict's own lock,
+             * which PyDict_GetItemRef takes as needed), so the plain read,
+             * the one _super_lookup_descr makes, races with no write. */
             PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
             if (dict == NULL || PyDict_GetItemRef(dict, name, &res) < 0) {
                 PyErr_Clear();
@@ -1493,11 +1505,11 @@ static int
 spec_super_method(PyObject *global_super, PyObject *klass, PyObject *self, PyObject *name,
                   sigil_record *rec)
 {
-    if (global_super != (PyObject *)&PySuper_Type) {
-        return sigil_spec_fail(SIGIL_SF_not_builtin_super);
-    }
-    if (!PyType_Check(klass)) {
-        return sigil_spec_fail(SIGIL_SF_class_not_type);
+    /* the immediate forms' conditions first (super is the builtin, the
+     * class operand a type) */
+    int imm = sigil_spec_load_super_attr(1, global_super, klass);
+    if (imm < 0) {
+        return imm;
     }
     if (!PyUnicode_CheckExact(name)) {
         return sigil_spec_fail(SIGIL_SF_not_str_name);
@@ -1845,9 +1857,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         return 0;
     }
     sigil_stat_bump(ts, SIGIL_STAT_records_published);
-    /* This thread's CAS unpublished the old record: only it retires it. */
-    sigil_record_retire((sigil_record *)old);
-    sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+    retire_unpublished(ts, seen);   /* `old` */
     return 1;
 }
 
@@ -1900,9 +1910,7 @@ sigil_spec_super_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_
     if (!publish_word(rt, ts, sc, pc, seen, desired, SIGIL_FAM_LOAD_SUPER_ATTR, 1)) {
         return 0;
     }
-    /* This thread's CAS unpublished the record: only it retires it. */
-    sigil_record_retire(sigil_word_record(seen));
-    sigil_stat_bump(ts, SIGIL_STAT_records_retired);
+    retire_unpublished(ts, seen);
     sigil_family_bump(ts, SIGIL_FAM_LOAD_SUPER_ATTR, SIGIL_FAMCTR_deopts);
     return 1;
 }

@@ -154,6 +154,11 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
  * in 3.13t. The cached function is borrowed: it is freed only by a
  * collection, which stops the world, and at the versions checked it is
  * still in its class's dict. */
+/* The version is loaded relaxed, as every version guard loads it: CPython
+ * writes it with plain stores (docs/specializer.md, "Versions CPython
+ * writes without atomics"), and a stale value can only be a zero or an
+ * older number that no record carries, so it can only make the guard
+ * miss; the cached function needs no ordering, it is immutable here. */
 SIGIL_UOP_BODY(GUARD_SUPER_CLASS_VERSION)
 {
     PyObject *klass = E_PEEK(2);
