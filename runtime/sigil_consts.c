@@ -201,3 +201,103 @@ sigil_closure_immortalize(PyFunctionObject *func)
     _PyEval_StartTheWorld(interp);
     sigil_counter_add(sigil_tstate_get(), SIGIL_CTR_STAT(SIGIL_STAT_cells_immortalized), count);
 }
+
+/* -- Shared module values ------------------------------------------------- */
+
+/* Sample one in this many of a thread's loads of mortal module values it
+ * does not own. */
+#define SHARED_SAMPLE 256
+
+/* Bytes of module values this process has made immortal, and the most it
+ * will. Read and written only with the world stopped (and only in the
+ * main interpreter: the others never immortalize, gc.immortalize < 0), so
+ * the stop orders every access. */
+static size_t values_bytes;
+#define VALUES_BUDGET ((size_t)16 << 20)
+
+/* The memory `v` and the items sigil_consts would make immortal with it
+ * hold (tuples of numbers nest only as deep as needs_immortal looks). */
+static size_t
+value_bytes(PyObject *v, int depth)
+{
+    size_t n = (size_t)Py_TYPE(v)->tp_basicsize;
+    if (PyLong_CheckExact(v)) {
+        /* an int's size is its digit count, not ob_size (3.12+) */
+        n += sizeof(digit) * (size_t)_PyLong_DigitCount((PyLongObject *)v);
+    }
+    else if (Py_TYPE(v)->tp_itemsize != 0) {
+        n += (size_t)Py_TYPE(v)->tp_itemsize * (size_t)Py_SIZE(v);
+    }
+    if (PyTuple_CheckExact(v) && depth < MAX_DEPTH) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(v); i++) {
+            PyObject *item = PyTuple_GET_ITEM(v, i);
+            if (!_Py_IsImmortal(item)) {
+                n += value_bytes(item, depth + 1);
+            }
+        }
+    }
+    return n;
+}
+
+/* A module value that threads other than its owner keep loading costs
+ * each of them two atomic read-modify-writes of its shared count per load
+ * (LOAD_GLOBAL's increment, the consumer's decrement), on a cache line
+ * all of them bounce: a tuple of weights read by every thread, or a
+ * float constant kept in a module. A quarter to a half of the samples of
+ * a two-thread run of shared_global_read were that one load. The
+ * constants of code are made immortal by CPython's rule (above); module
+ * values are not constants, so Sigil makes immortal only those it sees
+ * shared and long-lived:
+ * - the types of needs_immortal (exact numbers and bytes, exact tuples of
+ *   them): no weak references and no finalizers, so Python code cannot
+ *   tell when one would have died; only sys.getrefcount and the memory
+ *   change;
+ * - loaded by a thread that does not own it, at two of that thread's
+ *   samples in a row (one in SHARED_SAMPLE such loads): a value rebound on
+ *   every iteration is seldom seen twice, so it stays mortal;
+ * - once threads exist (gc.immortalize 1, when CPython 3.13t makes
+ *   functions and classes immortal for the same reason), and while the
+ *   process has spent less than VALUES_BUDGET on it: a program that keeps
+ *   rebinding long-lived tuples leaks at most that much.
+ * The caller holds a reference to `v` (so the items can be read); the
+ * counts are rewritten with the world stopped, as for constants. */
+void
+sigil_module_value_shared(PyObject *v)
+{
+    sigil_tstate *ts = sigil_tstate_get();
+    if ((++ts->shared_tick & (SHARED_SAMPLE - 1)) != 0) {
+        return;
+    }
+    if (!needs_immortal(v, 0)) {
+        return;
+    }
+    if (ts->shared_last != (const void *)v) {
+        ts->shared_last = v;
+        return;
+    }
+    ts->shared_last = NULL;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    /* Relaxed, as in sigil_closure_immortalize: re-checked below. */
+    if (_Py_atomic_load_int_relaxed(&interp->gc.immortalize) != 1) {
+        return;
+    }
+    uint64_t count = 0;
+    int over = 0;
+    _PyEval_StopTheWorld(interp);
+    if (interp->gc.immortalize == 1 && needs_immortal(v, 0)) {
+        size_t n = value_bytes(v, 0);
+        if (values_bytes + n > VALUES_BUDGET) {
+            over = 1;
+        }
+        else {
+            values_bytes += n;
+            make_immortal(v, 0, &count);
+        }
+    }
+    _PyEval_StartTheWorld(interp);
+    sigil_stat_bump(ts, SIGIL_STAT_values_stops);
+    sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_values_immortalized), count);
+    if (over) {
+        sigil_stat_bump(ts, SIGIL_STAT_values_over_budget);
+    }
+}

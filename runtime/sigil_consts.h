@@ -1,6 +1,7 @@
 /* sigil_consts.h: making a code object's number, bytes and tuple constants
  * immortal, as CPython 3.13t means them to be, and the closure cells of
- * immortal functions (see sigil_consts.c).
+ * immortal functions, and module values that threads share (see
+ * sigil_consts.c).
  */
 #ifndef SIGIL_CONSTS_H
 #define SIGIL_CONSTS_H
@@ -43,6 +44,24 @@ sigil_closure_wants_immortal(PyFunctionObject *func, PyObject *closure)
 {
     return PyTuple_GET_SIZE(closure) > 0 && !_Py_IsImmortal(PyTuple_GET_ITEM(closure, 0)) &&
            _Py_IsImmortal((PyObject *)func);
+}
+
+/* A thread loaded `v` from a module's dict (a global, a builtin, a module
+ * attribute) and holds a reference to it. If the value is mortal and
+ * another thread owns it, every such load bounces its reference count
+ * between threads: sigil_module_value_shared samples these loads and
+ * makes values that are long-lived, shared, and of types whose death no
+ * Python code can observe immortal (see sigil_consts.c). Reads the local
+ * count relaxed and the owner id plainly, as _Py_TryIncrefFast just did;
+ * a stale answer only samples or skips one load. */
+void sigil_module_value_shared(PyObject *v);
+
+static inline void
+sigil_module_value_loaded(PyObject *v)
+{
+    if (!_Py_IsImmortal(v) && !_Py_IsOwnedByCurrentThread(v)) {
+        sigil_module_value_shared(v);
+    }
 }
 
 #endif /* SIGIL_CONSTS_H */

@@ -144,6 +144,12 @@ typedef struct sigil_tstate {
     /* Owner-only tick that samples shared adaptive-counter updates
      * (sigil_spec_should_try). */
     uint32_t spec_tick;
+    /* Owner-only sampling of the loads of mortal module-dict values that
+     * another thread owns (sigil_consts.c, sigil_module_value_shared):
+     * a tick, and the value the last sample saw. shared_last is only
+     * compared, never dereferenced. */
+    uint32_t shared_tick;
+    const void *shared_last;
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */
     struct sigil_tstate *next;

@@ -1318,25 +1318,26 @@ sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner
     }
     PyDictObject *d = (PyDictObject *)dict;
     Py_ssize_t ix = -2;
-    uint32_t kv = 0;
-    /* A module __getattr__ is consulted only when the name is missing,
-     * which the version guard rules out. */
-    sigil_sijil_lock(rt, ts);
+    int same_key = 0;
+    (void)rt;   /* no keys version to assign, so no SiJiL */
+    (void)ts;
+    /* The form checks the entry's key by identity (LOAD_MODULE_ENTRY), so
+     * the index is worth recording only if the stored key is the code's
+     * name object itself (setattr interns names; a key stored through the
+     * dict as an equal but distinct str would make every run miss). */
     Py_BEGIN_CRITICAL_SECTION(d);
     if (d->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
         ix = _PyDict_LookupIndex(d, name);
         if (ix >= 0 && ix <= 0xffff) {
-            kv = dict_keys_version(d);
+            same_key = DK_UNICODE_ENTRIES(d->ma_keys)[ix].me_key == name;
         }
     }
     Py_END_CRITICAL_SECTION();
-    sigil_sijil_unlock(rt);
-    if (kv == 0) {
+    if (!same_key) {
         return sigil_spec_fail(ix == -2 ? SIGIL_SF_dict_kind
                                : ix < 0 ? SIGIL_SF_name_missing
-                               : ix > 0xffff ? SIGIL_SF_out_of_range : SIGIL_SF_keys_version);
+                               : ix > 0xffff ? SIGIL_SF_out_of_range : SIGIL_SF_key_identity);
     }
-    rec->version = kv;
     rec->index = (uint16_t)ix;
     return LOAD_ATTR_MODULE;
 }

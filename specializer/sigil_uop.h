@@ -35,6 +35,7 @@
 #define SIGIL_UOP_H
 
 #include "sigil_code.h"
+#include "sigil_consts.h"
 #include "sigil_fault.h"
 #include "sigil_python.h"
 #include "sigil_stats.h"

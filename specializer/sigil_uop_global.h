@@ -60,6 +60,7 @@ SIGIL_UOP_BODY(LOAD_GLOBALS_ENTRY)
     UOP_CHECK(keys->dk_kind == DICT_KEYS_UNICODE && ix < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
     e->tmp = sigil_uop_dict_entry_ref(d, keys, ix, E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
+    sigil_module_value_loaded(e->tmp);
     return SIGIL_UOP_OK;
 }
 
@@ -69,6 +70,7 @@ SIGIL_UOP_BODY(LOAD_BUILTINS_ENTRY)
                                       (PyDictKeysObject *)e->snap.obj, e->rec->index,
                                       E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
+    sigil_module_value_loaded(e->tmp);
     return SIGIL_UOP_OK;
 }
 

@@ -639,11 +639,12 @@ class Forms(unittest.TestCase):
             self.assertLess(sys.getrefcount(tup2[0]), 1000)
 
     def test_respecialize_after_periodic_changes(self):
-        # A site whose dependency changes now and then (a module gaining
-        # and losing a name every 150 executions: new keys, a miss, a
-        # deopt) specializes again each time: a successful publication
-        # undoes one step of the backoff that the deopt added, so the wait
-        # does not ratchet up over the run and most executions hit
+        # A site whose dependency changes now and then (the module's name
+        # deleted and set again every 150 executions: it moves to a new
+        # entry, a miss, a deopt) specializes again each time: a
+        # successful publication undoes one step of the backoff that the
+        # deopt added, so the wait does not ratchet up over the run and
+        # most executions hit
         import types
         mod = types.ModuleType("m")
         mod.k = 1
@@ -652,14 +653,56 @@ class Forms(unittest.TestCase):
             t = 0
             for i in range(n):
                 if i % 150 == 0:
-                    setattr(mod, "extra_%d" % i, i)    # new keys
-                    delattr(mod, "extra_%d" % i)
+                    delattr(mod, "k")
+                    setattr(mod, "k", 1)    # appended at a new index
                 t += mod.k
             return t
         r, s = stats_delta(loop, 6000, mod)
         self.assertEqual(r, 6000)
         self.assertGreaterEqual(s.get("LOAD_ATTR.deopts", 0), 20, s)
         self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 5000, s)
+
+    def test_module_attr_ignores_other_names(self):
+        # LOAD_ATTR_MODULE checks its own entry, not the keys version, so
+        # other names added to and deleted from the module (new keys
+        # objects' versions, a resize) do not make it miss; a value
+        # rebound in place is seen at once
+        import types
+        mod = types.ModuleType("m")
+        mod.k = 1
+
+        def loop(n, mod):
+            t = 0
+            for i in range(n):
+                if i % 50 == 0:
+                    setattr(mod, "extra_%d" % i, i)
+                    if i % 100 == 0:
+                        delattr(mod, "extra_%d" % i)
+                    mod.k = i % 7
+                t += mod.k
+            return t
+        want = sum((i - i % 50) % 7 for i in range(3000))
+        r, s = stats_delta(loop, 3000, mod)
+        self.assertEqual(r, want)
+        self.assertEqual(s.get("LOAD_ATTR.deopts", 0), 0, s)
+        self.assertLessEqual(s.get("LOAD_ATTR.misses", 0), 0, s)
+        self.assertGreaterEqual(s.get("form.LOAD_ATTR_MODULE", 0), 2900, s)
+        # the name stored as an equal but distinct str (the form compares
+        # keys by identity): not chosen, with its reason, still right
+        mod2 = types.ModuleType("m2")
+        mod2.__dict__["".join(["k", "k"])] = 5
+        key = [k for k in mod2.__dict__ if k == "kk"][0]
+        self.assertIsNot(key, sys.intern("kk"))
+
+        def loop2(n, mod):
+            t = 0
+            for i in range(n):
+                t += mod.kk
+            return t
+        r, s = stats_delta(loop2, 200, mod2)
+        self.assertEqual(r, 1000)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.generic", 0), 200, s)   # every mod.kk
+        self.assertGreaterEqual(s.get("LOAD_ATTR.fail.key_identity", 0), 1, s)
 
     def test_containers(self):
         def loop(t, d, s, lst, n):
@@ -3530,6 +3573,90 @@ class WrappedMethods(unittest.TestCase):
         sigil.reset_stats()
         fresh(_wrapped_calls)([B()], 100)
         self.assertEqual(sigil.stats().get("runtime.descrs_deferred", 0), 0)
+
+
+SHARED_VALUES_SRC = """
+TABLE = tuple(range(1000, 1064))        # mortal ints, made by this thread
+MIXED = (1, [])                         # a list: its death is observable
+BIG = tuple(range(256)) * 8400          # more than the whole budget
+VALS = [(i + 5000, i) for i in range(1000)]
+G = None
+
+def read(name, n):
+    t = 0
+    if name == "TABLE":
+        for i in range(n):
+            t += TABLE[i & 63]
+    elif name == "MIXED":
+        for i in range(n):
+            t += MIXED[0]
+    elif name == "BIG":
+        for i in range(n):
+            t += BIG[i & 255]
+    return t
+
+def rebind(n):
+    global G
+    t = 0
+    for i in range(n):
+        G = VALS[i % 1000]
+        t += G[1]
+    return t
+"""
+
+
+class SharedModuleValues(unittest.TestCase):
+    """Module values that another thread keeps loading (and that no
+    Python code can watch die: numbers, bytes, tuples of them) are made
+    immortal; other values, values rebound all the time, and values over
+    the budget stay mortal."""
+
+    def setUp(self):
+        self.ns = {"__name__": "shared_values"}
+        exec(SHARED_VALUES_SRC, self.ns)     # this thread owns the values
+
+    def in_thread(self, fn, *args):
+        out = []
+        t = threading.Thread(target=lambda: out.append(fn(*args)))
+        t.start()
+        t.join()
+        return out[0]
+
+    def test_shared_tuple_made_immortal(self):
+        table = self.ns["TABLE"]
+        self.assertLess(sys.getrefcount(table), 1000)
+        sigil.reset_stats()
+        read = fresh(self.ns["read"])
+        self.assertEqual(self.in_thread(read, "TABLE", 4000), sum(table[i & 63] for i in range(4000)))
+        self.assertGreater(sys.getrefcount(table), 1 << 30)
+        self.assertGreater(sys.getrefcount(table[5]), 1 << 30)   # items first
+        s = sigil.stats()
+        self.assertEqual(s["runtime.values_immortalized"], 65)
+        self.assertEqual(s["runtime.values_stops"], 1)
+        # the owner's own loads never ask
+        sigil.reset_stats()
+        self.ns["TABLE"] = tuple(range(2000, 2064))
+        self.assertEqual(fresh(self.ns["read"])("TABLE", 4000), sum(2000 + (i & 63) for i in range(4000)))
+        self.assertEqual(sigil.stats()["runtime.values_stops"], 0)
+        self.assertLess(sys.getrefcount(self.ns["TABLE"]), 1000)
+
+    def test_observable_or_rebound_values_stay_mortal(self):
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(fresh(self.ns["read"]), "MIXED", 4000), 4000)
+        self.assertLess(sys.getrefcount(self.ns["MIXED"]), 1000)
+        # a global rebound on every iteration is not seen twice in a row
+        self.assertEqual(self.in_thread(fresh(self.ns["rebind"]), 20000), 20 * sum(range(1000)))
+        self.assertEqual(sigil.stats()["runtime.values_immortalized"], 0)
+        self.assertTrue(all(sys.getrefcount(v) < 1000 for v in self.ns["VALS"]))
+
+    def test_budget(self):
+        big = self.ns["BIG"]
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(fresh(self.ns["read"]), "BIG", 4000), sum(i & 255 for i in range(4000)))
+        self.assertLess(sys.getrefcount(big), 1000)
+        s = sigil.stats()
+        self.assertGreaterEqual(s["runtime.values_over_budget"], 1)
+        self.assertEqual(s["runtime.values_immortalized"], 0)
 
 
 class ClosureCells(unittest.TestCase):
