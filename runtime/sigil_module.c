@@ -5,6 +5,7 @@
  * sigil.reset_stats() restart the counters from zero
  * sigil.print_stats() print the table PYTHON_SIGIL_STATS=1 prints at exit
  */
+#include "sigil_world.h"
 #include "sigil_runtime.h"
 #include "sigil_code.h"
 
@@ -146,7 +147,31 @@ sigil_count_executions(PyObject *module, PyObject *arg)
     return PyBool_FromLong(was);
 }
 
+static PyObject *
+sigil_set_world(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    int on = PyObject_IsTrue(arg);
+    if (on < 0) {
+        return NULL;
+    }
+    sigil_runtime *rt = sigil_runtime_find(_PyInterpreterState_GET());
+    if (rt == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "sigil is not installed in this interpreter");
+        return NULL;
+    }
+    if (on && rt->world_watcher < 0) {
+        PyErr_SetString(PyExc_RuntimeError, "no dict watcher slot was free: the world version is unavailable");
+        return NULL;
+    }
+    return PyBool_FromLong(sigil_world_set(rt, on));
+}
+
 static PyMethodDef sigil_methods[] = {
+    {"_set_world", sigil_set_world, METH_O,
+     "_set_world(on) -> bool\n\nLet new LOAD_GLOBAL_BUILTIN records depend on the world version (the default)\n"
+     "or make them use keys versions (LOAD_GLOBAL_BUILTIN_KEYS), for tests and A/B runs. Records\n"
+     "already published are unaffected. Returns the previous setting."},
     {"_opcodes", sigil_opcodes, METH_NOARGS,
      "_opcodes() -> dict\n\nEach CPython base opcode: 'implemented', or why it never reaches Sigil's loop."},
     {"info", sigil_info, METH_NOARGS,

@@ -6,6 +6,7 @@
  */
 #include "sigil_runtime.h"
 #include "sigil_code.h"
+#include "sigil_world.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -200,6 +201,7 @@ sigil_install(PyInterpreterState *interp, const sigil_options *o)
             PyMem_RawFree(rt);
             return -1;
         }
+        sigil_world_init(rt);
         pthread_mutex_lock(&runtimes.lock);
         if (runtimes.n == MAX_RUNTIMES) {
             pthread_mutex_unlock(&runtimes.lock);

@@ -21,6 +21,13 @@ typedef struct sigil_runtime {
     /* The specialization lock (SiJiL): serializes publication of
      * specialized words; never taken on the fast path. */
     PyMutex sijil;
+    /* The world version (sigil_world.c): bumped by the globals watcher
+     * (relaxed atomic add, any thread), read relaxed by LOAD_GLOBAL_BUILTIN
+     * and, under a globals dict's critical section, by its chooser. */
+    _Atomic uint64_t world_version;
+    int world_watcher;           /* dict watcher id or -1; immutable after install */
+    _Atomic int world_enabled;   /* read relaxed by choosers: a switch, no data */
+    struct sigil_world_names *world_names;   /* immutable pointer after install */
 } sigil_runtime;
 
 /* The runtime of an interpreter, or NULL if Sigil is not installed on it. */

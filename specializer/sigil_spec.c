@@ -1,6 +1,7 @@
 /* sigil_spec.c: specialization decisions, publication and deoptimization
  * for the exact-type families (see sigil_spec.h for why these need no cache
  * records, and docs/specializer.md for the full protocol). */
+#include "sigil_world.h"
 #include "sigil_spec.h"
 #include "sigil_consts.h"
 #include "sigil_uop.h"
@@ -1256,6 +1257,17 @@ dict_keys_version(PyDictObject *d)
     return _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), d->ma_keys);
 }
 
+/* LOAD_GLOBAL_BUILTIN when the world version is usable: the name is
+ * registered, and the lookups, the watch of the globals and the read of
+ * the world version happen in one critical section over both dicts, so
+ * that an insertion of the name into the globals falls wholly before (the
+ * lookup finds it) or wholly after (its watcher call bumps the version
+ * recorded here); see runtime/sigil_world.c. The builtins entry is
+ * recorded only if it stores the name object itself (the form compares
+ * keys by identity); otherwise, or if the registry is full or the watch
+ * fails, LOAD_GLOBAL_BUILTIN_KEYS: both dicts' keys versions, assigned in
+ * that same section (CPython zeroes a version under the dict's lock before
+ * every insertion or deletion). */
 int
 sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                PyObject *builtins, PyObject *name, sigil_record *rec)
@@ -1269,16 +1281,22 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
     PyDictObject *g = (PyDictObject *)globals, *b = (PyDictObject *)builtins;
     Py_ssize_t gix = -2, bix = -1;
     uint32_t gv = 0, bv = 0;
+    uint64_t wv = 0;
     sigil_sijil_lock(rt, ts);
-    /* One section over both dicts: the two versions and lookups describe
-     * one moment (globals without the name, builtins with it at bix). */
+    int world = sigil_world_usable(rt) && sigil_world_add_name(rt, name);
     Py_BEGIN_CRITICAL_SECTION2(g, b);
     if (g->ma_keys->dk_kind == DICT_KEYS_UNICODE && b->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
         gix = _PyDict_LookupIndex(g, name);
         bix = _PyDict_LookupIndex(b, name);
         if (gix == DKIX_EMPTY && bix >= 0 && bix <= 0xffff) {
-            gv = dict_keys_version(g);
-            bv = dict_keys_version(b);
+            if (world && DK_UNICODE_ENTRIES(b->ma_keys)[bix].me_key == name &&
+                sigil_world_watch(rt, globals) == 0) {
+                wv = sigil_world_version(rt);
+            }
+            else {
+                gv = dict_keys_version(g);
+                bv = dict_keys_version(b);
+            }
         }
     }
     Py_END_CRITICAL_SECTION2();
@@ -1293,13 +1311,19 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
     if (bix < 0) {
         return sigil_spec_fail(SIGIL_SF_name_missing);
     }
+    rec->index = (uint16_t)bix;
+    if (wv != 0) {
+        rec->version = (uint32_t)wv;
+        rec->version2 = (uint32_t)(wv >> 32);
+        rec->key = globals;   /* compared by address only */
+        return LOAD_GLOBAL_BUILTIN;
+    }
     if (gv == 0 || bv == 0) {
         return sigil_spec_fail(SIGIL_SF_keys_version);
     }
     rec->version = gv;
     rec->version2 = bv;
-    rec->index = (uint16_t)bix;
-    return LOAD_GLOBAL_BUILTIN;
+    return LOAD_GLOBAL_BUILTIN_KEYS;
 }
 
 int

@@ -246,6 +246,13 @@ _Static_assert(LOAD_ATTR_POLY > UNPACK_SEQUENCE_TWO_TUPLE && LOAD_ATTR_POLY < MI
 #define CALL_PY_POLY 230
 _Static_assert(CALL_PY_POLY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_PY_POLY < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
+/* LOAD_GLOBAL_BUILTIN guarded by keys versions, as CPython 3.13 guards
+ * it: chosen when the world version is unavailable (no dict watcher slot,
+ * the name registry full, or switched off by sigil._set_world). */
+#define LOAD_GLOBAL_BUILTIN_KEYS 147
+_Static_assert(LOAD_GLOBAL_BUILTIN_KEYS > YIELD_VALUE && LOAD_GLOBAL_BUILTIN_KEYS < RESUME &&
+                   LOAD_GLOBAL_BUILTIN_KEYS != 148,
+               "Sigil's own form numbers must not collide with CPython's");
 /* Sigil's record form of super(class, self).name feeding a call (CPython
  * 3.13 calls _PySuper_Lookup, which takes the type lock, every time): the
  * method found past class on type(self)'s MRO, cached, keyed by the

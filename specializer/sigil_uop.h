@@ -38,6 +38,7 @@
 #include "sigil_consts.h"
 #include "sigil_fault.h"
 #include "sigil_python.h"
+#include "sigil_runtime.h"
 #include "sigil_stats.h"
 
 /* -- Declarations ------------------------------------------------------- */
@@ -60,6 +61,7 @@ enum {
     SIGIL_DEP_ENTRY = 1 << 3,    /* a dict entry or object slot, read at use */
     SIGIL_DEP_IDENTITY = 1 << 4, /* the identity of an object the record holds */
     SIGIL_DEP_OPERAND = 1 << 5,  /* the exact type of a stack operand */
+    SIGIL_DEP_WORLD = 1 << 6,    /* the world version (runtime/sigil_world.c) */
 };
 
 /* What a micro-op does to shared state. */

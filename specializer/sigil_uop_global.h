@@ -28,10 +28,7 @@ SIGIL_UOP_BODY(GUARD_BUILTINS_LOCKFREE)
 SIGIL_UOP_BODY(GUARD_GLOBALS_KEYS_VERSION)
 {
     PyDictKeysObject *gk = _Py_atomic_load_ptr_acquire(&((PyDictObject *)e->frame->f_globals)->ma_keys);
-    /* Fault global_skip_keys_guard: without the globals' version a global
-     * that now shadows the builtin is missed. */
-    UOP_CHECK(SIGIL_FAULT(global_skip_keys_guard) ||
-              _Py_atomic_load_uint32_relaxed(&gk->dk_version) == e->rec->version);
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&gk->dk_version) == e->rec->version);
     return SIGIL_UOP_OK;
 }
 
@@ -59,6 +56,41 @@ SIGIL_UOP_BODY(LOAD_GLOBALS_ENTRY)
     int ix = SIGIL_W_AUX(e->word);
     UOP_CHECK(keys->dk_kind == DICT_KEYS_UNICODE && ix < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
     e->tmp = sigil_uop_dict_entry_ref(d, keys, ix, E_NAME(e->oparg >> 1));
+    UOP_CHECK(e->tmp != NULL);
+    sigil_module_value_loaded(e->tmp);
+    return SIGIL_UOP_OK;
+}
+
+/* The frame's globals are the dict the record was made for, and the world
+ * version has not moved since: that dict has gained no name that could
+ * hide this builtin (runtime/sigil_world.c). The dict is compared by
+ * address only, never read: its death bumps the version, so a new dict at
+ * the same address cannot match. Relaxed load: the world version vouches
+ * for nothing this thread reads afterwards (the builtins entry is checked
+ * on its own), and sigil_world.c explains why a thread that can know of a
+ * shadowing insertion loads the bumped value. The record holds the 64-bit
+ * version split in two, low half first. */
+SIGIL_UOP_BODY(GUARD_WORLD_VERSION)
+{
+    uint64_t want = ((uint64_t)e->rec->version2 << 32) | e->rec->version;
+    UOP_CHECK(e->frame->f_globals == e->rec->key);
+    /* Fault global_skip_world_guard: without the world version a global
+     * that now shadows the builtin is missed. */
+    UOP_CHECK(SIGIL_FAULT(global_skip_world_guard) ||
+              atomic_load_explicit(&e->ts->rt->world_version, memory_order_relaxed) == want);
+    return SIGIL_UOP_OK;
+}
+
+/* The builtins entry at rec->index still holds the name and a value, read
+ * as LOAD_GLOBALS_ENTRY reads a global: no keys version, so builtins
+ * resized or changed elsewhere do not make the site miss. */
+SIGIL_UOP_BODY(LOAD_BUILTINS_NAMED)
+{
+    PyDictObject *b = (PyDictObject *)e->frame->f_builtins;
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&b->ma_keys);
+    UOP_CHECK(keys->dk_kind == DICT_KEYS_UNICODE &&
+              e->rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
+    e->tmp = sigil_uop_dict_entry_ref(b, keys, e->rec->index, E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
     sigil_module_value_loaded(e->tmp);
     return SIGIL_UOP_OK;

@@ -3575,6 +3575,169 @@ class WrappedMethods(unittest.TestCase):
         self.assertEqual(sigil.stats().get("runtime.descrs_deferred", 0), 0)
 
 
+WORLD_SRC = """
+def use(n, g, every, action):
+    out = []
+    for i in range(n):
+        if every and i % every == 0:
+            action(g, i)
+        out.append(len((1, 2, 3)))
+    return out
+"""
+
+
+WORLD_DEALLOC_SCRIPT = """
+import gc, sigil, types
+code = compile(
+    "def use(n):\\n"
+    "    out = []\\n"
+    "    for i in range(n):\\n"
+    "        out.append(len((1, 2, 3)))\\n"
+    "    return out\\n", "<world>", "exec").co_consts[0]
+sigil.reset_stats()
+seen = set()
+reused = 0
+for k in range(200):
+    g = {"__builtins__": __builtins__}
+    if k % 2:
+        g["len"] = lambda x: "mine"
+    reused += id(g) in seen
+    seen.add(id(g))
+    f = types.FunctionType(code, g)
+    print("ok" if f(100) == ["mine" if k % 2 else 3] * 100 else "WRONG %d" % k)
+    del f, g
+    gc.collect()   # functions have deferred reference counts: the GC frees them
+print(sigil.stats()["spec.world_bumps_dealloc"], reused)
+"""
+
+
+class StrKey(str):
+    """A str subclass: a dict holding one has general keys, and its entry
+    answers a lookup of the equal exact str."""
+    __hash__ = str.__hash__
+
+
+class WorldVersion(unittest.TestCase):
+    """LOAD_GLOBAL_BUILTIN depends on the world version (a dict watcher on
+    the globals it was made for) instead of the globals' keys version:
+    other globals come and go without a miss, and every way a global can
+    come to hide the builtin (set, cloned in, a str-subclass key, the
+    dict replaced by a new one at the same address) is seen."""
+
+    def ns(self):
+        g = {"__builtins__": __builtins__, "__name__": "world"}
+        exec(WORLD_SRC, g)
+        return g
+
+    def run_use(self, g, n, every, action):
+        sigil.reset_stats()
+        r = g["use"](n, g, every, action)
+        return r, sigil.stats()
+
+    def test_other_globals_do_not_invalidate(self):
+        g = self.ns()
+
+        def churn(g, i):
+            g["scratch_%d" % i] = i      # new keys: a new keys version
+            if i % 100 == 0:
+                del g["scratch_%d" % i]
+        r, s = self.run_use(g, 3000, 10, churn)
+        self.assertEqual(r, [3] * 3000)
+        self.assertGreaterEqual(s["form.LOAD_GLOBAL_BUILTIN"], 2900, s)
+        self.assertEqual(s["guard.LOAD_GLOBAL_BUILTIN.GUARD_WORLD_VERSION"], 0)
+        self.assertEqual(s["LOAD_GLOBAL.deopts"], 0)
+        self.assertEqual(s["spec.world_bumps_shadow"], 0)
+
+    def test_shadow_set_and_deleted(self):
+        g = self.ns()
+
+        def flip(g, i):
+            if (i // 500) % 2:
+                g["len"] = lambda x: "shadow"
+            else:
+                g.pop("len", None)
+        r, s = self.run_use(g, 3000, 500, flip)
+        want = [3 if (i // 500) % 2 == 0 else "shadow" for i in range(3000)]
+        self.assertEqual(r, want)
+        self.assertGreaterEqual(s["spec.world_bumps_shadow"], 2, s)
+        self.assertGreaterEqual(s["form.LOAD_GLOBAL_BUILTIN"], 1000, s)
+
+    def test_shadow_cloned_in(self):
+        g = self.ns()
+        src = dict(g)
+        src["len"] = lambda x: "cloned"
+
+        def refill(g, i):
+            if i == 1000:
+                g.clear()
+                g.update(src)          # keys cloned: one event for all
+        r, s = self.run_use(g, 2000, 1000, refill)
+        self.assertEqual(r, [3] * 1000 + ["cloned"] * 1000)
+        self.assertGreaterEqual(s["spec.world_bumps_clone"], 1, s)
+
+    def test_shadow_by_str_subclass_key(self):
+        g = self.ns()
+
+        def sub(g, i):
+            if i == 1000:
+                g[StrKey("len")] = lambda x: "subclass"
+        r, s = self.run_use(g, 2000, 1000, sub)
+        self.assertEqual(r, [3] * 1000 + ["subclass"] * 1000)
+        self.assertGreaterEqual(s["spec.world_bumps_shadow"], 1, s)
+
+    def test_new_globals_at_a_dead_dict_address(self):
+        # One code object run in many short-lived namespaces, every other
+        # one hiding len: a record compares the dict by address, and the
+        # death of the dict it was made for bumps the version, so a new
+        # dict that reuses the address is not taken for the old one. In a
+        # child: once a thread has started, CPython 3.13t makes every new
+        # function immortal, and a function keeps its globals alive.
+        import subprocess
+        out = subprocess.run([sys.executable, "-X", "sigil=" + sigil.info()["mode"], "-c",
+                              WORLD_DEALLOC_SCRIPT],
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.stderr, "")
+        lines = out.stdout.splitlines()
+        self.assertEqual(lines[:-1], ["ok"] * 200)
+        dealloc, reused = map(int, lines[-1].split())
+        self.assertGreaterEqual(dealloc, 90)    # each namespace without its own len was watched
+        self.assertGreaterEqual(reused, 1)   # the case the bump is for did occur
+
+    def test_builtins_changed(self):
+        import builtins
+        g = self.ns()
+        real = builtins.len
+
+        def swap(g, i):
+            if i == 1000:
+                builtins.sigil_test_extra = 1     # the builtins' keys change
+            if i == 1500:
+                builtins.len = lambda x: "rebound"
+        try:
+            r, s = self.run_use(g, 2000, 500, swap)
+        finally:
+            builtins.len = real
+            del builtins.sigil_test_extra
+        self.assertEqual(r, [3] * 1500 + ["rebound"] * 500)
+        self.assertGreaterEqual(s["form.LOAD_GLOBAL_BUILTIN"], 1900, s)
+        self.assertEqual(s["LOAD_GLOBAL.deopts"], 0, s)
+
+    def test_keys_form_when_switched_off(self):
+        was = sigil._set_world(False)
+        try:
+            g = self.ns()
+
+            def flip(g, i):
+                if i == 1000:
+                    g["len"] = lambda x: "shadow"
+            r, s = self.run_use(g, 2000, 1000, flip)
+        finally:
+            sigil._set_world(was)
+        self.assertEqual(r, [3] * 1000 + ["shadow"] * 1000)
+        self.assertGreaterEqual(s["form.LOAD_GLOBAL_BUILTIN_KEYS"], 900, s)
+        self.assertEqual(s["form.LOAD_GLOBAL_BUILTIN"], 0, s)
+
+
 SHARED_VALUES_SRC = """
 TABLE = tuple(range(1000, 1064))        # mortal ints, made by this thread
 MIXED = (1, [])                         # a list: its death is observable

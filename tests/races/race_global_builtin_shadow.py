@@ -38,8 +38,8 @@ def hot(n, check, ok_len, ok_inst, ok_abs):
     return seen
 
 
-def main():
-    race = _race.Race(__doc__)
+def main(doc=__doc__):
+    race = _race.Race(doc)
     ok_len = _race.Allowed(3, "shadow-len")
     ok_inst = _race.Allowed(True, "shadow-isinstance")
     ok_abs = _race.Allowed(4, "shadow-abs")

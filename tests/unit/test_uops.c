@@ -74,7 +74,7 @@ test_uop_table(void)
         CHECK((sigil_uop_fxs[u] == SIGIL_FX_WRITE) == (sigil_uop_kinds[u] == SIGIL_UOP_MUTATE));
         /* A guard that validates a version says so. */
         if (strstr(sigil_uop_names[u], "VERSION") != NULL) {
-            CHECK(sigil_uop_deps[u] & (SIGIL_DEP_TYPE | SIGIL_DEP_KEYS | SIGIL_DEP_FUNC));
+            CHECK(sigil_uop_deps[u] & (SIGIL_DEP_TYPE | SIGIL_DEP_KEYS | SIGIL_DEP_FUNC | SIGIL_DEP_WORLD));
         }
     }
 }
