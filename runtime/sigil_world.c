@@ -150,8 +150,8 @@ sigil_world_set(sigil_runtime *rt, int on)
 
 /* A probe in the watcher that stops at a slot this call is filling has
  * not missed anything it needs: the name only matters to the globals dict
- * whose critical section the caller takes after this returns, and every
- * event on that dict after the section happens after this store. */
+ * whose critical section the caller holds, and every event on that dict
+ * after the section happens after this store. */
 int
 sigil_world_add_name(sigil_runtime *rt, PyObject *name)
 {

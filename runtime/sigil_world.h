@@ -24,7 +24,8 @@ int sigil_world_usable(sigil_runtime *rt);
  * previous setting. */
 int sigil_world_set(sigil_runtime *rt, int on);
 
-/* Under the SiJiL: add `name` (an exact str) to the names whose addition
+/* Under the SiJiL and the critical section of the globals dict the
+ * caller will watch: add `name` (an exact str) to the names whose addition
  * to a watched globals dict bumps the world version. 1 if it is there
  * now, 0 if the registry is full (the caller falls back). */
 int sigil_world_add_name(sigil_runtime *rt, PyObject *name);

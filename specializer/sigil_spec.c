@@ -1283,14 +1283,17 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
     uint32_t gv = 0, bv = 0;
     uint64_t wv = 0;
     sigil_sijil_lock(rt, ts);
-    int world = sigil_world_usable(rt) && sigil_world_add_name(rt, name);
+    int world = sigil_world_usable(rt);
     Py_BEGIN_CRITICAL_SECTION2(g, b);
     if (g->ma_keys->dk_kind == DICT_KEYS_UNICODE && b->ma_keys->dk_kind == DICT_KEYS_UNICODE) {
         gix = _PyDict_LookupIndex(g, name);
         bix = _PyDict_LookupIndex(b, name);
         if (gix == DKIX_EMPTY && bix >= 0 && bix <= 0xffff) {
+            /* The name is registered only for a site that will depend on
+             * it, and before the section ends (the watcher's next call
+             * for this dict comes after it). */
             if (world && DK_UNICODE_ENTRIES(b->ma_keys)[bix].me_key == name &&
-                sigil_world_watch(rt, globals) == 0) {
+                sigil_world_add_name(rt, name) && sigil_world_watch(rt, globals) == 0) {
                 wv = sigil_world_version(rt);
             }
             else {

@@ -3611,6 +3611,26 @@ print(sigil.stats()["spec.world_bumps_dealloc"], reused)
 """
 
 
+WORLD_FULL_SCRIPT = """
+import builtins, sigil
+N = 3200
+for i in range(N):
+    setattr(builtins, "sigil_bi_%d" % i, i)
+src = "def use():\\n    t = 0\\n    for _ in range(4):\\n" + "".join(
+    "        t += sigil_bi_%d\\n" % i for i in range(N)) + "    return t\\n"
+g = {"__builtins__": builtins}
+exec(src, g)
+sigil.count_executions(True)
+sigil.reset_stats()
+print(g["use"]() == 4 * sum(range(N)))
+s = sigil.stats()
+print(s["spec.world_names"] > 2900, s["form.LOAD_GLOBAL_BUILTIN"] > 0, s["form.LOAD_GLOBAL_BUILTIN_KEYS"] > 0)
+g["sigil_bi_%d" % (N - 1)] = 0          # a keys-form site's name, hidden
+g["sigil_bi_0"] = 1                      # a world-form site's name, hidden
+print(g["use"]() == 4 * (sum(range(N)) - (N - 1) + 1))
+"""
+
+
 class StrKey(str):
     """A str subclass: a dict holding one has general keys, and its entry
     answers a lookup of the equal exact str."""
@@ -3702,6 +3722,18 @@ class WorldVersion(unittest.TestCase):
         dealloc, reused = map(int, lines[-1].split())
         self.assertGreaterEqual(dealloc, 90)    # each namespace without its own len was watched
         self.assertGreaterEqual(reused, 1)   # the case the bump is for did occur
+
+    def test_name_table_full(self):
+        # Past 3072 registered names new sites take LOAD_GLOBAL_BUILTIN_KEYS
+        # (CPython's keys versions); both kinds see a global that hides
+        # their builtin. In a child: the table is per process and is never
+        # emptied.
+        import subprocess
+        out = subprocess.run([sys.executable, "-X", "sigil=" + sigil.info()["mode"], "-c",
+                              WORLD_FULL_SCRIPT],
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.stderr, "")
+        self.assertEqual(out.stdout.split(), ["True"] * 5)
 
     def test_builtins_changed(self):
         import builtins
