@@ -59,7 +59,10 @@ void sigil_module_value_shared(PyObject *v);
 static inline void
 sigil_module_value_loaded(PyObject *v)
 {
-    if (!_Py_IsImmortal(v) && !_Py_IsOwnedByCurrentThread(v)) {
+    /* Owner first: one plain load of ob_tid, which the try-incref just
+     * read, settles the common single-thread case; only values another
+     * thread owns pay the relaxed load of the local count. */
+    if (!_Py_IsOwnedByCurrentThread(v) && !_Py_IsImmortal(v)) {
         sigil_module_value_shared(v);
     }
 }

@@ -1330,8 +1330,7 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
 }
 
 int
-sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObject *name,
-                            sigil_record *rec)
+sigil_spec_load_attr_module(PyObject *owner, PyObject *name, sigil_record *rec)
 {
     if (!PyModule_CheckExact(owner)) {
         return SIGIL_SPEC_NA;
@@ -1346,8 +1345,6 @@ sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner
     PyDictObject *d = (PyDictObject *)dict;
     Py_ssize_t ix = -2;
     int same_key = 0;
-    (void)rt;   /* no keys version to assign, so no SiJiL */
-    (void)ts;
     /* The form checks the entry's key by identity (LOAD_MODULE_ENTRY), so
      * the index is worth recording only if the stored key is the code's
      * name object itself (setattr interns names; a key stored through the
@@ -1687,7 +1684,7 @@ sigil_spec_load_attr_any(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, P
                          int method, sigil_record *rec)
 {
     if (PyModule_CheckExact(owner)) {
-        return sigil_spec_load_attr_module(rt, ts, owner, name, rec);
+        return sigil_spec_load_attr_module(owner, name, rec);
     }
     int form = sigil_spec_load_attr(rt, ts, owner, name, method, rec);
     /* Failures chain: the first chooser that failed for a reason (not

@@ -184,9 +184,9 @@ int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);
  * keys versions and the builtins entry index; -1 otherwise. */
 int sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                    PyObject *builtins, PyObject *name, sigil_record *rec);
-/* LOAD_ATTR_MODULE for `name` on an exact module whose dict has it. */
-int sigil_spec_load_attr_module(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner,
-                                PyObject *name, sigil_record *rec);
+/* LOAD_ATTR_MODULE for `name` on an exact module whose dict has it (no
+ * keys version to assign, so no SiJiL). */
+int sigil_spec_load_attr_module(PyObject *owner, PyObject *name, sigil_record *rec);
 /* LOAD_ATTR_INSTANCE_VALUE or LOAD_ATTR_METHOD_WITH_VALUES (method: the
  * LOAD_ATTR oparg's low bit) for this owner and name, filling `rec`'s
  * guard and cache fields; -1 if neither applies. Takes the locks that

@@ -201,6 +201,28 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
     return v;
 }
 
+/* A new reference to the value a module dict (globals, builtins, a
+ * module's __dict__) holds for `name` at entry ix, or NULL: the keys
+ * object is loaded once with acquire, ix checked against its entry count,
+ * and the entry read by sigil_uop_dict_entry_ref. No keys version: a live
+ * entry holding the name is the name's (a dict holds a key once; a
+ * deleted entry loses its value, and a re-inserted name is appended at
+ * another index). The value is reported to the shared-value sampling
+ * (sigil_module_value_loaded) before it is returned. */
+static inline PyObject *
+sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
+{
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
+    if (keys->dk_kind != DICT_KEYS_UNICODE || ix >= _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
+        return NULL;
+    }
+    PyObject *v = sigil_uop_dict_entry_ref(d, keys, ix, name);
+    if (v != NULL) {
+        sigil_module_value_loaded(v);
+    }
+    return v;
+}
+
 /* -- Dropping references ---------------------------------------------------- */
 
 /* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller

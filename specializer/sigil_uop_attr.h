@@ -177,25 +177,17 @@ SIGIL_UOP_BODY(GUARD_MODULE_DICT_LOCKFREE)
     return SIGIL_UOP_OK;
 }
 
-/* The module-dict entry at rec->index still holds the name and a value:
- * read as LOAD_GLOBALS_ENTRY reads a global (keys loaded once with
- * acquire, the index checked against their entry count, the key compared
- * and the value try-increfed by sigil_uop_dict_entry_ref, which re-checks
- * ma_keys after). No keys version: a live entry holding the name is the
- * name's (a dict holds a key once; a deleted entry loses its value, and a
- * re-inserted name is appended elsewhere), so other names added to or
- * deleted from the module (setattr and delattr from any thread) no longer
- * make every `module.attr` site of the program miss and re-specialize.
- * A module __getattr__ is consulted only for a missing name. */
+/* The module-dict entry at rec->index still holds the name and a value,
+ * read as a global is (sigil_uop_module_entry_ref). No keys version, so
+ * other names added to or deleted from the module (setattr and delattr
+ * from any thread) no longer make every `module.attr` site of the program
+ * miss and re-specialize. A module __getattr__ is consulted only for a
+ * missing name. */
 SIGIL_UOP_BODY(LOAD_MODULE_ENTRY)
 {
-    PyDictObject *d = (PyDictObject *)uop_module_dict(E_TOP());
-    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
-    UOP_CHECK(keys->dk_kind == DICT_KEYS_UNICODE &&
-              e->rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
-    e->tmp = sigil_uop_dict_entry_ref(d, keys, e->rec->index, E_NAME(e->oparg >> 1));
+    e->tmp = sigil_uop_module_entry_ref((PyDictObject *)uop_module_dict(E_TOP()), e->rec->index,
+                                        E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
-    sigil_module_value_loaded(e->tmp);
     return SIGIL_UOP_OK;
 }
 

@@ -51,13 +51,9 @@ SIGIL_UOP_BODY(GUARD_BUILTINS_KEYS_VERSION)
  * checked against its entry count before the entry is read. */
 SIGIL_UOP_BODY(LOAD_GLOBALS_ENTRY)
 {
-    PyDictObject *d = (PyDictObject *)e->frame->f_globals;
-    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
-    int ix = SIGIL_W_AUX(e->word);
-    UOP_CHECK(keys->dk_kind == DICT_KEYS_UNICODE && ix < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
-    e->tmp = sigil_uop_dict_entry_ref(d, keys, ix, E_NAME(e->oparg >> 1));
+    e->tmp = sigil_uop_module_entry_ref((PyDictObject *)e->frame->f_globals, SIGIL_W_AUX(e->word),
+                                        E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
-    sigil_module_value_loaded(e->tmp);
     return SIGIL_UOP_OK;
 }
 
@@ -81,18 +77,14 @@ SIGIL_UOP_BODY(GUARD_WORLD_VERSION)
     return SIGIL_UOP_OK;
 }
 
-/* The builtins entry at rec->index still holds the name and a value, read
- * as LOAD_GLOBALS_ENTRY reads a global: no keys version, so builtins
- * resized or changed elsewhere do not make the site miss. */
+/* The builtins entry at rec->index still holds the name and a value
+ * (sigil_uop_module_entry_ref, as for a global): no keys version, so
+ * builtins resized or changed elsewhere do not make the site miss. */
 SIGIL_UOP_BODY(LOAD_BUILTINS_NAMED)
 {
-    PyDictObject *b = (PyDictObject *)e->frame->f_builtins;
-    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&b->ma_keys);
-    UOP_CHECK(keys->dk_kind == DICT_KEYS_UNICODE &&
-              e->rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries));
-    e->tmp = sigil_uop_dict_entry_ref(b, keys, e->rec->index, E_NAME(e->oparg >> 1));
+    e->tmp = sigil_uop_module_entry_ref((PyDictObject *)e->frame->f_builtins, e->rec->index,
+                                        E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
-    sigil_module_value_loaded(e->tmp);
     return SIGIL_UOP_OK;
 }
 
