@@ -131,6 +131,8 @@ typedef enum sigil_famctr {
 
 /* -- Per-thread state ---------------------------------------------------- */
 
+#define SIGIL_DICT_SEEN 4
+
 typedef struct sigil_tstate {
     /* Written only by the owning thread (relaxed load + relaxed store);
      * read by any thread summing stats with relaxed loads. Atomic types make
@@ -150,6 +152,17 @@ typedef struct sigil_tstate {
      * compared, never dereferenced. */
     uint32_t shared_tick;
     const void *shared_last;
+    /* Owner-only sampling of lookups in dicts another thread owns
+     * (sigil_dictshare.c): a tick, and the last SIGIL_DICT_SEEN dicts
+     * scanned (dict, keys object, entries scanned), compared only, never
+     * dereferenced. */
+    uint32_t dict_tick;
+    uint32_t dict_seen_next;
+    struct {
+        const void *dict;
+        const void *keys;
+        intptr_t scanned;
+    } dict_seen[SIGIL_DICT_SEEN];
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */
     struct sigil_tstate *next;

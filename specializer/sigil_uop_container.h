@@ -16,6 +16,7 @@
  * by sigil_uop.h only.
  */
 
+#include "sigil_dictshare.h"
 #include "sigil_spec.h" /* sigil_thread_private */
 
 /* -- Container and iterator types -------------------------------------------- */
@@ -208,6 +209,7 @@ SIGIL_UOP_BODY(SUBSCR_DICT)
     if (PyDict_GetItemRef(E_PEEK(2), E_PEEK(1), &r) == 0) {
         _PyErr_SetKeyError(E_PEEK(1));
     }
+    sigil_dict_read(E_PEEK(2));
     return sigil_uop_replace2(e, r);
 }
 
@@ -299,7 +301,9 @@ SIGIL_UOP_BODY(CONTAINS_SET)
  * keys object, retried if a resize replaced it). */
 SIGIL_UOP_BODY(CONTAINS_DICT)
 {
-    return uop_contains_result(e, PyDict_Contains(E_PEEK(1), E_PEEK(2)));
+    int r = PyDict_Contains(E_PEEK(1), E_PEEK(2));
+    sigil_dict_read(E_PEEK(1));
+    return uop_contains_result(e, r);
 }
 
 /* -- Iteration --------------------------------------------------------------- */

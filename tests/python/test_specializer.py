@@ -3854,6 +3854,117 @@ class SharedModuleValues(unittest.TestCase):
         self.assertEqual(s["runtime.values_immortalized"], 0)
 
 
+SHARED_DICT_SRC = """
+STRS = ["key%03d" % i for i in range(300)]     # mortal, made by this thread
+TABLE = {k: i for i, k in enumerate(STRS)}
+PAIRS = {(i, i + 1): i for i in range(64)}
+FINALIZED = []
+
+class Key:
+    def __init__(self, tag):
+        self.tag = tag
+    def __hash__(self):
+        return hash(self.tag)
+    def __eq__(self, other):
+        return type(other) is Key and other.tag == self.tag
+    def __del__(self):
+        FINALIZED.append(self.tag)
+
+def read(table, pairs, n):
+    t = 0
+    for i in range(n):
+        k = "key%03d" % (i % 300)      # equal to, not the same as, the stored key
+        t += table[k]
+        if k in table:
+            t += 1
+        t += pairs[(i & 63, (i & 63) + 1)]
+    return t
+
+def read_objs(d, probes, n):
+    t = 0
+    for i in range(n):
+        t += d[probes[i & 7]]
+    return t
+"""
+
+
+class SharedDictKeys(unittest.TestCase):
+    """A thread that looks keys up in a dict another thread owns flags the
+    stored keys as possibly shared (sampled, once per entry), so CPython's
+    lock-free lookup can reference them; the owner's lookups never scan,
+    and no key lives a moment longer."""
+
+    def setUp(self):
+        self.ns = {"__name__": "shared_dict"}
+        exec(SHARED_DICT_SRC, self.ns)      # this thread owns dicts and keys
+
+    def expected(self, n):
+        return sum(i % 300 + 1 + (i & 63) for i in range(n))
+
+    def in_thread(self, fn, *args):
+        out = []
+        t = threading.Thread(target=lambda: out.append(fn(*args)))
+        t.start()
+        t.join()
+        return out[0]
+
+    def test_other_thread_flags_keys_once(self):
+        ns = self.ns
+        sigil.reset_stats()
+        read = fresh(ns["read"])
+        self.assertEqual(self.in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        s = sigil.stats()
+        self.assertEqual(s["runtime.dict_keys_shared"], 300 + 64)
+        scans = s["runtime.dict_scans"]
+        self.assertGreaterEqual(scans, 2)
+        # a second reader finds every key flagged (it may scan again, or
+        # reuse the first one's notes if it runs on a reused thread state)
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 0)
+        # keys appended later are scanned (only they) when next read
+        for i in range(300, 340):
+            ns["TABLE"]["key%03d" % i] = i
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 40)
+
+    def test_owner_never_scans(self):
+        ns = self.ns
+        sigil.reset_stats()
+        self.assertEqual(fresh(ns["read"])(ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        s = sigil.stats()
+        self.assertEqual(s["runtime.dict_scans"], 0)
+        self.assertEqual(s["runtime.dict_keys_shared"], 0)
+
+    def test_flagged_keys_die_on_time(self):
+        ns = self.ns
+        Key = ns["Key"]
+        d = {Key(i): i for i in range(8)}
+        probes = [Key(i) for i in range(8)]
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(fresh(ns["read_objs"]), d, probes, 4000),
+                         sum(i & 7 for i in range(4000)))
+        self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 8)
+        del probes
+        fin = ns["FINALIZED"]
+        fin.clear()
+        # each stored key dies at the statement that drops its last reference
+        for i in range(8):
+            key = next(k for k in d if k.tag == i)
+            del d[key]
+            self.assertEqual(fin, [], "the dict's reference is not the last")
+            del key
+            self.assertEqual(fin, [i])
+            fin.clear()
+        d = {Key(i): i for i in range(8)}
+        self.assertEqual(self.in_thread(fresh(ns["read_objs"]), d, [Key(i) for i in range(8)], 4000),
+                         sum(i & 7 for i in range(4000)))
+        fin.clear()
+        d.clear()
+        self.assertEqual(sorted(fin), list(range(8)))
+
+
 class ClosureCells(unittest.TestCase):
     """COPY_FREE_VARS of an immortal function (module- or class-level,
     once threads exist) makes its closure cells immortal; the cells of a
