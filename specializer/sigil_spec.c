@@ -30,6 +30,86 @@ sigil_sijil_is_held(sigil_runtime *rt)
     return PyMutex_IsLocked(&rt->sijil);
 }
 
+/* -- Type versions ------------------------------------------------------ */
+
+/* CPython 3.13 gives a class at most MAX_VERSIONS_PER_CLASS versions
+ * (typeobject.c, not exported): each change of the class or of a base
+ * zeroes its version, the next lookup assigns a new one from the
+ * interpreter's 32-bit counter, and after the thousandth the class stays
+ * unversioned for good, so that a program that changes a class in a loop
+ * cannot use up the counter for everyone. An unversioned class cannot be
+ * specialized, and on 3.13t its every attribute lookup misses the type
+ * cache and walks the MRO under the interpreter-wide type lock: with two
+ * threads reading a class that either of them changes now and then
+ * (shared_class_write), half the samples were the threads waiting for
+ * that lock.
+ *
+ * Sigil grants such a class VERSION_GRANT more versions when a
+ * specialization finds it out of them, from a process-wide budget of
+ * VERSION_BUDGET (1/256 of the counter's range), so the counter's
+ * protection holds: a class changed in a tight loop uses up at most the
+ * budget, then stays unversioned as on CPython. The grant lowers the
+ * class's used count under the type lock, where CPython reads and raises
+ * it (atomic store: 3.13t raises it with an atomic add). Classes marked
+ * never to be versioned (used count _Py_ATTR_CACHE_UNUSED: a custom mro(),
+ * a base that is not a real base) are left alone. */
+#define CPY_MAX_VERSIONS_PER_CLASS 1000
+#define VERSION_GRANT 256
+#define VERSION_BUDGET (1u << 24)
+
+/* Versions granted so far; read and written under the type lock only. */
+static uint32_t versions_granted;
+
+/* Grant more versions to `tp` and to the classes on its MRO that are out
+ * of them. Returns how many classes got a grant. */
+static int
+grant_versions(PyTypeObject *tp)
+{
+    int granted = 0;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    Py_BEGIN_CRITICAL_SECTION_MUT(&interp->types.mutex);
+    /* Under the type lock the MRO tuple is not replaced. */
+    PyObject *mro = tp->tp_mro;
+    Py_ssize_t n = mro != NULL ? PyTuple_GET_SIZE(mro) : 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTypeObject *c = (PyTypeObject *)PyTuple_GET_ITEM(mro, i);
+        uint16_t used = c->tp_versions_used;
+        if (!(c->tp_flags & Py_TPFLAGS_HEAPTYPE) || c->tp_version_tag != 0 ||
+            used < CPY_MAX_VERSIONS_PER_CLASS || used >= _Py_ATTR_CACHE_UNUSED ||
+            versions_granted > VERSION_BUDGET - VERSION_GRANT) {
+            continue;
+        }
+        _Py_atomic_store_uint16(&c->tp_versions_used, CPY_MAX_VERSIONS_PER_CLASS - VERSION_GRANT);
+        versions_granted += VERSION_GRANT;
+        granted++;
+    }
+    Py_END_CRITICAL_SECTION();
+    return granted;
+}
+
+int
+sigil_type_version(PyTypeObject *tp)
+{
+    /* A class that has a version needs nothing: PyUnstable_Type_AssignVersionTag
+     * would take the interpreter-wide type lock to find that out, on every
+     * specialization (2 threads respecializing the sites of a class they
+     * keep changing waited for it). Relaxed: the callers re-read the
+     * version after their lookup and compare, which is what makes the
+     * version they record that lookup's. */
+    if (_Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != 0) {
+        return 1;
+    }
+    if (PyUnstable_Type_AssignVersionTag(tp)) {
+        return 1;
+    }
+    int granted = grant_versions(tp);
+    if (granted == 0) {
+        return 0;
+    }
+    sigil_counter_add(sigil_tstate_get(), SIGIL_CTR_STAT(SIGIL_STAT_type_version_grants), (uint64_t)granted);
+    return PyUnstable_Type_AssignVersionTag(tp);
+}
+
 /* -- Choosing a form ------------------------------------------------------ */
 
 int
@@ -146,7 +226,7 @@ sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec)
      * the slots, so equal non-zero versions around the slot reads mean
      * the slots read are that version's. */
     PyTypeObject *tp = Py_TYPE(value);
-    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+    if (!sigil_type_version(tp)) {
         return sigil_spec_fail(SIGIL_SF_type_version);
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
@@ -279,7 +359,7 @@ static unsigned int
 versioned_lookup(PyTypeObject *tp, PyObject *name, PyObject **descr)
 {
     *descr = NULL;
-    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+    if (!sigil_type_version(tp)) {
         return 0;
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
@@ -376,7 +456,7 @@ versioned_lookup_getattro(PyTypeObject *tp, getattrofunc *getattro, PyObject *na
     if (d2 != NULL) {
         *d2 = NULL;
     }
-    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+    if (!sigil_type_version(tp)) {
         return 0;
     }
     unsigned int v = _Py_atomic_load_uint32_acquire(&tp->tp_version_tag);
@@ -696,7 +776,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
      * up, and take it again; equal and non-zero means the descriptor found
      * belongs to that version (a class change zeroes the version before it
      * touches the class dict, and versions are never reused). */
-    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+    if (!sigil_type_version(tp)) {
         return sigil_spec_fail(SIGIL_SF_type_version);
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
@@ -1076,7 +1156,7 @@ sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
     if (keys == NULL) {
         return SIGIL_SPEC_NA;
     }
-    if (!PyUnstable_Type_AssignVersionTag(tp)) {
+    if (!sigil_type_version(tp)) {
         return sigil_spec_fail(SIGIL_SF_type_version);
     }
     /* As for LOAD_ATTR: no class attribute of that name at this version. */
@@ -1547,7 +1627,7 @@ spec_super_method(PyObject *global_super, PyObject *klass, PyObject *self, PyObj
     if (_PyUnicode_Equal(name, &_Py_ID(__class__))) {
         return sigil_spec_fail(SIGIL_SF_super_receiver);   /* the super object's own */
     }
-    if (!PyUnstable_Type_AssignVersionTag(tp) || !PyUnstable_Type_AssignVersionTag(kt)) {
+    if (!sigil_type_version(tp) || !sigil_type_version(kt)) {
         return sigil_spec_fail(SIGIL_SF_type_version);
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);

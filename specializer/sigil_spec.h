@@ -143,6 +143,11 @@ sigil_spec_or(int first, int next)
  * failure (above). */
 /* (BINARY_OP: `next` is the instruction after it and `locals` the frame's,
  * for the in-place str form.) */
+/* PyUnstable_Type_AssignVersionTag, plus a bounded grant of more versions
+ * to a class that has used up CPython's allowance (sigil_spec.c, "Type
+ * versions"). 1 if `tp` has a version now. */
+int sigil_type_version(PyTypeObject *tp);
+
 int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT *next,
                          PyObject *const *locals);
 int sigil_spec_load_super_attr(int oparg, PyObject *global_super, PyObject *klass);

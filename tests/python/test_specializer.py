@@ -3965,6 +3965,72 @@ class SharedDictKeys(unittest.TestCase):
         self.assertEqual(sorted(fin), list(range(8)))
 
 
+VERSION_GRANTS_SRC = """
+class C:
+    y = 0
+    def m(self):
+        return 1
+
+class D(C):
+    pass
+
+class Meta(type):
+    def mro(cls):       # a custom mro(): CPython never versions the class
+        return type.mro(cls)
+
+class E(metaclass=Meta):
+    def m(self):
+        return 1
+
+def read(o, n):
+    t = 0
+    for i in range(n):
+        t += o.m()
+    return t
+
+def change(n):
+    for i in range(n):
+        C.y = i     # each change zeroes C's and D's versions...
+        D().y       # ...and this lookup assigns new ones
+"""
+
+
+class TypeVersionGrants(unittest.TestCase):
+    """A class that has used up CPython's 1000 versions (changed that many
+    times) is granted more when a site specializes on it, so it stays
+    specializable; a class CPython marks never to be versioned gets none."""
+
+    def setUp(self):
+        self.ns = {"__name__": "version_grants"}
+        exec(VERSION_GRANTS_SRC, self.ns)   # module-level: deferred-RC methods
+
+    def test_changed_class_gets_more_versions(self):
+        ns = self.ns
+        sigil.reset_stats()
+        ns["change"](1500)
+        self.assertEqual(fresh(ns["read"])(ns["D"](), 2000), 2000)
+        s = sigil.stats()
+        # C and D ran out at 1000 and got 256 more each, once or twice
+        # (the change loop's own sites specialize too); without grants they
+        # would have stayed unversioned after the 1000th change
+        self.assertIn(s["spec.type_version_grants"], (2, 4))
+        self.assertGreater(s["form.LOAD_ATTR_METHOD_WITH_VALUES"], 1900)
+        # a grant is 256 versions: more changes use it up, and the next
+        # specialization grants again
+        sigil.reset_stats()
+        ns["change"](600)
+        self.assertEqual(fresh(ns["read"])(ns["D"](), 2000), 2000)
+        s = sigil.stats()
+        self.assertGreaterEqual(s["spec.type_version_grants"], 2)
+        self.assertGreater(s["form.LOAD_ATTR_METHOD_WITH_VALUES"], 1900)
+
+    def test_never_versioned_class_gets_none(self):
+        r, s = stats_delta(self.ns["read"], self.ns["E"](), 2000)
+        self.assertEqual(r, 2000)
+        self.assertNotIn("spec.type_version_grants", s)
+        self.assertGreater(s.get("LOAD_ATTR.fail.type_version", 0), 0)
+
+
 class ClosureCells(unittest.TestCase):
     """COPY_FREE_VARS of an immortal function (module- or class-level,
     once threads exist) makes its closure cells immortal; the cells of a
