@@ -41,22 +41,30 @@
 /* Tuples nest in constants (((1, 2), 3.0)); deeper ones stay mortal. */
 #define MAX_DEPTH 8
 
-/* Is `v` a constant that CPython 3.13t makes immortal and that is not yet?
- * A tuple qualifies if each item is immortal or qualifies itself. */
+/* What may be made immortal: the constants CPython 3.13t makes immortal
+ * (CONSTS: exact ints, floats, complexes and bytes, and exact tuples of
+ * them), or, for values threads share (SHARED), exact strs too. A str has
+ * no weak references and no finalizer either, and 3.13t already makes
+ * every interned str immortal; a str built at run time (a formatted dict
+ * key, a name read from a file) is not interned, and is what SHARED adds. */
+enum { CONSTS = 0, SHARED = 1 };
+
+/* Is `v` of the kind `what` admits and not immortal yet? A tuple
+ * qualifies if each item is immortal or qualifies itself. */
 static int
-needs_immortal(PyObject *v, int depth)
+needs_immortal_of(PyObject *v, int depth, int what)
 {
     if (_Py_IsImmortal(v)) {
         return 0;
     }
     if (PyLong_CheckExact(v) || PyFloat_CheckExact(v) || PyComplex_CheckExact(v) ||
-        PyBytes_CheckExact(v)) {
+        PyBytes_CheckExact(v) || (what == SHARED && PyUnicode_CheckExact(v))) {
         return 1;
     }
     if (PyTuple_CheckExact(v) && depth < MAX_DEPTH) {
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(v); i++) {
             PyObject *item = PyTuple_GET_ITEM(v, i);
-            if (!_Py_IsImmortal(item) && !needs_immortal(item, depth + 1)) {
+            if (!_Py_IsImmortal(item) && !needs_immortal_of(item, depth + 1, what)) {
                 return 0;
             }
         }
@@ -65,18 +73,24 @@ needs_immortal(PyObject *v, int depth)
     return 0;
 }
 
+static int
+needs_immortal(PyObject *v, int depth)
+{
+    return needs_immortal_of(v, depth, CONSTS);
+}
+
 /* World stopped: immortalize `v` (items first), counting the objects. The
  * reference total of debug builds loses the references the object had,
  * which immortal objects no longer count (as CPython's intern_one_constant
  * does). */
 static void
-make_immortal(PyObject *v, int depth, uint64_t *count)
+make_immortal_of(PyObject *v, int depth, int what, uint64_t *count)
 {
     if (PyTuple_CheckExact(v)) {
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(v); i++) {
             PyObject *item = PyTuple_GET_ITEM(v, i);
-            if (needs_immortal(item, depth + 1)) {
-                make_immortal(item, depth + 1, count);
+            if (needs_immortal_of(item, depth + 1, what)) {
+                make_immortal_of(item, depth + 1, what, count);
             }
         }
     }
@@ -85,6 +99,12 @@ make_immortal(PyObject *v, int depth, uint64_t *count)
 #endif
     _Py_SetImmortal(v);
     (*count)++;
+}
+
+static void
+make_immortal(PyObject *v, int depth, uint64_t *count)
+{
+    make_immortal_of(v, depth, CONSTS, count);
 }
 
 void
@@ -225,6 +245,11 @@ value_bytes(PyObject *v, int depth)
         /* an int's size is its digit count, not ob_size (3.12+) */
         n += sizeof(digit) * (size_t)_PyLong_DigitCount((PyLongObject *)v);
     }
+    else if (PyUnicode_CheckExact(v)) {
+        /* a compact str: its header, then the characters and a NUL */
+        n = PyUnicode_IS_COMPACT_ASCII(v) ? sizeof(PyASCIIObject) : sizeof(PyCompactUnicodeObject);
+        n += (size_t)(PyUnicode_GET_LENGTH(v) + 1) * (size_t)PyUnicode_KIND(v);
+    }
     else if (Py_TYPE(v)->tp_itemsize != 0) {
         n += (size_t)Py_TYPE(v)->tp_itemsize * (size_t)Py_SIZE(v);
     }
@@ -248,10 +273,10 @@ value_bytes(PyObject *v, int depth)
  * constants of code are made immortal by CPython's rule (above); module
  * values are not constants, so Sigil makes immortal only those it sees
  * shared and long-lived:
- * - the types of needs_immortal (exact numbers and bytes, exact tuples of
- *   them): no weak references and no finalizers, so Python code cannot
- *   tell when one would have died; only sys.getrefcount and the memory
- *   change;
+ * - the SHARED kinds of needs_immortal_of (exact numbers, bytes and strs,
+ *   exact tuples of them): no weak references and no finalizers, so
+ *   Python code cannot tell when one would have died; only
+ *   sys.getrefcount and the memory change;
  * - loaded by a thread that does not own it, at two of that thread's
  *   samples in a row (one in SHARED_SAMPLE such loads): a value rebound on
  *   every iteration is seldom seen twice, so it stays mortal;
@@ -268,7 +293,7 @@ sigil_module_value_shared(PyObject *v)
     if ((++ts->shared_tick & (SHARED_SAMPLE - 1)) != 0) {
         return;
     }
-    if (!needs_immortal(v, 0)) {
+    if (!needs_immortal_of(v, 0, SHARED)) {
         return;
     }
     if (ts->shared_last != (const void *)v) {
@@ -284,14 +309,14 @@ sigil_module_value_shared(PyObject *v)
     uint64_t count = 0;
     int over = 0;
     _PyEval_StopTheWorld(interp);
-    if (interp->gc.immortalize == 1 && needs_immortal(v, 0)) {
+    if (interp->gc.immortalize == 1 && needs_immortal_of(v, 0, SHARED)) {
         size_t n = value_bytes(v, 0);
         if (values_bytes + n > VALUES_BUDGET) {
             over = 1;
         }
         else {
             values_bytes += n;
-            make_immortal(v, 0, &count);
+            make_immortal_of(v, 0, SHARED, &count);
         }
     }
     _PyEval_StartTheWorld(interp);
@@ -300,4 +325,102 @@ sigil_module_value_shared(PyObject *v)
     if (over) {
         sigil_stat_bump(ts, SIGIL_STAT_values_over_budget);
     }
+}
+
+/* -- Shared dicts ---------------------------------------------------------- */
+
+/* A dict that threads other than its owner keep reading, and that nobody
+ * changes, costs each lookup the same two atomic read-modify-writes as a
+ * module value: on the stored key it compares (unless the key is the very
+ * object looked up) and on the value it returns; on two threads reading a
+ * 512-entry table, these were what remained once the lookups stopped
+ * taking the dict's lock (sigil_dictshare.c). The dict itself stays
+ * mortal; its keys and values of the SHARED kinds are made immortal, with
+ * the world stopped, if the dict's version is still `version` (the one a
+ * thread recorded at an earlier sample: nothing was stored, replaced or
+ * deleted since) and the whole lot fits in what is left of the budget
+ * module values share. Keys and values the dict drops later leak, as a
+ * rebound module value does; the budget bounds that. Returns the objects
+ * made immortal; sets *over if the budget refused them. */
+uint64_t
+sigil_dict_immortalize(PyObject *op, uint64_t version, Py_ssize_t max_entries, int *over)
+{
+    PyDictObject *mp = (PyDictObject *)op;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    uint64_t count = 0;
+    *over = 0;
+    /* Relaxed, as in sigil_closure_immortalize: re-checked below. */
+    if (_Py_atomic_load_int_relaxed(&interp->gc.immortalize) != 1) {
+        return 0;
+    }
+    _PyEval_StopTheWorld(interp);
+    /* With the world stopped no thread is inside the dict or a count
+     * update: the dict's fields and entries are read plainly. */
+    PyDictKeysObject *keys = mp->ma_keys;
+    if (interp->gc.immortalize == 1 && mp->ma_version_tag == version && mp->ma_values == NULL &&
+        keys->dk_nentries <= max_entries) {
+        Py_ssize_t n = keys->dk_nentries;
+        size_t bytes = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (Py_ssize_t i = 0; i < n; i++) {
+                PyObject *k, *v;
+                if (DK_IS_UNICODE(keys)) {
+                    k = DK_UNICODE_ENTRIES(keys)[i].me_key;
+                    v = DK_UNICODE_ENTRIES(keys)[i].me_value;
+                }
+                else {
+                    k = DK_ENTRIES(keys)[i].me_key;
+                    v = DK_ENTRIES(keys)[i].me_value;
+                }
+                PyObject *both[2] = {k, v};
+                for (int j = 0; j < 2; j++) {
+                    if (both[j] == NULL || !needs_immortal_of(both[j], 0, SHARED)) {
+                        continue;
+                    }
+                    if (pass == 0) {
+                        bytes += value_bytes(both[j], 0);
+                    }
+                    else {
+                        make_immortal_of(both[j], 0, SHARED, &count);
+                    }
+                }
+            }
+            if (pass == 0) {
+                if (values_bytes + bytes > VALUES_BUDGET) {
+                    *over = 1;
+                    break;
+                }
+                values_bytes += bytes;
+            }
+        }
+    }
+    _PyEval_StartTheWorld(interp);
+    return count;
+}
+
+/* The caller holds the dict's lock (entries hold still, every stored key
+ * and value is alive). 1 if some key or value is of a kind
+ * sigil_dict_immortalize would make immortal and is not yet. Reads the
+ * counts with relaxed loads (_Py_IsImmortal), as any thread may. */
+int
+sigil_dict_has_mortal_values(PyObject *op)
+{
+    PyDictKeysObject *keys = ((PyDictObject *)op)->ma_keys;
+    Py_ssize_t n = keys->dk_nentries;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k, *v;
+        if (DK_IS_UNICODE(keys)) {
+            k = DK_UNICODE_ENTRIES(keys)[i].me_key;
+            v = DK_UNICODE_ENTRIES(keys)[i].me_value;
+        }
+        else {
+            k = DK_ENTRIES(keys)[i].me_key;
+            v = DK_ENTRIES(keys)[i].me_value;
+        }
+        if ((k != NULL && needs_immortal_of(k, 0, SHARED)) ||
+            (v != NULL && needs_immortal_of(v, 0, SHARED))) {
+            return 1;
+        }
+    }
+    return 0;
 }

@@ -67,4 +67,16 @@ sigil_module_value_loaded(PyObject *v)
     }
 }
 
+/* Make the keys and values of `dict` (an exact dict, combined table of at
+ * most `max_entries` entries) that are exact numbers, bytes, strs or
+ * tuples of them immortal, if the dict's version is still `version`: a
+ * dict other threads keep reading and nobody changes (sigil_dictshare.c).
+ * Stops the world. Returns the objects made immortal; *over is set if the
+ * shared-values budget refused them. */
+uint64_t sigil_dict_immortalize(PyObject *dict, uint64_t version, Py_ssize_t max_entries, int *over);
+
+/* With the dict's lock held: does `dict` (combined table) hold a key or
+ * value sigil_dict_immortalize would change? */
+int sigil_dict_has_mortal_values(PyObject *dict);
+
 #endif /* SIGIL_CONSTS_H */

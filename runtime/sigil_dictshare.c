@@ -49,7 +49,10 @@
  * Split dicts (instance dicts) are not scanned: their keys are attribute
  * names, interned and immortal once code uses them.
  */
+#include <stdatomic.h>
+
 #include "sigil_dictshare.h"
+#include "sigil_consts.h"
 #include "sigil_fault.h"
 #include "sigil_stats.h"
 
@@ -88,6 +91,83 @@ mark_keys(PyDictKeysObject *keys, Py_ssize_t from, Py_ssize_t to)
     return n;
 }
 
+/* A dict whose entries this thread has all scanned: is it also one nobody
+ * changes? Its version (ma_version_tag, a new value at every store,
+ * replacement or deletion) is read under the dict's lock (CPython writes
+ * it there, plainly) at this thread's samples, spaced out exponentially
+ * (2^level samples apart, up to 2^DICT_MAX_LEVEL): unchanged at
+ * DICT_STABLE checks in a row, the dict is read-mostly and shared, and
+ * its keys and values of the kinds no Python code can watch die are made
+ * immortal (sigil_dict_immortalize, bounded by the shared-values budget).
+ * A dict that changes between checks restarts the count and waits
+ * longer; a transient dict passed to a worker seldom lives through the
+ * checks (about 64 * (1 + 2 + 4 + 8) of the worker's lookups). */
+#define DICT_STABLE 4
+#define DICT_MAX_LEVEL 6
+/* Stops taken for dicts, at most, per process: each pauses every thread,
+ * and a program whose shared dicts keep getting new keys objects (resized
+ * between quiet spells) would otherwise take one per keys object. */
+#define DICT_STOPS_MAX 1024
+static _Atomic uint32_t dict_stops_taken;
+
+static void
+watch_version(sigil_tstate *ts, int slot, PyObject *op)
+{
+    if (ts->dict_seen[slot].done) {
+        return;
+    }
+    if (ts->dict_seen[slot].wait > 0) {
+        ts->dict_seen[slot].wait--;
+        return;
+    }
+    PyDictObject *mp = (PyDictObject *)op;
+    uint64_t version;
+    int same_keys, candidates = 0;
+    Py_BEGIN_CRITICAL_SECTION(op);
+    version = mp->ma_version_tag;
+    same_keys = (const void *)mp->ma_keys == ts->dict_seen[slot].keys;
+    if (same_keys && mp->ma_values == NULL) {
+        candidates = sigil_dict_has_mortal_values(op);
+    }
+    Py_END_CRITICAL_SECTION();
+    if (!same_keys) {
+        return;     /* resized since the count was read: the next sample scans */
+    }
+    if (!candidates) {
+        /* Nothing a stop could change (all immortal already, or of kinds
+         * that stay mortal): no stop for this keys object. */
+        ts->dict_seen[slot].done = 1;
+        return;
+    }
+    if (version != ts->dict_seen[slot].version) {
+        ts->dict_seen[slot].version = version;
+        ts->dict_seen[slot].stable = 0;
+        if (ts->dict_seen[slot].level < DICT_MAX_LEVEL) {
+            ts->dict_seen[slot].level++;
+        }
+    }
+    else if (++ts->dict_seen[slot].stable >= DICT_STABLE) {
+        ts->dict_seen[slot].done = 1;
+        /* Relaxed: the cap only bounds how many pauses these take in a
+         * process; two threads passing it at once overshoot by one. */
+        if (atomic_fetch_add_explicit(&dict_stops_taken, 1, memory_order_relaxed) >= DICT_STOPS_MAX) {
+            return;
+        }
+        int over = 0;
+        /* Done with this keys object whatever the outcome: immortalized,
+         * refused by the budget, or (a store between the check and the
+         * stop) left for the next keys object. */
+        uint64_t n = sigil_dict_immortalize(op, version, DICT_MAX_SCAN, &over);
+        sigil_stat_bump(ts, SIGIL_STAT_dict_stops);
+        sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_dict_immortalized), n);
+        if (over) {
+            sigil_stat_bump(ts, SIGIL_STAT_values_over_budget);
+        }
+        return;
+    }
+    ts->dict_seen[slot].wait = (uint16_t)((1u << ts->dict_seen[slot].level) - 1);
+}
+
 void
 sigil_dict_read_shared(PyObject *op)
 {
@@ -122,6 +202,7 @@ sigil_dict_read_shared(PyObject *op)
     Py_ssize_t from = 0;
     if (slot >= 0) {
         if (ts->dict_seen[slot].scanned == nentries) {
+            watch_version(ts, slot, op);
             return;
         }
         /* A popitem shrinks the entry count, and a later insertion reuses
@@ -130,9 +211,14 @@ sigil_dict_read_shared(PyObject *op)
     }
     else {
         slot = (int)(ts->dict_seen_next++ % SIGIL_DICT_SEEN);
+        ts->dict_seen[slot].stable = 0;
+        ts->dict_seen[slot].done = 0;
+        ts->dict_seen[slot].wait = 0;
+        ts->dict_seen[slot].level = 0;
     }
     uint64_t marked = 0;
     Py_ssize_t to = 0;
+    uint64_t version = 0;
     Py_BEGIN_CRITICAL_SECTION(op);
     /* Under the lock the keys object and its entries hold still. */
     PyDictKeysObject *now = mp->ma_keys;
@@ -149,11 +235,15 @@ sigil_dict_read_shared(PyObject *op)
         }
         marked = mark_keys(now, from, to);
     }
+    /* Plain: CPython writes the version under this lock. */
+    version = mp->ma_version_tag;
     keys = now;
     Py_END_CRITICAL_SECTION();
     ts->dict_seen[slot].dict = mp;
     ts->dict_seen[slot].keys = keys;
     ts->dict_seen[slot].scanned = (intptr_t)to;
+    ts->dict_seen[slot].version = version;
+    ts->dict_seen[slot].stable = 0;
     sigil_stat_bump(ts, SIGIL_STAT_dict_scans);
     sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_dict_keys_shared), marked);
 }

@@ -162,6 +162,9 @@ typedef struct sigil_tstate {
         const void *dict;
         const void *keys;
         intptr_t scanned;
+        uint64_t version;
+        uint16_t wait;
+        uint8_t level, stable, done;
     } dict_seen[SIGIL_DICT_SEEN];
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */

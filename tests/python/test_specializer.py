@@ -3773,6 +3773,7 @@ class WorldVersion(unittest.TestCase):
 SHARED_VALUES_SRC = """
 TABLE = tuple(range(1000, 1064))        # mortal ints, made by this thread
 MIXED = (1, [])                         # a list: its death is observable
+NAMES = tuple("name-%d" % i for i in range(16))   # strs built at run time
 BIG = tuple(range(256)) * 8400          # more than the whole budget
 VALS = [(i + 5000, i) for i in range(1000)]
 G = None
@@ -3785,6 +3786,9 @@ def read(name, n):
     elif name == "MIXED":
         for i in range(n):
             t += MIXED[0]
+    elif name == "NAMES":
+        for i in range(n):
+            t += len(NAMES[i & 15])
     elif name == "BIG":
         for i in range(n):
             t += BIG[i & 255]
@@ -3834,6 +3838,14 @@ class SharedModuleValues(unittest.TestCase):
         self.assertEqual(fresh(self.ns["read"])("TABLE", 4000), sum(2000 + (i & 63) for i in range(4000)))
         self.assertEqual(sigil.stats()["runtime.values_stops"], 0)
         self.assertLess(sys.getrefcount(self.ns["TABLE"]), 1000)
+
+    def test_shared_strs_made_immortal(self):
+        names = self.ns["NAMES"]
+        self.assertLess(sys.getrefcount(names[3]), 1000)
+        self.assertEqual(self.in_thread(fresh(self.ns["read"]), "NAMES", 4000),
+                         sum(len(names[i & 15]) for i in range(4000)))
+        self.assertGreater(sys.getrefcount(names), 1 << 30)
+        self.assertGreater(sys.getrefcount(names[3]), 1 << 30)
 
     def test_observable_or_rebound_values_stay_mortal(self):
         sigil.reset_stats()
@@ -3963,6 +3975,74 @@ class SharedDictKeys(unittest.TestCase):
         fin.clear()
         d.clear()
         self.assertEqual(sorted(fin), list(range(8)))
+
+
+def dict_read_loop(d, keys, n, write_every=0):
+    t = 0
+    for i in range(n):
+        k = keys[i % len(keys)]
+        v = d[k]
+        t += v[0] if type(v) is tuple else (v if type(v) is int else len(v))
+        if write_every and i % write_every == 0:
+            d[k] = v[:1] + v[1:]    # an equal new tuple: the dict's version changes
+    return t
+
+
+class SharedDictContents(unittest.TestCase):
+    """A dict other threads keep reading and nobody changes has its keys
+    and values of the kinds no Python code can watch die made immortal;
+    a dict that changes while it is read, and values whose death is
+    observable, stay mortal."""
+
+    def setUp(self):
+        # this thread owns the dicts and their contents
+        self.table = {"name%03d" % i: (i + 1000, "v%d" % i) for i in range(200)}
+        self.lst = [1, 2]
+        self.mixed = {"a%d" % i: i + 5000 for i in range(8)}
+        self.mixed["list"] = self.lst
+
+    def in_thread(self, fn, *args):
+        out = []
+        th = threading.Thread(target=lambda: out.append(fn(*args)))
+        th.start()
+        th.join()
+        return out[0]
+
+    def test_read_mostly_dict_contents_made_immortal(self):
+        keys = ["name%03d" % i for i in range(200)]     # equal, not identical
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(fresh(dict_read_loop), self.table, keys, 40000, 0),
+                         sum(1000 + (i % 200) for i in range(40000)))
+        s = sigil.stats()
+        self.assertGreaterEqual(s["runtime.dict_stops"], 1)
+        # 200 keys, 200 tuples, 200 ints and 200 strs in them
+        self.assertGreaterEqual(s["runtime.dict_immortalized"], 800)
+        k, v = next(iter(self.table.items()))
+        self.assertGreater(sys.getrefcount(k), 1 << 30)
+        self.assertGreater(sys.getrefcount(v), 1 << 30)
+        self.assertGreater(sys.getrefcount(v[1]), 1 << 30)
+
+    def test_observable_values_stay_mortal(self):
+        keys = ["a%d" % i for i in range(8)] + ["list"]
+        self.assertEqual(self.in_thread(fresh(dict_read_loop), self.mixed, keys, 40000, 0),
+                         sum(5000 + (i % 9) if i % 9 < 8 else 2 for i in range(40000)))
+        self.assertLess(sys.getrefcount(self.lst), 1000)
+        self.assertGreater(sys.getrefcount(self.mixed["a3"]), 1 << 30)
+
+    def test_changing_dict_stays_mortal(self):
+        keys = ["name%03d" % i for i in range(200)]
+        sigil.reset_stats()
+        self.assertEqual(self.in_thread(fresh(dict_read_loop), self.table, keys, 40000, 50),
+                         sum(1000 + (i % 200) for i in range(40000)))
+        self.assertEqual(sigil.stats()["runtime.dict_immortalized"], 0)
+        self.assertTrue(all(sys.getrefcount(v) < 1000 for v in self.table.values()))
+
+    def test_owner_never_immortalizes(self):
+        keys = ["name%03d" % i for i in range(200)]
+        sigil.reset_stats()
+        fresh(dict_read_loop)(self.table, keys, 40000, 0)
+        self.assertEqual(sigil.stats()["runtime.dict_stops"], 0)
+        self.assertTrue(all(sys.getrefcount(v) < 1000 for v in self.table.values()))
 
 
 VERSION_GRANTS_SRC = """

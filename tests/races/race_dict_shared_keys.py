@@ -3,17 +3,24 @@
 Attacks: BINARY_SUBSCR_DICT, CONTAINS_OP_DICT (the key scan of
 sigil_dict_read_shared: a thread that does not own the dict flags its
 stored keys under the dict's lock, while writers append, popitem (which
-hands an entry back for the next insertion), resize and clear)
+hands an entry back for the next insertion), resize and clear; and the
+immortalization of a read-mostly dict's contents, sigil_dict_immortalize,
+which stops the world while readers hold references and writers store)
 The main thread owns two dicts and their keys: formatted strs and tuples
 that readers look up with equal, not identical, keys, and objects with a
 finalizer. Readers look the stable keys up in hot loops (so they keep
 scanning); writers, one at a time, append keys of their own and popitem
 them back off (entries reused), force resizes, and clear and refill the
-second dict with fresh finalizable keys.
+second dict with fresh finalizable keys. A third dict is never changed
+(its contents are made immortal under the readers), and a fourth has its
+tuple values replaced by equal fresh tuples now and then (a store may
+land between a reader's version checks and the stop).
 Invariant: a stable key always maps to its value and is `in` the first
 dict; in the second, a key maps to its value or is absent (KeyError)
 while it is being refilled; every finalizable key created is finalized
-exactly once by the end (flagging changes no lifetime).
+exactly once by the end (flagging changes no lifetime); the third and
+fourth dicts always give their values; in a Sigil mode, some dict's
+contents were made immortal (the stop really ran under the race).
 """
 import gc
 import threading
@@ -48,6 +55,15 @@ def main():
     for i in range(32):
         stable[(i, i + 1)] = 1000 + i
     churn = {Key(i): i for i in range(16)}
+    frozen = {"f%03d" % i: (i, "x%d" % i) for i in range(100)}
+    rare = {"r%03d" % i: (i, "y%d" % i) for i in range(100)}
+    try:
+        import sigil
+    except ImportError:
+        sigil = None    # the stock interpreter: nothing to check
+    sigil_on = sigil is not None and sigil.info().get("mode") != "off"
+    if sigil_on:
+        sigil.reset_stats()
     created = [16]
     wlock = threading.Lock()
     churn_ok = [_race.Allowed(i, "KeyError") for i in range(16)]
@@ -75,11 +91,21 @@ def main():
             except KeyError:
                 v = "KeyError"
             check(v, churn_ok[q], ("churn[Key(%d)]", q))
+            f = i % 100
+            v = frozen["f%03d" % f]
+            if v[0] != f or v[1] != "x%d" % f:
+                expect(v, (f, "x%d" % f), ("frozen[%r]", "f%03d" % f))
+            v = rare["r%03d" % f]
+            if v[0] != f or v[1] != "y%d" % f:
+                expect(v, (f, "y%d" % f), ("rare[%r]", "r%03d" % f))
         return None
 
     def writer(t):
         rng = t.rng
         for _ in t.until_done():
+            if rng.randrange(8) == 0:
+                j = rng.randrange(100)
+                rare["r%03d" % j] = (j, "y%d" % j)     # equal, fresh
             with wlock:
                 r = rng.randrange(3)
                 if r == 0:
@@ -119,6 +145,8 @@ def main():
     done = Key.finalized[0]
     if done != expected:
         race.fail("%d finalizable keys made, %d finalized" % (expected, done))
+    if sigil_on and sigil.stats().get("runtime.dict_stops", 0) == 0:
+        race.fail("no dict's contents were made immortal under the readers")
     race.finish()
 
 
