@@ -39,8 +39,9 @@
  * here reads a key without the dict's lock, which keeps every stored key
  * alive while the scan runs.
  *
- * The cost. A thread keeps, for the last DICT_SEEN dicts it scanned, the
- * dict, its keys object and how many entries it scanned, so a dict read
+ * The cost. A thread keeps, in a table of SIGIL_DICT_SEEN notes indexed
+ * by the dict's address, the dict, its keys object and how many entries
+ * it scanned, so a dict read
  * over and over is scanned once per keys object, and then only for
  * entries appended since. All three are compared only, never dereferenced
  * (a dict freed and another made at its address costs a scan at worst).
@@ -56,7 +57,7 @@
 #include "sigil_fault.h"
 #include "sigil_stats.h"
 
-/* Power of two: one report in this many, per thread, is acted on. */
+/* About one report in this many, per thread, is acted on. */
 #define DICT_SAMPLE 64
 /* Entries scanned under the dict's lock per report, at most. */
 #define DICT_MAX_SCAN 4096
@@ -95,7 +96,8 @@ mark_keys(PyDictKeysObject *keys, Py_ssize_t from, Py_ssize_t to)
  * changes? Its version (ma_version_tag, a new value at every store,
  * replacement or deletion) is read under the dict's lock (CPython writes
  * it there, plainly) at this thread's samples, spaced out exponentially
- * (2^level samples apart, up to 2^DICT_MAX_LEVEL): unchanged at
+ * (the level, and so the gap, grows by one at each check, up to
+ * 2^DICT_MAX_LEVEL samples): unchanged at
  * DICT_STABLE checks in a row, the dict is read-mostly and shared, and
  * its keys and values of the kinds no Python code can watch die are made
  * immortal (sigil_dict_immortalize, bounded by the shared-values budget).
@@ -126,7 +128,8 @@ watch_version(sigil_tstate *ts, int slot, PyObject *op)
     Py_BEGIN_CRITICAL_SECTION(op);
     version = mp->ma_version_tag;
     same_keys = (const void *)mp->ma_keys == ts->dict_seen[slot].keys;
-    if (same_keys && mp->ma_values == NULL) {
+    /* A dict too big for sigil_dict_immortalize is not even looked at. */
+    if (same_keys && mp->ma_values == NULL && mp->ma_keys->dk_nentries <= DICT_MAX_SCAN) {
         candidates = sigil_dict_has_mortal_values(op);
     }
     Py_END_CRITICAL_SECTION();
@@ -142,9 +145,6 @@ watch_version(sigil_tstate *ts, int slot, PyObject *op)
     if (version != ts->dict_seen[slot].version) {
         ts->dict_seen[slot].version = version;
         ts->dict_seen[slot].stable = 0;
-        if (ts->dict_seen[slot].level < DICT_MAX_LEVEL) {
-            ts->dict_seen[slot].level++;
-        }
     }
     else if (++ts->dict_seen[slot].stable >= DICT_STABLE) {
         ts->dict_seen[slot].done = 1;
@@ -165,6 +165,9 @@ watch_version(sigil_tstate *ts, int slot, PyObject *op)
         }
         return;
     }
+    if (ts->dict_seen[slot].level < DICT_MAX_LEVEL) {
+        ts->dict_seen[slot].level++;
+    }
     ts->dict_seen[slot].wait = (uint16_t)((1u << ts->dict_seen[slot].level) - 1);
 }
 
@@ -172,9 +175,20 @@ void
 sigil_dict_read_shared(PyObject *op)
 {
     sigil_tstate *ts = sigil_tstate_get();
-    if ((++ts->dict_tick & (DICT_SAMPLE - 1)) != 0) {
+    if (ts->dict_tick > 1) {
+        ts->dict_tick--;
         return;
     }
+    /* The next sample comes DICT_SAMPLE +- 8 lookups later, at random (a
+     * xorshift of this thread's state): a loop that looks up, say, eight
+     * dicts per iteration would otherwise be sampled at the same lookup
+     * every time, and the other seven dicts never. */
+    uint32_t x = ts->dict_rand != 0 ? ts->dict_rand : (uint32_t)(uintptr_t)ts | 1u;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    ts->dict_rand = x;
+    ts->dict_tick = DICT_SAMPLE - 8 + (x & 15);
     PyDictObject *mp = (PyDictObject *)op;
     /* The keys pointer with acquire: a resize or a first insertion fills
      * a new keys object with plain stores (its entry count among them)
@@ -192,15 +206,15 @@ sigil_dict_read_shared(PyObject *op)
         return;
     }
     Py_ssize_t nentries = _Py_atomic_load_ssize_relaxed(&keys->dk_nentries);
-    int slot = -1;
-    for (int i = 0; i < SIGIL_DICT_SEEN; i++) {
-        if (ts->dict_seen[i].dict == (const void *)mp && ts->dict_seen[i].keys == (const void *)keys) {
-            slot = i;
-            break;
-        }
-    }
+    /* The notes are a direct-mapped table indexed by the dict's address:
+     * a thread reading many dicts keeps notes for most of them (a round
+     * robin over a few slots lost them all to a thread reading a dozen),
+     * and a dict's new keys object takes over its old notes. */
+    int slot = (int)((((uintptr_t)mp >> 4) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - SIGIL_DICT_SEEN_BITS));
+    int known = ts->dict_seen[slot].dict == (const void *)mp &&
+                ts->dict_seen[slot].keys == (const void *)keys;
     Py_ssize_t from = 0;
-    if (slot >= 0) {
+    if (known) {
         if (ts->dict_seen[slot].scanned == nentries) {
             watch_version(ts, slot, op);
             return;
@@ -210,7 +224,6 @@ sigil_dict_read_shared(PyObject *op)
         from = ts->dict_seen[slot].scanned < nentries ? ts->dict_seen[slot].scanned : nentries;
     }
     else {
-        slot = (int)(ts->dict_seen_next++ % SIGIL_DICT_SEEN);
         ts->dict_seen[slot].stable = 0;
         ts->dict_seen[slot].done = 0;
         ts->dict_seen[slot].wait = 0;

@@ -131,7 +131,8 @@ typedef enum sigil_famctr {
 
 /* -- Per-thread state ---------------------------------------------------- */
 
-#define SIGIL_DICT_SEEN 4
+#define SIGIL_DICT_SEEN_BITS 6
+#define SIGIL_DICT_SEEN (1 << SIGIL_DICT_SEEN_BITS)
 
 typedef struct sigil_tstate {
     /* Written only by the owning thread (relaxed load + relaxed store);
@@ -153,11 +154,11 @@ typedef struct sigil_tstate {
     uint32_t shared_tick;
     const void *shared_last;
     /* Owner-only sampling of lookups in dicts another thread owns
-     * (sigil_dictshare.c): a tick, and the last SIGIL_DICT_SEEN dicts
+     * (sigil_dictshare.c): a countdown and its random state, and notes on
+     * SIGIL_DICT_SEEN dicts
      * scanned (dict, keys object, entries scanned), compared only, never
      * dereferenced. */
-    uint32_t dict_tick;
-    uint32_t dict_seen_next;
+    uint32_t dict_tick, dict_rand;
     struct {
         const void *dict;
         const void *keys;
