@@ -57,7 +57,8 @@ sigil_sijil_is_held(sigil_runtime *rt)
 #define VERSION_GRANT 256
 #define VERSION_BUDGET (1u << 24)
 
-/* Versions granted so far; read and written under the type lock only. */
+/* Versions granted so far; read and written under the type lock only
+ * (the main interpreter's: Sigil specializes in no other). */
 static uint32_t versions_granted;
 
 /* Grant more versions to `tp` and to the classes on its MRO that are out
