@@ -342,6 +342,43 @@ sigil_module_value_shared(PyObject *v)
  * module values share. Keys and values the dict drops later leak, as a
  * rebound module value does; the budget bounds that. Returns the objects
  * made immortal; sets *over if the budget refused them. */
+/* Entry i of a combined table: its key and value (either may be NULL). */
+static inline void
+dict_entry(PyDictKeysObject *keys, Py_ssize_t i, PyObject **k, PyObject **v)
+{
+    if (DK_IS_UNICODE(keys)) {
+        *k = DK_UNICODE_ENTRIES(keys)[i].me_key;
+        *v = DK_UNICODE_ENTRIES(keys)[i].me_value;
+    }
+    else {
+        *k = DK_ENTRIES(keys)[i].me_key;
+        *v = DK_ENTRIES(keys)[i].me_value;
+    }
+}
+
+/* The bytes the keys and values of `keys` that sigil_dict_immortalize
+ * would change hold; with `made` non-NULL (world stopped), also makes them
+ * immortal, counting the objects in *made. Entries must hold still: the
+ * caller holds the dict's lock, or has stopped the world. */
+static size_t
+dict_walk(PyDictKeysObject *keys, uint64_t *made)
+{
+    size_t bytes = 0;
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        PyObject *kv[2];
+        dict_entry(keys, i, &kv[0], &kv[1]);
+        for (int j = 0; j < 2; j++) {
+            if (kv[j] != NULL && needs_immortal_of(kv[j], 0, SHARED)) {
+                bytes += value_bytes(kv[j], 0);
+                if (made != NULL) {
+                    make_immortal_of(kv[j], 0, SHARED, made);
+                }
+            }
+        }
+    }
+    return bytes;
+}
+
 uint64_t
 sigil_dict_immortalize(PyObject *op, uint64_t version, Py_ssize_t max_entries, int *over)
 {
@@ -359,39 +396,13 @@ sigil_dict_immortalize(PyObject *op, uint64_t version, Py_ssize_t max_entries, i
     PyDictKeysObject *keys = mp->ma_keys;
     if (interp->gc.immortalize == 1 && mp->ma_version_tag == version && mp->ma_values == NULL &&
         keys->dk_nentries <= max_entries) {
-        Py_ssize_t n = keys->dk_nentries;
-        size_t bytes = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            for (Py_ssize_t i = 0; i < n; i++) {
-                PyObject *k, *v;
-                if (DK_IS_UNICODE(keys)) {
-                    k = DK_UNICODE_ENTRIES(keys)[i].me_key;
-                    v = DK_UNICODE_ENTRIES(keys)[i].me_value;
-                }
-                else {
-                    k = DK_ENTRIES(keys)[i].me_key;
-                    v = DK_ENTRIES(keys)[i].me_value;
-                }
-                PyObject *both[2] = {k, v};
-                for (int j = 0; j < 2; j++) {
-                    if (both[j] == NULL || !needs_immortal_of(both[j], 0, SHARED)) {
-                        continue;
-                    }
-                    if (pass == 0) {
-                        bytes += value_bytes(both[j], 0);
-                    }
-                    else {
-                        make_immortal_of(both[j], 0, SHARED, &count);
-                    }
-                }
-            }
-            if (pass == 0) {
-                if (values_bytes + bytes > VALUES_BUDGET) {
-                    *over = 1;
-                    break;
-                }
-                values_bytes += bytes;
-            }
+        size_t bytes = dict_walk(keys, NULL);
+        if (values_bytes + bytes > VALUES_BUDGET) {
+            *over = 1;
+        }
+        else {
+            values_bytes += bytes;
+            dict_walk(keys, &count);
         }
     }
     _PyEval_StartTheWorld(interp);
@@ -399,28 +410,10 @@ sigil_dict_immortalize(PyObject *op, uint64_t version, Py_ssize_t max_entries, i
 }
 
 /* The caller holds the dict's lock (entries hold still, every stored key
- * and value is alive). 1 if some key or value is of a kind
- * sigil_dict_immortalize would make immortal and is not yet. Reads the
- * counts with relaxed loads (_Py_IsImmortal), as any thread may. */
+ * and value is alive); the counts are read with relaxed loads
+ * (_Py_IsImmortal), as any thread may. */
 int
 sigil_dict_has_mortal_values(PyObject *op)
 {
-    PyDictKeysObject *keys = ((PyDictObject *)op)->ma_keys;
-    Py_ssize_t n = keys->dk_nentries;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *k, *v;
-        if (DK_IS_UNICODE(keys)) {
-            k = DK_UNICODE_ENTRIES(keys)[i].me_key;
-            v = DK_UNICODE_ENTRIES(keys)[i].me_value;
-        }
-        else {
-            k = DK_ENTRIES(keys)[i].me_key;
-            v = DK_ENTRIES(keys)[i].me_value;
-        }
-        if ((k != NULL && needs_immortal_of(k, 0, SHARED)) ||
-            (v != NULL && needs_immortal_of(v, 0, SHARED))) {
-            return 1;
-        }
-    }
-    return 0;
+    return dict_walk(((PyDictObject *)op)->ma_keys, NULL) > 0;
 }

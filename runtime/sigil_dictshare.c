@@ -172,13 +172,8 @@ watch_version(sigil_tstate *ts, int slot, PyObject *op)
 }
 
 void
-sigil_dict_read_shared(PyObject *op)
+sigil_dict_read_shared(sigil_tstate *ts, PyObject *op)
 {
-    sigil_tstate *ts = sigil_tstate_get();
-    if (ts->dict_tick > 1) {
-        ts->dict_tick--;
-        return;
-    }
     /* The next sample comes DICT_SAMPLE +- 8 lookups later, at random (a
      * xorshift of this thread's state): a loop that looks up, say, eight
      * dicts per iteration would otherwise be sampled at the same lookup
@@ -224,14 +219,12 @@ sigil_dict_read_shared(PyObject *op)
         from = ts->dict_seen[slot].scanned < nentries ? ts->dict_seen[slot].scanned : nentries;
     }
     else {
-        ts->dict_seen[slot].stable = 0;
         ts->dict_seen[slot].done = 0;
         ts->dict_seen[slot].wait = 0;
         ts->dict_seen[slot].level = 0;
     }
-    uint64_t marked = 0;
+    uint64_t marked = 0, version;
     Py_ssize_t to = 0;
-    uint64_t version = 0;
     Py_BEGIN_CRITICAL_SECTION(op);
     /* Under the lock the keys object and its entries hold still. */
     PyDictKeysObject *now = mp->ma_keys;

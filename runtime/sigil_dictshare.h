@@ -5,19 +5,28 @@
 #define SIGIL_DICTSHARE_H
 
 #include "sigil_python.h"
+#include "sigil_stats.h"
 
-/* A thread that does not own `dict` (an exact dict) just looked a key up
- * in it. Samples such lookups and marks the stored keys so that CPython's
- * lock-free lookup can take references to them (sigil_dictshare.c). */
-void sigil_dict_read_shared(PyObject *dict);
+/* The sampled report of a lookup by a thread that does not own `dict` (an
+ * exact dict): marks the stored keys so that CPython's lock-free lookup
+ * can take references to them, and watches the dict's version
+ * (sigil_dictshare.c). */
+void sigil_dict_read_shared(sigil_tstate *ts, PyObject *dict);
 
 static inline void
 sigil_dict_read(PyObject *dict)
 {
     /* One plain load of ob_tid (the owner is the only writer of a
-     * thread's own id there; another thread's id only compares unequal). */
+     * thread's own id there; another thread's id only compares unequal).
+     * Other threads count down to their next sample inline (owner-only
+     * field, plain), so that only the sampled lookup makes a call. */
     if (!_Py_IsOwnedByCurrentThread(dict)) {
-        sigil_dict_read_shared(dict);
+        sigil_tstate *ts = sigil_tstate_get();
+        if (ts->dict_tick > 1) {
+            ts->dict_tick--;
+            return;
+        }
+        sigil_dict_read_shared(ts, dict);
     }
 }
 

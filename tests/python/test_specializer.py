@@ -21,6 +21,16 @@ def fresh(fn):
     return type(fn)(fn.__code__.replace(), fn.__globals__, fn.__name__, None, fn.__closure__)
 
 
+def in_thread(fn, *args):
+    """fn(*args) run on a new thread (which then owns nothing the caller
+    made); its result."""
+    out = []
+    t = threading.Thread(target=lambda: out.append(fn(*args)))
+    t.start()
+    t.join()
+    return out[0]
+
+
 def stats_delta(fn, *args):
     fn = fresh(fn)
     sigil.reset_stats()
@@ -3814,19 +3824,12 @@ class SharedModuleValues(unittest.TestCase):
         self.ns = {"__name__": "shared_values"}
         exec(SHARED_VALUES_SRC, self.ns)     # this thread owns the values
 
-    def in_thread(self, fn, *args):
-        out = []
-        t = threading.Thread(target=lambda: out.append(fn(*args)))
-        t.start()
-        t.join()
-        return out[0]
-
     def test_shared_tuple_made_immortal(self):
         table = self.ns["TABLE"]
         self.assertLess(sys.getrefcount(table), 1000)
         sigil.reset_stats()
         read = fresh(self.ns["read"])
-        self.assertEqual(self.in_thread(read, "TABLE", 4000), sum(table[i & 63] for i in range(4000)))
+        self.assertEqual(in_thread(read, "TABLE", 4000), sum(table[i & 63] for i in range(4000)))
         self.assertGreater(sys.getrefcount(table), 1 << 30)
         self.assertGreater(sys.getrefcount(table[5]), 1 << 30)   # items first
         s = sigil.stats()
@@ -3842,24 +3845,24 @@ class SharedModuleValues(unittest.TestCase):
     def test_shared_strs_made_immortal(self):
         names = self.ns["NAMES"]
         self.assertLess(sys.getrefcount(names[3]), 1000)
-        self.assertEqual(self.in_thread(fresh(self.ns["read"]), "NAMES", 4000),
+        self.assertEqual(in_thread(fresh(self.ns["read"]), "NAMES", 4000),
                          sum(len(names[i & 15]) for i in range(4000)))
         self.assertGreater(sys.getrefcount(names), 1 << 30)
         self.assertGreater(sys.getrefcount(names[3]), 1 << 30)
 
     def test_observable_or_rebound_values_stay_mortal(self):
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(fresh(self.ns["read"]), "MIXED", 4000), 4000)
+        self.assertEqual(in_thread(fresh(self.ns["read"]), "MIXED", 4000), 4000)
         self.assertLess(sys.getrefcount(self.ns["MIXED"]), 1000)
         # a global rebound on every iteration is not seen twice in a row
-        self.assertEqual(self.in_thread(fresh(self.ns["rebind"]), 20000), 20 * sum(range(1000)))
+        self.assertEqual(in_thread(fresh(self.ns["rebind"]), 20000), 20 * sum(range(1000)))
         self.assertEqual(sigil.stats()["runtime.values_immortalized"], 0)
         self.assertTrue(all(sys.getrefcount(v) < 1000 for v in self.ns["VALS"]))
 
     def test_budget(self):
         big = self.ns["BIG"]
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(fresh(self.ns["read"]), "BIG", 4000), sum(i & 255 for i in range(4000)))
+        self.assertEqual(in_thread(fresh(self.ns["read"]), "BIG", 4000), sum(i & 255 for i in range(4000)))
         self.assertLess(sys.getrefcount(big), 1000)
         s = sigil.stats()
         self.assertGreaterEqual(s["runtime.values_over_budget"], 1)
@@ -3913,18 +3916,11 @@ class SharedDictKeys(unittest.TestCase):
     def expected(self, n):
         return sum(i % 300 + 1 + (i & 63) for i in range(n))
 
-    def in_thread(self, fn, *args):
-        out = []
-        t = threading.Thread(target=lambda: out.append(fn(*args)))
-        t.start()
-        t.join()
-        return out[0]
-
     def test_other_thread_flags_keys_once(self):
         ns = self.ns
         sigil.reset_stats()
         read = fresh(ns["read"])
-        self.assertEqual(self.in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        self.assertEqual(in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
         s = sigil.stats()
         self.assertEqual(s["runtime.dict_keys_shared"], 300 + 64)
         scans = s["runtime.dict_scans"]
@@ -3932,13 +3928,13 @@ class SharedDictKeys(unittest.TestCase):
         # a second reader finds every key flagged (it may scan again, or
         # reuse the first one's notes if it runs on a reused thread state)
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        self.assertEqual(in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
         self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 0)
         # keys appended later are scanned (only they) when next read
         for i in range(300, 340):
             ns["TABLE"]["key%03d" % i] = i
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
+        self.assertEqual(in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
         self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 40)
 
     def test_owner_never_scans(self):
@@ -3955,7 +3951,7 @@ class SharedDictKeys(unittest.TestCase):
         d = {Key(i): i for i in range(8)}
         probes = [Key(i) for i in range(8)]
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(fresh(ns["read_objs"]), d, probes, 4000),
+        self.assertEqual(in_thread(fresh(ns["read_objs"]), d, probes, 4000),
                          sum(i & 7 for i in range(4000)))
         self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 8)
         del probes
@@ -3970,7 +3966,7 @@ class SharedDictKeys(unittest.TestCase):
             self.assertEqual(fin, [i])
             fin.clear()
         d = {Key(i): i for i in range(8)}
-        self.assertEqual(self.in_thread(fresh(ns["read_objs"]), d, [Key(i) for i in range(8)], 4000),
+        self.assertEqual(in_thread(fresh(ns["read_objs"]), d, [Key(i) for i in range(8)], 4000),
                          sum(i & 7 for i in range(4000)))
         fin.clear()
         d.clear()
@@ -4001,17 +3997,10 @@ class SharedDictContents(unittest.TestCase):
         self.mixed = {"a%d" % i: i + 5000 for i in range(8)}
         self.mixed["list"] = self.lst
 
-    def in_thread(self, fn, *args):
-        out = []
-        th = threading.Thread(target=lambda: out.append(fn(*args)))
-        th.start()
-        th.join()
-        return out[0]
-
     def test_read_mostly_dict_contents_made_immortal(self):
         keys = ["name%03d" % i for i in range(200)]     # equal, not identical
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(fresh(dict_read_loop), self.table, keys, 40000, 0),
+        self.assertEqual(in_thread(fresh(dict_read_loop), self.table, keys, 40000, 0),
                          sum(1000 + (i % 200) for i in range(40000)))
         s = sigil.stats()
         self.assertGreaterEqual(s["runtime.dict_stops"], 1)
@@ -4024,7 +4013,7 @@ class SharedDictContents(unittest.TestCase):
 
     def test_observable_values_stay_mortal(self):
         keys = ["a%d" % i for i in range(8)] + ["list"]
-        self.assertEqual(self.in_thread(fresh(dict_read_loop), self.mixed, keys, 40000, 0),
+        self.assertEqual(in_thread(fresh(dict_read_loop), self.mixed, keys, 40000, 0),
                          sum(5000 + (i % 9) if i % 9 < 8 else 2 for i in range(40000)))
         self.assertLess(sys.getrefcount(self.lst), 1000)
         self.assertGreater(sys.getrefcount(self.mixed["a3"]), 1 << 30)
@@ -4032,7 +4021,7 @@ class SharedDictContents(unittest.TestCase):
     def test_changing_dict_stays_mortal(self):
         keys = ["name%03d" % i for i in range(200)]
         sigil.reset_stats()
-        self.assertEqual(self.in_thread(fresh(dict_read_loop), self.table, keys, 40000, 50),
+        self.assertEqual(in_thread(fresh(dict_read_loop), self.table, keys, 40000, 50),
                          sum(1000 + (i % 200) for i in range(40000)))
         self.assertEqual(sigil.stats()["runtime.dict_immortalized"], 0)
         self.assertTrue(all(sys.getrefcount(v) < 1000 for v in self.table.values()))
