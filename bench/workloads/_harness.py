@@ -9,7 +9,11 @@ Each repetition starts N fresh threads that meet at a barrier, each runs
 one unit (`run(scale)` of bench/workloads/bm_NAME.py), and the wall time
 of the repetition is last finish - first start. Every thread's result goes
 through the workload's check(); a wrong answer or an exception makes the
-record `ok: false` and the exit status 1.
+record `ok: false` and the exit status 1. Each repetition also reports the
+time spent in the cyclic garbage collector while it ran (`gc_time`,
+`gc_collections`, from gc.callbacks; PyPy has no gc.callbacks and reports
+none), so that a comparison can tell the collector's cost from the
+evaluator's.
 
 --serve keeps the process alive for the runner (tools/sigil-bench), which
 interleaves interpreters repetition by repetition: it reads one command per
@@ -126,6 +130,41 @@ class RssSampler(object):
             self.peak = rss
 
 
+# -- Time in the cyclic GC -------------------------------------------------------
+
+class GcClock(object):
+    """Wall time spent inside collections, from gc.callbacks.
+
+    CPython calls every callback with "start" before a collection and "stop"
+    after it, on the collecting thread; collections never overlap (the
+    free-threaded build runs one at a time, with the world stopped), so one
+    start time is enough. `available` is False where gc.callbacks does not
+    exist (PyPy): the records then carry no GC figures rather than zeros.
+    """
+
+    def __init__(self):
+        self.total = 0.0
+        self.count = 0
+        self.started = None
+        self.available = isinstance(getattr(gc, "callbacks", None), list)
+        if self.available:
+            gc.callbacks.append(self.callback)
+
+    def callback(self, phase, info):
+        if phase == "start":
+            self.started = time.perf_counter()
+        elif phase == "stop" and self.started is not None:
+            self.total += time.perf_counter() - self.started
+            self.count += 1
+            self.started = None
+
+    def read(self):
+        return self.total, self.count
+
+
+GC_CLOCK = None
+
+
 # -- One repetition ----------------------------------------------------------
 
 def one_repetition(module, nthreads, scale, rss_period=0.0):
@@ -148,6 +187,7 @@ def one_repetition(module, nthreads, scale, rss_period=0.0):
             barrier.abort()
 
     gc.collect()
+    gc_start = GC_CLOCK.read() if GC_CLOCK and GC_CLOCK.available else None
     threads = [threading.Thread(target=worker, args=(k,), name="unit-%d" % k)
                for k in range(nthreads)]
     sampler = RssSampler(rss_period) if rss_period > 0 else None
@@ -159,6 +199,10 @@ def one_repetition(module, nthreads, scale, rss_period=0.0):
         t.join()
     if sampler:
         sampler.__exit__()
+    gc_time = gc_collections = None
+    if gc_start is not None:
+        gc_end = GC_CLOCK.read()
+        gc_time, gc_collections = gc_end[0] - gc_start[0], gc_end[1] - gc_start[1]
     wall = max(ends) - min(starts)
     error = None
     for k in range(nthreads):
@@ -176,6 +220,8 @@ def one_repetition(module, nthreads, scale, rss_period=0.0):
     return {
         "wall": wall,
         "thread_times": [ends[k] - starts[k] for k in range(nthreads)],
+        "gc_time": gc_time,
+        "gc_collections": gc_collections,
         "ok": error is None,
         "error": error,
         "maxrss_kb": maxrss_kb(),
@@ -199,6 +245,8 @@ def final_record(args, module, reps, warmups, rss_start):
         "times": times,
         "warmup_times": [r["wall"] for r in warmups],
         "thread_times": [r["thread_times"] for r in reps],
+        "gc_times": [r["gc_time"] for r in reps],
+        "gc_collections": [r["gc_collections"] for r in reps],
         "ok": error is None,
         "error": error,
         "rss_start_kb": rss_start,
@@ -251,10 +299,12 @@ def oneshot(args, module, rss_start):
     else:
         times = sorted(rec["times"])
         med = times[len(times) // 2] if times else float("nan")
-        print("%s threads=%d scale=%g: median %.4f s over %d runs (min %.4f, max %.4f), "
+        gcs = sorted(g for g in rec["gc_times"] if g is not None)
+        gc_note = ", in GC %.4f s (median)" % gcs[len(gcs) // 2] if gcs else ""
+        print("%s threads=%d scale=%g: median %.4f s over %d runs (min %.4f, max %.4f)%s, "
               "peak RSS %s KiB, %s" % (args.workload, args.threads, args.scale, med, len(times),
                                       times[0] if times else float("nan"),
-                                      times[-1] if times else float("nan"),
+                                      times[-1] if times else float("nan"), gc_note,
                                       rec["maxrss_kb"], "ok" if rec["ok"] else "FAILED"))
         if rec["error"]:
             print(rec["error"])
@@ -290,6 +340,8 @@ def main(argv=None):
               "error": "cannot import bm_%s:\n%s" % (name, traceback.format_exc()),
               "times": [], "python": python_info()})
         return 1
+    global GC_CLOCK
+    GC_CLOCK = GcClock()
     rss_start = current_rss_kb()
     if args.serve:
         return serve(args, module, rss_start)
