@@ -392,6 +392,26 @@ derive_uops(uint64_t *out)
     }
 }
 
+/* -- Gauges ------------------------------------------------------------ */
+
+_Atomic int64_t sigil_gauges_unowned[SIGIL_GAUGE__MAX];
+
+void
+sigil_gauges_sum(int64_t out[SIGIL_GAUGE__MAX])
+{
+    for (int g = 0; g < SIGIL_GAUGE__MAX; g++) {
+        out[g] = atomic_load_explicit(&sigil_gauges_unowned[g], memory_order_relaxed);
+    }
+    pthread_once(&reg.once, registry_init);
+    pthread_mutex_lock(&reg.lock);
+    for (sigil_tstate *ts = reg.head; ts != NULL; ts = ts->next) {
+        for (int g = 0; g < SIGIL_GAUGE__MAX; g++) {
+            out[g] += atomic_load_explicit(&ts->gauges[g], memory_order_relaxed);
+        }
+    }
+    pthread_mutex_unlock(&reg.lock);
+}
+
 /* -- Snapshots --------------------------------------------------------- */
 
 static void

@@ -129,6 +129,18 @@ typedef enum sigil_famctr {
  * PYTHON_SIGIL_STATS=1 table prints them only when nonzero. */
 #define SIGIL_CTR_FIRST_SPARSE SIGIL_CTR_STEP(0)
 
+/* Gauges: quantities that go down as well as up and that a stats reset
+ * leaves alone (the cache records alive and their bytes, and the records
+ * retired so far). Kept per thread like the counters: a thread's own
+ * slot may go negative (a record allocated by one thread and retired by
+ * another); the sum over all threads is the quantity. */
+typedef enum sigil_gauge {
+    SIGIL_GAUGE_records_live,
+    SIGIL_GAUGE_record_bytes,
+    SIGIL_GAUGE_records_retired,
+    SIGIL_GAUGE__MAX
+} sigil_gauge;
+
 /* -- Per-thread state ---------------------------------------------------- */
 
 #define SIGIL_DICT_SEEN_BITS 6
@@ -140,6 +152,11 @@ typedef struct sigil_tstate {
      * that cross-thread read well-defined; relaxed is enough because a
      * counter snapshot promises no ordering against other memory. */
     _Atomic uint64_t counters[SIGIL_NCOUNTERS];
+    /* Same single-writer rule. A parked record keeps its gauges, and the
+     * sum runs over parked records too, so an exited thread's share stays
+     * counted; the next owner's first load comes after the registry
+     * mutex that parked it, so it sees the last stored value. */
+    _Atomic int64_t gauges[SIGIL_GAUGE__MAX];
     /* Owner-only cache of the runtime for the last interpreter this thread
      * ran frames in (sigil_eval.c); never read by other threads. */
     struct _is *interp;
@@ -183,6 +200,32 @@ sigil_tstate_get(void)
     sigil_tstate *ts = sigil_tls_state;
     return ts != NULL ? ts : sigil_tstate_get_slow();
 }
+
+/* Gauge updates from a thread that has no state (yet): rare (a code
+ * object freed by a thread that never ran a frame through Sigil), so a
+ * shared atomic is fine there. */
+extern _Atomic int64_t sigil_gauges_unowned[SIGIL_GAUGE__MAX];
+
+/* Add n (may be negative) to gauge g. The calling thread's own slot when it
+ * has a state: the specializer updates the record gauges on every
+ * (re)specialization, and a process-wide atomic there was a cache line
+ * that threads re-specializing at once kept taking from each other
+ * (shared_class_write at 2 threads). Relaxed: statistics only. */
+static inline void
+sigil_gauge_add(sigil_gauge g, int64_t n)
+{
+    sigil_tstate *ts = sigil_tls_state;
+    if (ts != NULL) {
+        int64_t v = atomic_load_explicit(&ts->gauges[g], memory_order_relaxed);
+        atomic_store_explicit(&ts->gauges[g], v + n, memory_order_relaxed);
+    }
+    else {
+        atomic_fetch_add_explicit(&sigil_gauges_unowned[g], n, memory_order_relaxed);
+    }
+}
+
+/* The gauges summed over every thread state, parked ones included. */
+void sigil_gauges_sum(int64_t out[SIGIL_GAUGE__MAX]);
 
 /* Add n to counter idx of the calling thread. Single writer: the owner is
  * the only thread that stores to its slots, so load+store cannot lose an

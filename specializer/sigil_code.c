@@ -4,6 +4,7 @@
  */
 #include "sigil_code.h"
 #include "sigil_consts.h"
+#include "sigil_stats.h"
 
 /* Bytes and count of live tables, for sigil.stats(). Relaxed: statistics
  * only, no other memory is published through them. */
@@ -18,10 +19,8 @@ table_bytes(Py_ssize_t n)
 }
 
 /* Records alive (allocated, not yet retired), retired so far, and the
- * bytes of the live ones. Relaxed: statistics only. */
-static _Atomic int64_t live_records;
-static _Atomic int64_t retired_records;
-static _Atomic int64_t live_record_bytes;
+ * bytes of the live ones: per-thread gauges (sigil_stats.h), since every
+ * (re)specialization updates them. */
 
 /* A record allocation holds `n` consecutive records (a polymorphic head
  * and its entries, or one plain record) after a header that says how
@@ -59,9 +58,8 @@ sigil_record_new_n(const sigil_record *init, int n)
     }
     b->nrecords = (uint64_t)n;
     memcpy(b->recs, init, (size_t)n * sizeof(sigil_record));
-    atomic_fetch_add_explicit(&live_records, 1, memory_order_relaxed);
-    atomic_fetch_add_explicit(&live_record_bytes, (int64_t)block_bytes((uint64_t)n),
-                              memory_order_relaxed);
+    sigil_gauge_add(SIGIL_GAUGE_records_live, 1);
+    sigil_gauge_add(SIGIL_GAUGE_record_bytes, (int64_t)block_bytes((uint64_t)n));
     return b->recs;
 }
 
@@ -74,9 +72,8 @@ sigil_record_new(const sigil_record *init)
 static void
 count_gone(record_block *b)
 {
-    atomic_fetch_sub_explicit(&live_records, 1, memory_order_relaxed);
-    atomic_fetch_sub_explicit(&live_record_bytes, (int64_t)block_bytes(b->nrecords),
-                              memory_order_relaxed);
+    sigil_gauge_add(SIGIL_GAUGE_records_live, -1);
+    sigil_gauge_add(SIGIL_GAUGE_record_bytes, -(int64_t)block_bytes(b->nrecords));
 }
 
 void
@@ -93,7 +90,7 @@ sigil_record_retire(sigil_record *rec)
     record_block *b = block_of(rec);
     size_t size = block_bytes(b->nrecords);
     count_gone(b);
-    atomic_fetch_add_explicit(&retired_records, 1, memory_order_relaxed);
+    sigil_gauge_add(SIGIL_GAUGE_records_retired, 1);
     /* Another thread may have acquired the old word just before our CAS and
      * be reading this record now; CPython frees the block only after every
      * attached thread has passed a quiescent state after this call. */
@@ -111,9 +108,11 @@ sigil_record_retire(sigil_record *rec)
 void
 sigil_record_memory(int64_t *nlive, int64_t *nretired, int64_t *nbytes)
 {
-    *nlive = atomic_load_explicit(&live_records, memory_order_relaxed);
-    *nretired = atomic_load_explicit(&retired_records, memory_order_relaxed);
-    *nbytes = atomic_load_explicit(&live_record_bytes, memory_order_relaxed);
+    int64_t g[SIGIL_GAUGE__MAX];
+    sigil_gauges_sum(g);
+    *nlive = g[SIGIL_GAUGE_records_live];
+    *nretired = g[SIGIL_GAUGE_records_retired];
+    *nbytes = g[SIGIL_GAUGE_record_bytes];
 }
 
 static void

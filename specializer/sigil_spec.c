@@ -789,21 +789,35 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
     }
     /* The name's slot in the shared keys (append-only: an index never
      * changes meaning) and the keys version, under the keys' own lock so
-     * that no insertion lands between the two. Versions come from a plain
-     * per-interpreter counter that CPython 3.13t never touches (its own
-     * specializer is off), so the SiJiL serializes Sigil's increments:
-     * a lost increment could hand one version to two key states. Lock
+     * that no insertion lands between the two. A keys object that already
+     * has a version needs nothing more: the version is read in that same
+     * section (CPython zeroes it under this lock at every insertion), and
+     * a class change, which is what re-specializes these sites, leaves the
+     * instances' keys alone. Only a keys object without a version takes
+     * one: versions come from a plain per-interpreter counter that CPython
+     * 3.13t never touches (its own specializer is off), so the SiJiL
+     * serializes Sigil's increments (a lost increment could hand one
+     * version to two key states), and the lookup is redone with it. Lock
      * order: SiJiL, then keys. */
     Py_ssize_t ix;
     uint32_t kv = 0;
-    sigil_sijil_lock(rt, ts);
     PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
     ix = _PyDictKeys_StringLookup(keys, name);
-    if (descr != NULL && ix == DKIX_EMPTY) {
-        kv = _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), keys);
+    int need_version = descr != NULL && ix == DKIX_EMPTY;
+    if (need_version) {
+        kv = keys->dk_version;
     }
     PyMutex_Unlock(&keys->dk_mutex);
-    sigil_sijil_unlock(rt);
+    if (need_version && kv == 0) {
+        sigil_sijil_lock(rt, ts);
+        PyMutex_LockFlags(&keys->dk_mutex, _Py_LOCK_DONT_DETACH);
+        ix = _PyDictKeys_StringLookup(keys, name);
+        if (ix == DKIX_EMPTY) {
+            kv = _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), keys);
+        }
+        PyMutex_Unlock(&keys->dk_mutex);
+        sigil_sijil_unlock(rt);
+    }
 
     if (descr == NULL) {
         /* Only the instance can have it. */

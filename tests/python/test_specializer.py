@@ -3179,6 +3179,39 @@ class Polymorphic(unittest.TestCase):
         self.assertEqual(s2["guard.LOAD_ATTR_POLY.SELECT_TYPE_ENTRY"],
                          s1["guard.LOAD_ATTR_POLY.SELECT_TYPE_ENTRY"])
 
+    def test_record_gauges_across_threads(self):
+        # Records made and retired on worker threads that then exit are
+        # still counted: memory.records_live / records_retired sum every
+        # thread's share (a record may be made by one thread and retired
+        # by another), parked thread states included.
+        objs = self.objs()
+
+        def churn(fn):
+            ts = [threading.Thread(target=fn, args=(objs, 60)) for _ in range(4)]
+            for t in ts:
+                t.start()
+            for t in ts:
+                t.join()
+
+        churn(fresh(poly_loads))   # the thread machinery's own sites settle
+        s0 = sigil.stats()
+        fn = fresh(poly_loads)
+        churn(fn)
+        s1 = sigil.stats()
+        # four sites grew to four entries: a record published and one
+        # retired per growth, all on the workers; about one record per
+        # site of the function is left (not one per execution: 240 ran)
+        self.assertGreaterEqual(s1["memory.records_retired"] - s0["memory.records_retired"], 4 * 3)
+        grown = s1["memory.records_live"] - s0["memory.records_live"]
+        self.assertGreaterEqual(grown, 4)
+        self.assertLessEqual(grown, 16)
+        self.assertGreaterEqual(s1["memory.records_live"], 0)
+        # a stats reset leaves the gauges alone (give or take the records
+        # of the few sites run in between)
+        sigil.reset_stats()
+        s2 = sigil.stats()
+        self.assertLessEqual(abs(s2["memory.records_live"] - s1["memory.records_live"]), 32)
+        self.assertGreaterEqual(s2["memory.records_retired"], s1["memory.records_retired"])
 
 MIDFRAME_SCRIPT = r"""
 import sys
