@@ -329,19 +329,6 @@ sigil_module_value_shared(PyObject *v)
 
 /* -- Shared dicts ---------------------------------------------------------- */
 
-/* A dict that threads other than its owner keep reading, and that nobody
- * changes, costs each lookup the same two atomic read-modify-writes as a
- * module value: on the stored key it compares (unless the key is the very
- * object looked up) and on the value it returns; on two threads reading a
- * 512-entry table, these were what remained once the lookups stopped
- * taking the dict's lock (sigil_dictshare.c). The dict itself stays
- * mortal; its keys and values of the SHARED kinds are made immortal, with
- * the world stopped, if the dict's version is still `version` (the one a
- * thread recorded at an earlier sample: nothing was stored, replaced or
- * deleted since) and the whole lot fits in what is left of the budget
- * module values share. Keys and values the dict drops later leak, as a
- * rebound module value does; the budget bounds that. Returns the objects
- * made immortal; sets *over if the budget refused them. */
 /* Entry i of a combined table: its key and value (either may be NULL). */
 static inline void
 dict_entry(PyDictKeysObject *keys, Py_ssize_t i, PyObject **k, PyObject **v)
@@ -379,6 +366,19 @@ dict_walk(PyDictKeysObject *keys, uint64_t *made)
     return bytes;
 }
 
+/* A dict that threads other than its owner keep reading, and that nobody
+ * changes, costs each lookup the same two atomic read-modify-writes as a
+ * module value: on the stored key it compares (unless the key is the very
+ * object looked up) and on the value it returns; on two threads reading a
+ * 512-entry table, these were what remained once the lookups stopped
+ * taking the dict's lock (sigil_dictshare.c). The dict itself stays
+ * mortal; its keys and values of the SHARED kinds are made immortal, with
+ * the world stopped, if the dict's version is still `version` (the one a
+ * thread recorded at an earlier sample: nothing was stored, replaced or
+ * deleted since) and the whole lot fits in what is left of the budget
+ * module values share. Keys and values the dict drops later leak, as a
+ * rebound module value does; the budget bounds that. Returns the objects
+ * made immortal; sets *over if the budget refused them. */
 uint64_t
 sigil_dict_immortalize(PyObject *op, uint64_t version, Py_ssize_t max_entries, int *over)
 {
