@@ -742,6 +742,28 @@ sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
 #undef SIGIL_STEP
 #undef SIGIL_FORM_END
     };
+    /* Borrowed owners (see there): the borrowed copy of each
+     * SIGIL_BORROWDEF form, by opcode (NULL: LOAD_FAST counts the
+     * reference as usual), and the copy a polymorphic selector enters for
+     * each entry form. */
+    static void *const borrow_targets[256] = {
+#define SIGIL_BORROWDEF(form) [form] = &&bop_##form,
+#include "sigil_spec.def"
+#undef SIGIL_BORROWDEF
+    };
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static void *const borrow_entry_targets[256] = {
+        [0 ... 255] = &&benter_own,
+/* (benter_ labels are named after the form's opcode number, as enter_
+ * labels are: the form's name is a macro, expanded before pasting.) */
+#define SIGIL_BENTER_LABEL(form) &&benter_##form
+#define SIGIL_BORROWDEF(form) [form] = SIGIL_BENTER_LABEL(form),
+#include "sigil_spec.def"
+#undef SIGIL_BORROWDEF
+#undef SIGIL_BENTER_LABEL
+    };
+#pragma GCC diagnostic pop
     int uop_miss_step = 0, uop_miss_family = 0;
     const sigil_record *frec = NULL;
 
@@ -854,8 +876,32 @@ op_RESUME: {
     NEXT_NC();
 }
 
+/* Before a LOAD_ATTR (the word says so), LOAD_FAST and LOAD_FAST_LOAD_FAST
+ * dispatch that instruction themselves, its word in hand: a borrowable
+ * form runs on the local `v` they push last without a reference (see
+ * "Borrowed owners"). Either way the next instruction is pure's
+ * successor, as after NEXT_PURE (neither runs code). */
+#define PUSH_OWNER_AND_DISPATCH(v)                                   \
+    do {                                                             \
+        assert(SIGIL_W_NCACHE(word) == 0);                           \
+        pc++;                                                        \
+        word = sigil_code_word_at(wbias, pc);                        \
+        void *borrowed_ = borrow_targets[SIGIL_W_OP(word)];          \
+        frame->instr_ptr = pc;                                       \
+        COUNT_INSTRUCTION();                                         \
+        if (borrowed_ != NULL) {                                     \
+            PUSH(v);                                                 \
+            goto *borrowed_;                                         \
+        }                                                            \
+        PUSH(Py_NewRef(v));                                          \
+        goto *targets[SIGIL_W_OP(word)];                             \
+    } while (0)
+
 op_LOAD_FAST: {
     PyObject *v = GETLOCAL(OPARG);
+    if (SIGIL_W_AUX(word) & SIGIL_AUX_LOAD_FAST_OWNER) {
+        PUSH_OWNER_AND_DISPATCH(v);
+    }
     PUSH(Py_NewRef(v));
     NEXT_PURE_NC();
 }
@@ -881,6 +927,9 @@ op_LOAD_FAST_LOAD_FAST: {
     PyObject *a = GETLOCAL(OPARG >> 4);
     PyObject *b = GETLOCAL(OPARG & 15);
     PUSH(Py_NewRef(a));
+    if (SIGIL_W_AUX(word) & SIGIL_AUX_LOAD_FAST_OWNER) {
+        PUSH_OWNER_AND_DISPATCH(b);
+    }
     PUSH(Py_NewRef(b));
     NEXT_PURE_NC();
 }
@@ -2625,7 +2674,8 @@ op_CLEANUP_THROW: {
         e.callee = NULL;                                                          \
         e.code = NULL;                                                            \
         e.snap.obj = NULL;                                                        \
-        e.snap.version = 0;
+        e.snap.version = 0;                                                       \
+        e.borrow = 0;
 #define SIGIL_STEP(form, uop)                                                     \
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
@@ -2669,6 +2719,109 @@ op_CLEANUP_THROW: {
 #undef SIGIL_FORM_END
 #undef SIGIL_FORM_WORD_RECORD
 #undef SIGIL_FORM_WORD_IMMEDIATE
+
+/* -- Borrowed owners -----------------------------------------------------------
+ * An attribute load of a local (`self.x`, `p.method()`) is LOAD_FAST then a
+ * LOAD_ATTR form that consumes the owner it pushed. Counting a reference
+ * for that one instruction costs two read-modify-writes of the owner's
+ * count and the free-threaded build's owner test on each (about a third of
+ * such a pair's instructions). LOAD_FAST therefore looks at the next word:
+ * when it is a form listed by SIGIL_BORROWDEF (sigil_spec.def), it pushes
+ * the local without a reference and runs that form's borrowed copy,
+ * expanded below from the same steps with env->borrow set, so the closing
+ * action does not drop the owner (and PUSH_METHOD gives self its own
+ * reference).
+ *
+ * Why the owner stays alive: the local holds it from the LOAD_FAST to the
+ * end of the form, because only code this thread runs can rebind one of
+ * its frame's locals (a store, or a write through frame.f_locals), and no
+ * step of a borrowable form runs code, drops a reference, or passes a
+ * safe point (so no collection either): the table check in
+ * tests/unit/test_uops.c holds each listed form to guards, loads that
+ * release nothing, a selector, and one closing action. Another thread
+ * can rebind the local only through this frame's f_locals, which races
+ * with the stock LOAD_FAST's own increment just the same.
+ *
+ * Leaving: a guard that misses gives the stack its reference first (the
+ * owner is still on top; no step has had an effect), then releases what a
+ * load took, in that order because that release may run code, and takes
+ * the family's ordinary miss path. A polymorphic selector enters its
+ * entry's borrowed copy, or for an entry form that cannot borrow (a
+ * getter's frame, a hinted dict lookup) counts the reference and enters
+ * the ordinary copy. */
+#define SIGIL_BFORM_WORD_RECORD(form)                                             \
+        frec = sigil_word_record(word);                                           \
+    benter_##form: __attribute__((unused));                                       \
+        e.rec = frec;                                                             \
+        e.oparg = (int)frec->oparg;
+#define SIGIL_BFORM_WORD_IMMEDIATE(form)                                          \
+        e.oparg = OPARG;                                                          \
+        e.rec = NULL;
+#define SIGIL_FORM_BEGIN(form, kind)                                              \
+    bop_##form: __attribute__((unused));                                          \
+    {                                                                             \
+        sigil_uop_env e;                                                          \
+        SIGIL_BFORM_WORD_##kind(form)                                             \
+        e.sp = sp;                                                                \
+        e.frame = frame;                                                          \
+        e.tstate = tstate;                                                        \
+        e.ts = ts;                                                                \
+        e.co = co;                                                                \
+        e.word = word;                                                            \
+        e.pc = pc;                                                                \
+        e.next = NEXT_UNIT;                                                       \
+        e.tmp = NULL;                                                             \
+        e.callee = NULL;                                                          \
+        e.code = NULL;                                                            \
+        e.snap.obj = NULL;                                                        \
+        e.snap.version = 0;                                                       \
+        e.borrow = 1;
+#define SIGIL_STEP(form, uop)                                                     \
+        switch (uop_##uop(&e)) {                                                  \
+        case SIGIL_UOP_OK:                                                        \
+            break;                                                                \
+        case SIGIL_UOP_MISS:                                                      \
+            Py_INCREF(TOP());                                                     \
+            Py_XDECREF(e.tmp);                                                    \
+            uop_miss_step = SIGIL_STEP_##form##_##uop;                            \
+            uop_miss_family = SIGIL_FORM_FAMILY_##form;                           \
+            goto uop_miss;                                                        \
+        case SIGIL_UOP_ENTER_ENTRY:                                               \
+            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
+            frec = e.rec;                                                         \
+            goto benter_entry;                                                    \
+        default:                                                                  \
+            goto borrow_broken;                                                   \
+        }
+#define SIGIL_FORM_END(form)                                                      \
+        sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
+        if (sigil_counting()) {                                                   \
+            sigil_stat_bump(ts, SIGIL_STAT_owners_borrowed);                      \
+        }                                                                         \
+        sp = e.sp;                                                                \
+        if (form_pure[SIGIL_FORM_##form]) {                                       \
+            JUMP_TO_PURE(e.next);                                                 \
+        }                                                                         \
+        JUMP_TO(e.next);                                                          \
+    }
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+#undef SIGIL_BFORM_WORD_RECORD
+#undef SIGIL_BFORM_WORD_IMMEDIATE
+
+benter_entry:
+    goto *borrow_entry_targets[frec->form];
+benter_own:
+    /* An entry form that cannot run on a borrowed owner. */
+    Py_INCREF(TOP());
+    goto enter_entry;
+borrow_broken:
+    /* No borrowable form's step raises, calls or checks the eval breaker
+     * (tests/unit/test_uops.c); a step that did would have left the stack
+     * in a state this copy cannot unwind. */
+    Py_FatalError("sigil: a borrowed-owner form returned an unexpected code");
 
 /* One copy of the jump to a polymorphic entry's form. */
 enter_entry:

@@ -178,7 +178,11 @@ build_units(PyCodeObject *co, const _Py_CODEUNIT *units, Py_ssize_t n)
         int op = units[i].op.code;
         uint32_t arg = (ext << 8) | units[i].op.arg;
         int ncache = _PyOpcode_Caches[op];
-        atomic_init(&sc->words[i], sigil_word_make(op, ncache, arg));
+        uint16_t aux = 0;
+        if ((op == LOAD_FAST || op == LOAD_FAST_LOAD_FAST) && i + 1 < n && units[i + 1].op.code == LOAD_ATTR) {
+            aux = SIGIL_AUX_LOAD_FAST_OWNER;
+        }
+        atomic_init(&sc->words[i], sigil_word_make_aux(op, ncache, arg, aux));
         ext = (op == EXTENDED_ARG) ? arg : 0;
         for (int c = 0; c < ncache && i + 1 < n; c++) {
             i++;

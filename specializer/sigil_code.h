@@ -69,6 +69,13 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
     return sigil_word_make(op, ncache, oparg) | ((sigil_word)aux << 48);
 }
 
+/* The aux of a LOAD_FAST or LOAD_FAST_LOAD_FAST word whose next
+ * instruction is a LOAD_ATTR: the local it pushes last is that load's
+ * owner, which may run borrowed ("Borrowed
+ * owners" in runtime/sigil_interp.c). Set when the table is built; a
+ * LOAD_FAST word never changes after. */
+#define SIGIL_AUX_LOAD_FAST_OWNER 1
+
 /* The cache of a record word. Filled completely before the word that points
  * to it is published (release CAS), never written afterwards, and freed
  * only after a QSBR grace period once a CAS has replaced that word, so a

@@ -124,6 +124,11 @@ typedef struct sigil_uop_env {
     PyCodeObject *code;            /* borrowed: the code a function-version guard read
                                       once, between two checks, for the frame it builds */
     sigil_snapshot snap;
+    /* 1 when the owner at the top of the stack is borrowed from a local
+     * (no reference of the stack's own; SIGIL_BORROWDEF forms only): the
+     * closing action then must not drop it. A constant in each handler,
+     * so the test folds away. */
+    int borrow;
 } sigil_uop_env;
 
 /* What a step returns. ORDER UOPRC */

@@ -439,7 +439,9 @@ SIGIL_UOP_BODY(STORE_HINT_ENTRY)
 /* Replace the owner by the loaded value; push NULL for a call. */
 SIGIL_UOP_BODY(PUSH_ATTR)
 {
-    Py_DECREF(E_TOP());
+    if (!e->borrow) {
+        Py_DECREF(E_TOP());
+    }
     E_TOP() = e->tmp;
     e->tmp = NULL;
     if (e->oparg & 1) {
@@ -452,7 +454,9 @@ SIGIL_UOP_BODY(PUSH_ATTR)
  * by the guards; see the file comment); push NULL for a call. */
 SIGIL_UOP_BODY(PUSH_CLASS_ATTR)
 {
-    Py_DECREF(E_TOP());
+    if (!e->borrow) {
+        Py_DECREF(E_TOP());
+    }
     E_TOP() = Py_NewRef(e->rec->obj);
     if (e->oparg & 1) {
         *e->sp++ = NULL;
@@ -463,12 +467,13 @@ SIGIL_UOP_BODY(PUSH_CLASS_ATTR)
 /* The record's cached method (borrowed, deferred-RC: even if another
  * thread replaces the class attribute right after the guard, only a
  * stop-the-world GC could free it, and none can start before this
- * instruction has taken its own reference), then the owner as self. */
+ * instruction has taken its own reference), then the owner as self (a
+ * borrowed owner gets its reference here: the call consumes self). */
 SIGIL_UOP_BODY(PUSH_METHOD)
 {
     PyObject *owner = E_TOP();
     E_TOP() = Py_NewRef(e->rec->obj);
-    *e->sp++ = owner;   /* self: ownership moves to the new slot */
+    *e->sp++ = e->borrow ? Py_NewRef(owner) : owner;   /* else ownership moves to the new slot */
     return SIGIL_UOP_OK;
 }
 

@@ -4,7 +4,8 @@
  * loads before any mutation or action; at most one mutation, before every
  * action; a mutation writes shared state and an action-free guard never
  * does. Per micro-op: every one is used by some form, has a name, a stack
- * effect in CPython's notation and a description.
+ * effect in CPython's notation and a description. Per borrowable form
+ * (SIGIL_BORROWDEF): only steps that cannot free a borrowed owner.
  */
 #include "sigil_uop.h"
 
@@ -88,11 +89,80 @@ test_descriptions(void)
     CHECK(sigil_uop_kinds[SIGIL_UOP_GUARD_TOS_INT] == SIGIL_UOP_KIND_GUARD_TOS_INT);
 }
 
+/* The forms that may run on a borrowed owner (SIGIL_BORROWDEF): no step
+ * may run code, drop a reference or pass a safe point while the owner is
+ * borrowed. So: guards (a selector is one, alone in its form), loads that
+ * only take a reference into env->tmp (the dispatcher drops it on a miss,
+ * after giving the owner its reference), and one closing action among
+ * those whose bodies honour env->borrow. */
+static int
+borrow_safe_load(int u)
+{
+    return u == SIGIL_UOP_LOAD_INSTANCE_VALUE || u == SIGIL_UOP_LOAD_SLOT;
+}
+
+static int
+borrow_aware_action(int u)
+{
+    return u == SIGIL_UOP_PUSH_ATTR || u == SIGIL_UOP_PUSH_CLASS_ATTR || u == SIGIL_UOP_PUSH_METHOD;
+}
+
+static int
+selector(int u)
+{
+    return u == SIGIL_UOP_SELECT_TYPE_ENTRY || u == SIGIL_UOP_SELECT_CLASS_ENTRY;
+}
+
+static void
+check_borrowable(int form, const char *name)
+{
+    int first = sigil_form_first_step(form);
+    CHECK(first >= 0);
+    int last = first;
+    while (last + 1 < SIGIL_STEP__MAX && sigil_step_forms[last + 1] == form) {
+        last++;
+    }
+    if (first == last && selector(sigil_step_uops[first])) {
+        return;
+    }
+    for (int st = first; st <= last; st++) {
+        int u = sigil_step_uops[st];
+        int ok;
+        if (st == last) {
+            ok = sigil_uop_kinds[u] == SIGIL_UOP_ACTION && borrow_aware_action(u);
+        }
+        else {
+            ok = sigil_uop_kinds[u] == SIGIL_UOP_GUARD && !selector(u);
+            ok |= sigil_uop_kinds[u] == SIGIL_UOP_LOAD && borrow_safe_load(u);
+        }
+        if (!ok) {
+            fprintf(stderr, "borrowable form %s: step %s may not run on a borrowed owner\n", name,
+                    sigil_uop_names[u]);
+        }
+        CHECK(ok);
+    }
+}
+
+static void
+test_borrowable_forms(void)
+{
+    int n = 0;
+#define SIGIL_BORROWDEF(form) check_borrowable(SIGIL_FORM_##form, #form), n++;
+#include "sigil_spec.def"
+#undef SIGIL_BORROWDEF
+    CHECK(n > 0);
+    /* A form that drops a reference before its action must not be listed:
+     * the check above refuses it (LOAD_HINT_ENTRY releases the dict). */
+    CHECK(!borrow_safe_load(SIGIL_UOP_LOAD_HINT_ENTRY));
+    CHECK(!borrow_safe_load(SIGIL_UOP_LOAD_MODULE_ENTRY));
+}
+
 int
 main(void)
 {
     test_form_order();
     test_uop_table();
     test_descriptions();
+    test_borrowable_forms();
     return sigil_test_done("test_uops");
 }
