@@ -54,18 +54,6 @@ new_ref(PyObject *o)
     return o;
 }
 
-/* Give the stack its references to the operands a borrowed copy ran on
- * ("Borrowed owners"): the top value (mask bit 0) and the one below it
- * (bit 1). */
-static inline __attribute__((always_inline)) void
-own_borrowed(PyObject **sp, int mask)
-{
-    Py_INCREF(sp[-1]);
-    if (mask & 2) {
-        Py_INCREF(sp[-2]);
-    }
-}
-
 /* C stack units one activation charges (CPython charges the same). */
 #define C_STACK_UNITS 2
 
@@ -772,10 +760,8 @@ sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
      * each entry form. */
     static void *const borrow_targets[256] = {
 #define SIGIL_BORROWDEF(form) [form] = &&bop_##form,
-#define SIGIL_BORROW2DEF(form) [form] = &&bop_##form,
 #include "sigil_spec.def"
 #undef SIGIL_BORROWDEF
-#undef SIGIL_BORROW2DEF
     };
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
@@ -790,10 +776,6 @@ sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
 #undef SIGIL_BENTER_LABEL
     };
 #pragma GCC diagnostic pop
-    /* The operands a borrowed copy runs on without references (env->borrow:
-     * 1 the top of the stack, 3 the top two), set by the LOAD_FAST that
-     * jumps into it. */
-    int borrow_mask = 0;
     int uop_miss_step = 0, uop_miss_family = 0;
     const sigil_record *frec = NULL;
 
@@ -921,7 +903,6 @@ op_RESUME: {
         COUNT_INSTRUCTION();                                         \
         if (borrowed_ != NULL) {                                     \
             PUSH(v);                                                 \
-            borrow_mask = 1;                                         \
             goto *borrowed_;                                         \
         }                                                            \
         PUSH(new_ref(v));                                            \
@@ -954,30 +935,11 @@ op_LOAD_FAST_AND_CLEAR: {
     NEXT_PURE_NC();
 }
 
-/* Before a binary operator both locals may run borrowed, as its two
- * operands (SIGIL_AUX_LOAD_FAST_OPERANDS). */
 op_LOAD_FAST_LOAD_FAST: {
     PyObject *a = GETLOCAL(OPARG >> 4);
     PyObject *b = GETLOCAL(OPARG & 15);
-    int aux = SIGIL_W_AUX(word);
-    if (aux & SIGIL_AUX_LOAD_FAST_OPERANDS) {
-        pc++;
-        word = sigil_code_word_at(wbias, pc);
-        void *borrowed = borrow_targets[SIGIL_W_OP(word)];
-        frame->instr_ptr = pc;
-        COUNT_INSTRUCTION();
-        if (borrowed != NULL) {
-            PUSH(a);
-            PUSH(b);
-            borrow_mask = 3;
-            goto *borrowed;
-        }
-        PUSH(new_ref(a));
-        PUSH(new_ref(b));
-        goto *targets[SIGIL_W_OP(word)];
-    }
     PUSH(new_ref(a));
-    if (aux & SIGIL_AUX_LOAD_FAST_OWNER) {
+    if (SIGIL_W_AUX(word) & SIGIL_AUX_LOAD_FAST_OWNER) {
         PUSH_OWNER_AND_DISPATCH(b);
     }
     PUSH(new_ref(b));
@@ -2798,13 +2760,7 @@ op_CLEANUP_THROW: {
  * the family's ordinary miss path. A polymorphic selector enters its
  * entry's borrowed copy, or for an entry form that cannot borrow (a
  * getter's frame, a hinted dict lookup) counts the reference and enters
- * the ordinary copy.
- *
- * Binary operators (SIGIL_BORROW2DEF) run on borrowed operands the same
- * way: after a LOAD_FAST the right one, after a LOAD_FAST_LOAD_FAST both
- * (borrow_mask 1 or 3, env->borrow). Their actions may raise, but only
- * once both operands are off the stack, so the error path unwinds no
- * borrowed value. */
+ * the ordinary copy. */
 #define SIGIL_BFORM_WORD_RECORD(form)                                             \
         frec = sigil_word_record(word);                                           \
     benter_##form: __attribute__((unused));                                       \
@@ -2831,13 +2787,13 @@ op_CLEANUP_THROW: {
         e.code = NULL;                                                            \
         e.snap.obj = NULL;                                                        \
         e.snap.version = 0;                                                       \
-        e.borrow = borrow_mask;
+        e.borrow = 1;
 #define SIGIL_STEP(form, uop)                                                     \
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
             break;                                                                \
         case SIGIL_UOP_MISS:                                                      \
-            own_borrowed(sp, borrow_mask);                                        \
+            Py_INCREF(TOP());                                                     \
             Py_XDECREF(e.tmp);                                                    \
             uop_miss_step = SIGIL_STEP_##form##_##uop;                            \
             uop_miss_family = SIGIL_FORM_FAMILY_##form;                           \
@@ -2846,11 +2802,6 @@ op_CLEANUP_THROW: {
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             frec = e.rec;                                                         \
             goto benter_entry;                                                    \
-        case SIGIL_UOP_ERROR:                                                     \
-            /* only after the action popped its operands */                      \
-            sigil_form_bump(ts, SIGIL_FORM_##form);                               \
-            sp = e.sp;                                                            \
-            goto error;                                                           \
         default:                                                                  \
             goto borrow_broken;                                                   \
         }
@@ -2876,13 +2827,12 @@ benter_entry:
     goto *borrow_entry_targets[frec->form];
 benter_own:
     /* An entry form that cannot run on a borrowed owner. */
-    own_borrowed(sp, borrow_mask);
+    Py_INCREF(TOP());
     goto enter_entry;
 borrow_broken:
-    /* No borrowable form's step calls or checks the eval breaker, and one
-     * raises only once its operands are off the stack
-     * (tests/unit/test_uops.c); a step that did otherwise would have left
-     * the stack in a state this copy cannot unwind. */
+    /* No borrowable form's step raises, calls or checks the eval breaker
+     * (tests/unit/test_uops.c); a step that did would have left the stack
+     * in a state this copy cannot unwind. */
     Py_FatalError("sigil: a borrowed-owner form returned an unexpected code");
 
 /* One copy of the jump to a polymorphic entry's form. */

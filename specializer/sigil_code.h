@@ -75,11 +75,6 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
  * owners" in runtime/sigil_interp.c). Set when the table is built; a
  * LOAD_FAST word never changes after. */
 #define SIGIL_AUX_LOAD_FAST_OWNER 1
-/* The aux of a LOAD_FAST_LOAD_FAST word whose next instruction is a
- * BINARY_OP or COMPARE_OP: both locals are its operands. (A LOAD_FAST
- * before one gets SIGIL_AUX_LOAD_FAST_OWNER: its local is the right
- * operand.) */
-#define SIGIL_AUX_LOAD_FAST_OPERANDS 2
 
 /* The cache of a record word. Filled completely before the word that points
  * to it is published (release CAS), never written afterwards, and freed

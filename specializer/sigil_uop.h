@@ -124,12 +124,10 @@ typedef struct sigil_uop_env {
     PyCodeObject *code;            /* borrowed: the code a function-version guard read
                                       once, between two checks, for the frame it builds */
     sigil_snapshot snap;
-    /* Which operands are borrowed from locals (no reference of the
-     * stack's own; "Borrowed owners" in sigil_interp.c): bit 0 the top of
-     * the stack (SIGIL_BORROWDEF and SIGIL_BORROW2DEF forms), bit 1 the
-     * one below it (SIGIL_BORROW2DEF forms). A form's action must not drop
-     * a borrowed operand. 0 in every ordinary handler, where the tests
-     * fold away. */
+    /* 1 when the owner at the top of the stack is borrowed from a local
+     * (no reference of the stack's own; SIGIL_BORROWDEF forms only): the
+     * closing action then must not drop it. A constant in each handler,
+     * so the test folds away. */
     int borrow;
 } sigil_uop_env;
 
@@ -317,23 +315,13 @@ sigil_float_new(double d)
 
 /* -- Shared step parts ---------------------------------------------------- */
 
-/* Drop the operand n deep (1: the top of the stack, 2: below it) unless
- * the form runs on it borrowed (env->borrow). */
-static inline __attribute__((always_inline)) void
-sigil_uop_drop_operand(sigil_uop_env *e, int n)
-{
-    if (!(e->borrow & (1 << (n - 1)))) {
-        Py_DECREF(E_PEEK(n));
-    }
-}
-
 /* Replace the two top values by `r` (a new reference), or raise if it is
  * NULL (both dropped either way). */
 static inline __attribute__((always_inline)) int
 sigil_uop_replace2(sigil_uop_env *e, PyObject *r)
 {
-    sigil_uop_drop_operand(e, 2);
-    sigil_uop_drop_operand(e, 1);
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
     e->sp -= 2;
     if (r == NULL) {
         return SIGIL_UOP_ERROR;

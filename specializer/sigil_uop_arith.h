@@ -172,38 +172,28 @@ uop_float_reusable(PyObject *o)
 
 /* Replace the two top values by the float `d`, written into an operand
  * that only the stack references when there is one (no allocation, no
- * deallocation), else into a new float. A borrowed operand (env->borrow)
- * is never written: its one reference is its local's. */
+ * deallocation), else into a new float. */
 static inline __attribute__((always_inline)) int
 uop_float_result(sigil_uop_env *e, double d)
 {
     PyObject *left = E_PEEK(2), *right = E_PEEK(1);
-    const int left_owned = !(e->borrow & 2), right_owned = !(e->borrow & 1);
-    if (left_owned && uop_float_reusable(left)) {
+    if (uop_float_reusable(left)) {
         ((PyFloatObject *)left)->ob_fval = d;
-        if (right_owned) {
-            (void)sigil_drop(right);
-        }
+        (void)sigil_drop(right);
         e->sp--;
         return SIGIL_UOP_OK;
     }
-    if (right_owned && uop_float_reusable(right)) {
+    if (uop_float_reusable(right)) {
         ((PyFloatObject *)right)->ob_fval = d;
-        if (left_owned) {
-            (void)sigil_drop(left);
-        }
+        (void)sigil_drop(left);
         e->sp--;
         E_TOP() = right;
         return SIGIL_UOP_OK;
     }
     /* the operands first: a float freed here is the one the allocation
      * takes back from the thread's free list */
-    if (left_owned) {
-        (void)sigil_drop(left);
-    }
-    if (right_owned) {
-        (void)sigil_drop(right);
-    }
+    (void)sigil_drop(left);
+    (void)sigil_drop(right);
     PyObject *r = sigil_float_new(d);
     e->sp -= 2;
     if (r == NULL) {
@@ -303,8 +293,8 @@ SIGIL_UOP_BODY(BINARY_FLOAT_ARITH)
         _Py_ADJUST_ERANGE1(r);
         if (errno != 0) {
             PyErr_SetFromErrno(errno == ERANGE ? PyExc_OverflowError : PyExc_ValueError);
-            sigil_uop_drop_operand(e, 2);
-            sigil_uop_drop_operand(e, 1);
+            Py_DECREF(E_PEEK(2));
+            Py_DECREF(E_PEEK(1));
             e->sp -= 2;
             return SIGIL_UOP_ERROR;
         }
@@ -361,8 +351,8 @@ SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
 static inline __attribute__((always_inline)) int
 uop_compare_result(sigil_uop_env *e, int r)
 {
-    sigil_uop_drop_operand(e, 2);
-    sigil_uop_drop_operand(e, 1);
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
     e->sp--;
     E_TOP() = r ? Py_True : Py_False;
     return SIGIL_UOP_OK;

@@ -157,67 +157,6 @@ test_borrowable_forms(void)
     CHECK(!borrow_safe_load(SIGIL_UOP_LOAD_MODULE_ENTRY));
 }
 
-/* The binary forms that may run on borrowed operands (SIGIL_BORROW2DEF):
- * guards only, then one action among those that compute from immutable
- * operands through sigil_uop_replace2, uop_float_result or
- * uop_compare_result, which honour env->borrow, never write a result
- * into a borrowed operand, and pop both operands before returning an
- * error. */
-static int
-borrow2_aware_action(int u)
-{
-    switch (u) {
-    case SIGIL_UOP_BINARY_ADD_INT:
-    case SIGIL_UOP_BINARY_SUBTRACT_INT:
-    case SIGIL_UOP_BINARY_MULTIPLY_INT:
-    case SIGIL_UOP_BINARY_INT64:
-    case SIGIL_UOP_BINARY_ADD_FLOAT:
-    case SIGIL_UOP_BINARY_SUBTRACT_FLOAT:
-    case SIGIL_UOP_BINARY_MULTIPLY_FLOAT:
-    case SIGIL_UOP_BINARY_FLOAT_ARITH:
-    case SIGIL_UOP_BINARY_ADD_UNICODE:
-    case SIGIL_UOP_COMPARE_INT:
-    case SIGIL_UOP_COMPARE_FLOAT:
-    case SIGIL_UOP_COMPARE_STR:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-static void
-check_borrowable2(int form, const char *name)
-{
-    int first = sigil_form_first_step(form);
-    CHECK(first >= 0);
-    int last = first;
-    while (last + 1 < SIGIL_STEP__MAX && sigil_step_forms[last + 1] == form) {
-        last++;
-    }
-    for (int st = first; st <= last; st++) {
-        int u = sigil_step_uops[st];
-        int ok = st == last ? sigil_uop_kinds[u] == SIGIL_UOP_ACTION && borrow2_aware_action(u)
-                            : sigil_uop_kinds[u] == SIGIL_UOP_GUARD && !selector(u);
-        if (!ok) {
-            fprintf(stderr, "borrowable binary form %s: step %s may not run on borrowed operands\n",
-                    name, sigil_uop_names[u]);
-        }
-        CHECK(ok);
-    }
-}
-
-static void
-test_borrowable_binary_forms(void)
-{
-    int n = 0;
-#define SIGIL_BORROW2DEF(form) check_borrowable2(SIGIL_FORM_##form, #form), n++;
-#include "sigil_spec.def"
-#undef SIGIL_BORROW2DEF
-    CHECK(n > 0);
-    /* In-place str concatenation stores into the local: never borrowed. */
-    CHECK(!borrow2_aware_action(SIGIL_UOP_BINARY_INPLACE_ADD_UNICODE));
-}
-
 int
 main(void)
 {
@@ -225,6 +164,5 @@ main(void)
     test_uop_table();
     test_descriptions();
     test_borrowable_forms();
-    test_borrowable_binary_forms();
     return sigil_test_done("test_uops");
 }
