@@ -2656,6 +2656,23 @@ op_CLEANUP_THROW: {
  * (specializer/sigil_uop.h). A step that misses (a guard, a load, a
  * contended mutation; never after an effect) releases what a load took,
  * counts guard.<FORM>.<UOP>, and takes its family's miss path. */
+/* The environment a form's handler starts from, in the ordinary copy
+ * (borrow 0) and in the borrowed one ("Borrowed owners" below). */
+#define SIGIL_FORM_ENV(borrow_)                                                   \
+        e.sp = sp;                                                                \
+        e.frame = frame;                                                          \
+        e.tstate = tstate;                                                        \
+        e.ts = ts;                                                                \
+        e.co = co;                                                                \
+        e.word = word;                                                            \
+        e.pc = pc;                                                                \
+        e.next = NEXT_UNIT;                                                       \
+        e.tmp = NULL;                                                             \
+        e.callee = NULL;                                                          \
+        e.code = NULL;                                                            \
+        e.snap.obj = NULL;                                                        \
+        e.snap.version = 0;                                                       \
+        e.borrow = (borrow_);
 /* A form's word kind is fixed by how its chooser publishes it
  * (sigil_steps.def), so the handler knows it without testing the word. */
 #define SIGIL_FORM_WORD_RECORD(form)                                              \
@@ -2674,20 +2691,7 @@ op_CLEANUP_THROW: {
     op_##form: {                                                                  \
         sigil_uop_env e;                                                          \
         SIGIL_FORM_WORD_##kind(form)                                              \
-        e.sp = sp;                                                                \
-        e.frame = frame;                                                          \
-        e.tstate = tstate;                                                        \
-        e.ts = ts;                                                                \
-        e.co = co;                                                                \
-        e.word = word;                                                            \
-        e.pc = pc;                                                                \
-        e.next = NEXT_UNIT;                                                       \
-        e.tmp = NULL;                                                             \
-        e.callee = NULL;                                                          \
-        e.code = NULL;                                                            \
-        e.snap.obj = NULL;                                                        \
-        e.snap.version = 0;                                                       \
-        e.borrow = 0;
+        SIGIL_FORM_ENV(0)
 #define SIGIL_STEP(form, uop)                                                     \
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
@@ -2774,20 +2778,7 @@ op_CLEANUP_THROW: {
     {                                                                             \
         sigil_uop_env e;                                                          \
         SIGIL_BFORM_WORD_##kind(form)                                             \
-        e.sp = sp;                                                                \
-        e.frame = frame;                                                          \
-        e.tstate = tstate;                                                        \
-        e.ts = ts;                                                                \
-        e.co = co;                                                                \
-        e.word = word;                                                            \
-        e.pc = pc;                                                                \
-        e.next = NEXT_UNIT;                                                       \
-        e.tmp = NULL;                                                             \
-        e.callee = NULL;                                                          \
-        e.code = NULL;                                                            \
-        e.snap.obj = NULL;                                                        \
-        e.snap.version = 0;                                                       \
-        e.borrow = 1;
+        SIGIL_FORM_ENV(1)
 #define SIGIL_STEP(form, uop)                                                     \
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
@@ -2822,6 +2813,7 @@ op_CLEANUP_THROW: {
 #undef SIGIL_FORM_END
 #undef SIGIL_BFORM_WORD_RECORD
 #undef SIGIL_BFORM_WORD_IMMEDIATE
+#undef SIGIL_FORM_ENV
 
 benter_entry:
     goto *borrow_entry_targets[frec->form];
