@@ -2673,6 +2673,14 @@ op_CLEANUP_THROW: {
         e.snap.obj = NULL;                                                        \
         e.snap.version = 0;                                                       \
         e.borrow = (borrow_);
+/* A form that completed continues at its next instruction (without the
+ * monitoring check if it is pure: see dispatch_pure). */
+#define SIGIL_FORM_LEAVE(stats_form)                                              \
+        sp = e.sp;                                                                \
+        if (form_pure[stats_form]) {                                              \
+            JUMP_TO_PURE(e.next);                                                 \
+        }                                                                         \
+        JUMP_TO(e.next);
 /* A form's word kind is fixed by how its chooser publishes it
  * (sigil_steps.def), so the handler knows it without testing the word. */
 #define SIGIL_FORM_WORD_RECORD(form)                                              \
@@ -2723,11 +2731,7 @@ op_CLEANUP_THROW: {
         }
 #define SIGIL_FORM_END(form)                                                      \
         sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
-        sp = e.sp;                                                                \
-        if (form_pure[SIGIL_FORM_##form]) {                                       \
-            JUMP_TO_PURE(e.next);                                                 \
-        }                                                                         \
-        JUMP_TO(e.next);                                                          \
+        SIGIL_FORM_LEAVE(SIGIL_FORM_##form)                                       \
     }
 #include "sigil_steps.def"
 #undef SIGIL_FORM_BEGIN
@@ -2801,11 +2805,7 @@ op_CLEANUP_THROW: {
         if (sigil_counting()) {                                                   \
             sigil_stat_bump(ts, SIGIL_STAT_owners_borrowed);                      \
         }                                                                         \
-        sp = e.sp;                                                                \
-        if (form_pure[SIGIL_FORM_##form]) {                                       \
-            JUMP_TO_PURE(e.next);                                                 \
-        }                                                                         \
-        JUMP_TO(e.next);                                                          \
+        SIGIL_FORM_LEAVE(SIGIL_FORM_##form)                                       \
     }
 #include "sigil_steps.def"
 #undef SIGIL_FORM_BEGIN
@@ -2814,6 +2814,7 @@ op_CLEANUP_THROW: {
 #undef SIGIL_BFORM_WORD_RECORD
 #undef SIGIL_BFORM_WORD_IMMEDIATE
 #undef SIGIL_FORM_ENV
+#undef SIGIL_FORM_LEAVE
 
 benter_entry:
     goto *borrow_entry_targets[frec->form];
