@@ -2745,8 +2745,10 @@ op_CLEANUP_THROW: {
  * LOAD_ATTR form that consumes the owner it pushed. Counting a reference
  * for that one instruction costs two read-modify-writes of the owner's
  * count and the free-threaded build's owner test on each (about a third of
- * such a pair's instructions). LOAD_FAST therefore looks at the next word:
- * when it is a form listed by SIGIL_BORROWDEF (sigil_spec.def), it pushes
+ * such a pair's instructions). A LOAD_FAST (or LOAD_FAST_LOAD_FAST) that
+ * the word table marked as coming right before a LOAD_ATTR
+ * (SIGIL_AUX_LOAD_FAST_OWNER) therefore looks at the next word: when it
+ * is a form listed by SIGIL_BORROWDEF (sigil_spec.def), it pushes
  * the local without a reference and runs that form's borrowed copy,
  * expanded below from the same steps with env->borrow set, so the closing
  * action does not drop the owner (and PUSH_METHOD gives self its own
