@@ -71,9 +71,11 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
 
 /* The aux of a LOAD_FAST or LOAD_FAST_LOAD_FAST word whose next
  * instruction is a LOAD_ATTR: the local it pushes last is that load's
- * owner, which may run borrowed ("Borrowed
- * owners" in runtime/sigil_interp.c). Set when the table is built; a
- * LOAD_FAST word never changes after. */
+ * owner, which may run borrowed ("Borrowed owners" in
+ * runtime/sigil_interp.c). Written only by build_units, before the table
+ * is published, so every thread's ordinary load of the word sees it; no
+ * CAS ever replaces a LOAD_FAST word (the specializer publishes only the
+ * words of specializable families). */
 #define SIGIL_AUX_LOAD_FAST_OWNER 1
 
 /* The cache of a record word. Filled completely before the word that points
