@@ -39,5 +39,8 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
         return r;
     }
     sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
+    if (sigil_counting_flag()) {
+        return sigil_interp_run_counting(ts, rt, tstate, frame, throwflag, 1);
+    }
     return sigil_interp_run(ts, rt, tstate, frame, throwflag, 1);
 }

@@ -26,11 +26,30 @@
  * stock loop runs it to its end; its result then flows back into this loop
  * as if a call had returned. Every fallback is counted by reason.
  *
+ * Two loops: this file is compiled twice, into sigil_interp_run (no
+ * per-execution counting: every sigil_counting() test folds away, about 3%
+ * of the instructions of form-heavy workloads) and, through
+ * sigil_interp_counting.c, sigil_interp_run_counting (every test true). The
+ * frame hook picks the copy by sigil.count_executions' flag at each
+ * activation, and a copy whose answer no longer matches the flag runs a
+ * callee through the other copy (enter_callee), so a switch takes effect
+ * in the frames entered after it; a frame already running keeps its copy.
+ *
  * Glossary: pc = the current instruction's first code unit in CPython's
  * bytecode (PCI: its index, which is also its word's); NEXT_UNIT = the unit
  * after it and its inline caches; a jump by OPARG is relative to NEXT_UNIT, as
  * in CPython.
  */
+#ifndef SIGIL_LOOP_COUNTING
+#define SIGIL_LOOP_COUNTING 0
+#endif
+#if SIGIL_LOOP_COUNTING
+#define SIGIL_LOOP_RUN sigil_interp_run_counting
+#define SIGIL_OTHER_LOOP_RUN sigil_interp_run
+#else
+#define SIGIL_LOOP_RUN sigil_interp_run
+#define SIGIL_OTHER_LOOP_RUN sigil_interp_run_counting
+#endif
 #include "sigil_consts.h"
 #include "sigil_interp.h"
 #include "sigil_spec.h"
@@ -428,6 +447,7 @@ monitoring_events_on(PyThreadState *tstate, _PyCoMonitoringData *mon)
            any_byte_set(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS);
 }
 
+#if !SIGIL_LOOP_COUNTING   /* once, in the first copy */
 int
 sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
 {
@@ -448,6 +468,7 @@ sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
     }
     return -1;
 }
+#endif
 
 /* A cell's content as a new reference (NULL if empty), read without the
  * cell's critical section when possible: the read CPython's own list and
@@ -488,8 +509,17 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
     PyCodeObject *c = _PyFrame_GetCode(frame);
     sigil_code *t;
     /* The entry frame's check was made by the caller (sigil_eval_frame)
-     * an instant ago, on this thread, with nothing run in between. */
-    int reason = ctx->entry_checked ? -1 : sigil_interp_needs_stock(tstate, c);
+     * an instant ago, on this thread, with nothing run in between; an
+     * inline callee's instrumentation is checked by its first dispatch
+     * and its RESUME (enter_callee), leaving the tracing test. */
+    int reason = -1;
+    if (ctx->entry_checked == 0) {
+        reason = sigil_interp_needs_stock(tstate, c);
+    }
+    else if (ctx->entry_checked == SIGIL_CHECKED_INLINE &&
+             (tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL)) {
+        reason = SIGIL_FB_traced;
+    }
     ctx->entry_checked = 0;
     if (reason >= 0) {
         if (c == SIGIL_INIT_SHIM_CODE) {
@@ -563,6 +593,29 @@ pop_returned_frame(PyThreadState *tstate, _PyInterpreterFrame *dying)
     tstate->c_recursion_remaining++;
     tstate->datastack_top = base;
 }
+
+/* The inline cache entries after each family's instruction (CPython 3.13's
+ * layout; CALL_KW has none), which every word of the family carries in
+ * its NCACHE bits: a form's handler knows its next instruction without
+ * decoding them. ORDER FAMILY. */
+static const uint8_t family_ncache[SIGIL_FAM__MAX] = {
+    [SIGIL_FAM_BINARY_OP] = INLINE_CACHE_ENTRIES_BINARY_OP,
+    [SIGIL_FAM_COMPARE_OP] = INLINE_CACHE_ENTRIES_COMPARE_OP,
+    [SIGIL_FAM_TO_BOOL] = INLINE_CACHE_ENTRIES_TO_BOOL,
+    [SIGIL_FAM_LOAD_GLOBAL] = INLINE_CACHE_ENTRIES_LOAD_GLOBAL,
+    [SIGIL_FAM_LOAD_ATTR] = INLINE_CACHE_ENTRIES_LOAD_ATTR,
+    [SIGIL_FAM_CALL] = INLINE_CACHE_ENTRIES_CALL,
+    [SIGIL_FAM_FOR_ITER] = INLINE_CACHE_ENTRIES_FOR_ITER,
+    [SIGIL_FAM_BINARY_SUBSCR] = INLINE_CACHE_ENTRIES_BINARY_SUBSCR,
+    [SIGIL_FAM_STORE_ATTR] = INLINE_CACHE_ENTRIES_STORE_ATTR,
+    [SIGIL_FAM_UNPACK_SEQUENCE] = INLINE_CACHE_ENTRIES_UNPACK_SEQUENCE,
+    [SIGIL_FAM_CONTAINS_OP] = INLINE_CACHE_ENTRIES_CONTAINS_OP,
+    [SIGIL_FAM_STORE_SUBSCR] = INLINE_CACHE_ENTRIES_STORE_SUBSCR,
+    [SIGIL_FAM_LOAD_SUPER_ATTR] = INLINE_CACHE_ENTRIES_LOAD_SUPER_ATTR,
+    [SIGIL_FAM_SEND] = INLINE_CACHE_ENTRIES_SEND,
+    [SIGIL_FAM_CALL_KW] = 0,
+};
+_Static_assert(SIGIL_FAM__MAX == 15, "family_ncache names every family");
 
 /* Forms that, when they complete, have run no code but their own and
  * passed no safe point (see dispatch_pure): they allocate and drop only
@@ -711,8 +764,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0, 0)
 
 PyObject *
-sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
-                 _PyInterpreterFrame *entry, int throwflag, int entry_checked)
+SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
+               _PyInterpreterFrame *entry, int throwflag, int entry_checked)
 {
     sigil_interp_ctx ctx_ = {.ts = ts_, .rt = rt_, .extra_index = rt_->extra_index,
                              .load_reason = 0, .entry_checked = entry_checked};
@@ -823,6 +876,7 @@ sigil_interp_run(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
 
 start_frame:
     if (tstate->py_recursion_remaining-- <= 0 && _Py_CheckRecursiveCallPy(tstate)) {
+        ctx->entry_checked = 0;   /* the caller resumes fully checked */
         goto exit_unwind;
     }
     if (!load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias)) {
@@ -2658,7 +2712,8 @@ op_CLEANUP_THROW: {
  * counts guard.<FORM>.<UOP>, and takes its family's miss path. */
 /* The environment a form's handler starts from, in the ordinary copy
  * (borrow 0) and in the borrowed one ("Borrowed owners" below). */
-#define SIGIL_FORM_ENV(borrow_)                                                   \
+#define SIGIL_FORM_ENV(fam, borrow_)                                              \
+        assert(SIGIL_W_NCACHE(word) == family_ncache[fam]);                       \
         e.sp = sp;                                                                \
         e.frame = frame;                                                          \
         e.tstate = tstate;                                                        \
@@ -2666,7 +2721,7 @@ op_CLEANUP_THROW: {
         e.co = co;                                                                \
         e.word = word;                                                            \
         e.pc = pc;                                                                \
-        e.next = NEXT_UNIT;                                                       \
+        e.next = pc + 1 + family_ncache[fam];                                     \
         e.tmp = NULL;                                                             \
         e.callee = NULL;                                                          \
         e.code = NULL;                                                            \
@@ -2699,7 +2754,7 @@ op_CLEANUP_THROW: {
     op_##form: {                                                                  \
         sigil_uop_env e;                                                          \
         SIGIL_FORM_WORD_##kind(form)                                              \
-        SIGIL_FORM_ENV(0)
+        SIGIL_FORM_ENV(SIGIL_FORM_FAMILY_##form, 0)
 #define SIGIL_STEP(form, uop)                                                     \
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
@@ -2784,7 +2839,7 @@ op_CLEANUP_THROW: {
     {                                                                             \
         sigil_uop_env e;                                                          \
         SIGIL_BFORM_WORD_##kind(form)                                             \
-        SIGIL_FORM_ENV(1)
+        SIGIL_FORM_ENV(SIGIL_FORM_FAMILY_##form, 1)
 #define SIGIL_STEP(form, uop)                                                     \
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
@@ -2941,10 +2996,43 @@ push_frame:
 enter_callee:
     /* `callee` is linked (a form's action links what it pushes). */
     _PyFrame_SetStackPointer(frame, sp);
+    if (__builtin_expect(sigil_counting_flag() != SIGIL_LOOP_COUNTING, 0)) {
+        goto other_loop;
+    }
     frame = tstate->current_frame = callee;
     callee = NULL;
+    /* A callee starts at its first instruction, or a generator's after
+     * RETURN_GENERATOR or a yield: the first dispatch checks its code's
+     * monitoring and, before anything else can run, its RESUME the
+     * instrumentation version, so load_frame checks only tracing. */
+    ctx->entry_checked = SIGIL_CHECKED_INLINE;
     sigil_stat_bump(ts, SIGIL_STAT_frames_inlined);
     goto start_frame;
+
+other_loop : {
+    /* Counting was switched since this activation began: the callee (linked,
+     * the caller's stack saved) runs on the other copy (see "Two loops"),
+     * its result flowing back as the stock loop's does after a fallback. A
+     * C activation more, only at a switch: the callee's own calls stay in
+     * the other copy. */
+    _PyInterpreterFrame *done = callee;
+    callee = NULL;
+    /* read before the run: a returned frame's memory is popped */
+    int gen_frame = done->owner == FRAME_OWNED_BY_GENERATOR;
+    PyObject *r = SIGIL_OTHER_LOOP_RUN(ts, rt, tstate, done, 0, 0);
+    assert(tstate->current_frame == frame);
+    if (r == NULL) {
+        goto resume_with_error;
+    }
+    retval = r;
+    if (gen_frame && FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
+        /* a generator frame SEND_GEN or FOR_ITER_GEN entered, which
+         * yielded (the generator is on this frame's stack, alive): its
+         * caller continues as after a fallback's yield */
+        frame->return_offset = 1 + INLINE_CACHE_ENTRIES_SEND;
+    }
+    goto resume_caller;
+}
 
 resume_caller : {
     /* `frame` is the caller of a frame that returned `retval`: a frame this
@@ -3064,6 +3152,10 @@ fallback : {
     tstate->py_recursion_remaining++;          /* the stock loop charges it */
     tstate->current_frame = frame->previous;   /* ... and links the frame */
     _PyInterpreterFrame *done = frame;
+    /* Read before the run: a frame that returns is popped, and the data
+     * stack chunk it began may be freed with it. A generator's frame lives
+     * in the generator, which its caller's stack keeps alive. */
+    int gen_frame = done->owner == FRAME_OWNED_BY_GENERATOR;
     sigil_stats_stock_enter(ctx->load_reason);
     PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, fb_error);
     sigil_stats_stock_leave(ctx->load_reason);
@@ -3075,8 +3167,7 @@ fallback : {
     if (r == NULL) {
         goto resume_with_error;
     }
-    if (done->owner == FRAME_OWNED_BY_GENERATOR &&
-        FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
+    if (gen_frame && FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
         /* A generator frame inlined by SEND_GEN or FOR_ITER_GEN yielded on
          * the stock loop: its caller continues after that instruction, not
          * at its jump target. The plain read of the state sees this

@@ -13,8 +13,12 @@ typedef struct sigil_interp_ctx {
     int load_reason;           /* out: why a frame went to the stock loop */
     int entry_checked;         /* in: the caller found the entry frame's code
                                   needs no stock loop (sigil_interp_needs_stock)
-                                  just now; the first load_frame skips it */
+                                  just now; the first load_frame skips it.
+                                  SIGIL_CHECKED_INLINE: set by the loop for an
+                                  inline callee (only tracing is checked) */
 } sigil_interp_ctx;
+
+#define SIGIL_CHECKED_INLINE 2
 
 /* Run `frame` (and every frame it calls in Python) to completion or to a
  * yield, like _PyEval_EvalFrameDefault, for thread `ts` of runtime `rt`.
@@ -22,6 +26,12 @@ typedef struct sigil_interp_ctx {
  * (not the caller's frame), so the frame hook can tail-call it. */
 PyObject *sigil_interp_run(sigil_tstate *ts, sigil_runtime *rt, PyThreadState *tstate,
                            _PyInterpreterFrame *frame, int throwflag, int entry_checked);
+/* The same loop compiled to keep the per-execution counters
+ * (sigil_interp_counting.c); the frame hook calls it while
+ * sigil.count_executions is on. */
+PyObject *sigil_interp_run_counting(sigil_tstate *ts, sigil_runtime *rt, PyThreadState *tstate,
+                                    _PyInterpreterFrame *frame, int throwflag,
+                                    int entry_checked);
 
 /* A sigil_fallback reason if code must run on the stock loop now (tracing,
  * instrumentation), else -1. */

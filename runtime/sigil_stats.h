@@ -268,10 +268,24 @@ sigil_family_bump(sigil_tstate *ts, sigil_family f, sigil_famctr k)
 extern _Atomic int sigil_exec_counting;
 
 static inline int
-sigil_counting(void)
+sigil_counting_flag(void)
 {
     return __builtin_expect(atomic_load_explicit(&sigil_exec_counting, memory_order_relaxed), 0);
 }
+
+/* The interpreter loop is compiled twice (runtime/sigil_interp.c, "Two
+ * loops"): in each copy SIGIL_LOOP_COUNTING fixes the answer, so the copy
+ * that does not count has no test left on its paths. Everywhere else the
+ * flag is read. */
+#ifdef SIGIL_LOOP_COUNTING
+#define sigil_counting() (SIGIL_LOOP_COUNTING)
+#else
+static inline int
+sigil_counting(void)
+{
+    return sigil_counting_flag();
+}
+#endif
 
 /* The count itself, out of line: the loop inlines only the test (the
  * compiler would otherwise leave the whole bump out of line, a call per

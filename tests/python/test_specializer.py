@@ -3498,6 +3498,55 @@ class GuardAndReasonCounters(unittest.TestCase):
         finally:
             sigil.count_executions(was)
 
+    def test_count_executions_takes_effect_in_callees(self):
+        # The loop is compiled twice, with and without the per-execution
+        # counters: a frame keeps the copy it started on, and a switch
+        # takes effect in the frames entered after it, from either copy.
+        def flip_then(on, fn, arg):
+            sigil.count_executions(on)
+            return fn(arg)
+        was = sigil.count_executions(False)
+        try:
+            # flip_then starts on the copy that does not count; add_loop,
+            # entered after the switch, runs on the counting one
+            r, s = stats_delta(flip_then, True, add_loop, [1] * 100)
+            self.assertEqual(r, 100)
+            self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_INT", 0), 90, s)
+            # and back
+            r, s = stats_delta(flip_then, False, add_loop, [1] * 100)
+            self.assertEqual(r, 100)
+            self.assertEqual(s.get("form.BINARY_OP_ADD_INT", 0), 0, s)
+        finally:
+            sigil.count_executions(was)
+
+    def test_count_executions_switch_under_generators(self):
+        # A generator that switches counting while a loop resumes it
+        # inline (FOR_ITER_GEN, SEND): every later resumption crosses to the
+        # other copy and its yields come back through it.
+        def flipping(n):
+            for i in range(n):
+                if i % 50 == 1:
+                    sigil.count_executions(not sigil.count_executions(True))
+                yield i
+
+        def delegating(n):
+            yield from flipping(n)
+
+        def consume(n):
+            t = 0
+            for x in flipping(n):
+                t += x
+            for x in delegating(n):
+                t += x
+            return t
+
+        was = sigil.count_executions(True)
+        try:
+            for _ in range(3):
+                self.assertEqual(consume(400), 2 * sum(range(400)))
+        finally:
+            sigil.count_executions(was)
+
     def test_generic_executions(self):
         # FAMILY.generic counts runs of the unspecialized word: an int
         # power has no form, so every one of its runs is generic; an int
