@@ -268,5 +268,41 @@ class BenchHarness(unittest.TestCase):
         self.assertEqual(rec["gc_times"], [0.0])
 
 
+class OpCost(unittest.TestCase):
+    """tools/sigil-opcost: instructions per operation from two callgrind
+    runs per engine (valgrind is one of the packages tools/sigil setup
+    installs)."""
+
+    TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                        "sigil-opcost")
+
+    def test_table(self):
+        r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--modes", "interp,off",
+                            "--refs", "none", "--ops", "local,global", "--n", "3000,9000",
+                            "--jobs", "2"], capture_output=True, text=True, timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = {}
+        for line in r.stdout.splitlines():
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if len(cells) == 4 and cells[0] in ("empty", "local", "global"):
+                rows[cells[0]] = [float(c) for c in cells[1:]]
+        self.assertEqual(sorted(rows), ["empty", "global", "local"], r.stdout)
+        for op, (interp, off, diff) in rows.items():
+            self.assertGreater(interp, 0, op)
+            self.assertGreater(off, 0, op)
+            self.assertAlmostEqual(diff, interp - off, delta=1, msg=op)
+        # a specialized LOAD_GLOBAL is far cheaper than stock 3.13t's
+        # generic one (about 90 instructions against 200)
+        self.assertLess(rows["global"][0] * 1.5, rows["global"][1], r.stdout)
+
+    def test_bad_arguments(self):
+        for args in (["--ops", "nosuchop"], ["--n", "9,3"], ["--refs", "nosuchref"]):
+            r = subprocess.run([sys.executable, self.TOOL, "--python", PY] + args,
+                               capture_output=True, text=True, timeout=120)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn("sigil-opcost:", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
