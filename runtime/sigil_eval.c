@@ -40,7 +40,7 @@ sigil_eval_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwfla
     }
     sigil_stat_bump(ts, SIGIL_STAT_frames_sigil);
     if (sigil_counting_flag()) {
-        return sigil_interp_run_counting(ts, rt, tstate, frame, throwflag, 1);
+        return sigil_interp_run_counting(ts, rt, tstate, frame, throwflag, SIGIL_CHECKED_ENTRY);
     }
-    return sigil_interp_run(ts, rt, tstate, frame, throwflag, 1);
+    return sigil_interp_run(ts, rt, tstate, frame, throwflag, SIGIL_CHECKED_ENTRY);
 }

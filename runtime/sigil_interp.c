@@ -513,14 +513,14 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
      * inline callee's instrumentation is checked by its first dispatch
      * and its RESUME (enter_callee), leaving the tracing test. */
     int reason = -1;
-    if (ctx->entry_checked == 0) {
+    if (ctx->entry_checked == SIGIL_CHECKED_NONE) {
         reason = sigil_interp_needs_stock(tstate, c);
     }
     else if (ctx->entry_checked == SIGIL_CHECKED_INLINE &&
              (tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL)) {
         reason = SIGIL_FB_traced;
     }
-    ctx->entry_checked = 0;
+    ctx->entry_checked = SIGIL_CHECKED_NONE;
     if (reason >= 0) {
         if (c == SIGIL_INIT_SHIM_CODE) {
             goto init_shim;
@@ -835,6 +835,10 @@ SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
     sigil_tstate *ts = ctx->ts;
     _PyInterpreterFrame *frame = entry;
     _PyInterpreterFrame *callee = NULL;
+    /* A frame handed to another evaluator (fallback, other_loop), and
+     * whether it is a generator's (see handed_back). */
+    _PyInterpreterFrame *handed = NULL;
+    int handed_gen = 0;
     PyCodeObject *co = NULL;
     sigil_code *sc = NULL;
     _Py_CODEUNIT *code0 = NULL;
@@ -876,7 +880,7 @@ SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
 
 start_frame:
     if (tstate->py_recursion_remaining-- <= 0 && _Py_CheckRecursiveCallPy(tstate)) {
-        ctx->entry_checked = 0;   /* the caller resumes fully checked */
+        ctx->entry_checked = SIGIL_CHECKED_NONE;   /* the caller resumes fully checked */
         goto exit_unwind;
     }
     if (!load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias)) {
@@ -2996,6 +3000,8 @@ push_frame:
 enter_callee:
     /* `callee` is linked (a form's action links what it pushes). */
     _PyFrame_SetStackPointer(frame, sp);
+    /* The flag is read relaxed, as everywhere: it publishes nothing, and a
+     * switch seen a call late only moves where counting starts. */
     if (__builtin_expect(sigil_counting_flag() != SIGIL_LOOP_COUNTING, 0)) {
         goto other_loop;
     }
@@ -3015,23 +3021,11 @@ other_loop : {
      * its result flowing back as the stock loop's does after a fallback. A
      * C activation more, only at a switch: the callee's own calls stay in
      * the other copy. */
-    _PyInterpreterFrame *done = callee;
+    handed = callee;
     callee = NULL;
-    /* read before the run: a returned frame's memory is popped */
-    int gen_frame = done->owner == FRAME_OWNED_BY_GENERATOR;
-    PyObject *r = SIGIL_OTHER_LOOP_RUN(ts, rt, tstate, done, 0, 0);
-    assert(tstate->current_frame == frame);
-    if (r == NULL) {
-        goto resume_with_error;
-    }
-    retval = r;
-    if (gen_frame && FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
-        /* a generator frame SEND_GEN or FOR_ITER_GEN entered, which
-         * yielded (the generator is on this frame's stack, alive): its
-         * caller continues as after a fallback's yield */
-        frame->return_offset = 1 + INLINE_CACHE_ENTRIES_SEND;
-    }
-    goto resume_caller;
+    handed_gen = handed->owner == FRAME_OWNED_BY_GENERATOR;
+    retval = SIGIL_OTHER_LOOP_RUN(ts, rt, tstate, handed, 0, SIGIL_CHECKED_NONE);
+    goto handed_back;
 }
 
 resume_caller : {
@@ -3151,34 +3145,40 @@ fallback : {
     }
     tstate->py_recursion_remaining++;          /* the stock loop charges it */
     tstate->current_frame = frame->previous;   /* ... and links the frame */
-    _PyInterpreterFrame *done = frame;
-    /* Read before the run: a frame that returns is popped, and the data
-     * stack chunk it began may be freed with it. A generator's frame lives
-     * in the generator, which its caller's stack keeps alive. */
-    int gen_frame = done->owner == FRAME_OWNED_BY_GENERATOR;
+    handed = frame;
+    handed_gen = handed->owner == FRAME_OWNED_BY_GENERATOR;
     sigil_stats_stock_enter(ctx->load_reason);
-    PyObject *r = _PyEval_EvalFrameDefault(tstate, frame, fb_error);
+    retval = _PyEval_EvalFrameDefault(tstate, frame, fb_error);
     sigil_stats_stock_leave(ctx->load_reason);
+    goto handed_back;
+}
+
+handed_back:
+    /* `handed` ran to a return, a yield or an exception on another
+     * evaluator (the stock loop after a fallback, the other copy of this
+     * loop after a counting switch), which unlinked it: its caller is
+     * current again, and `retval` is its result (NULL: raised). Whether it
+     * was a generator's frame was read before the run (handed_gen): a frame
+     * that returns is popped, and the data-stack chunk it began may be
+     * freed with it, while a generator's frame lives in the generator,
+     * which its caller's stack keeps alive. */
     frame = tstate->current_frame;
-    if (done == entry) {
-        retval = r;
+    if (handed == entry) {
         goto exit_return;
     }
-    if (r == NULL) {
+    if (retval == NULL) {
         goto resume_with_error;
     }
-    if (gen_frame && FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(done)->gi_frame_state)) {
-        /* A generator frame inlined by SEND_GEN or FOR_ITER_GEN yielded on
-         * the stock loop: its caller continues after that instruction, not
-         * at its jump target. The plain read of the state sees this
-         * thread's own last store (it just ran the frame); a claim by
-         * another thread since can only make the state executing or
-         * suspended again, never finished, so the choice stands. */
+    if (handed_gen && FRAME_STATE_SUSPENDED(_PyFrame_GetGenerator(handed)->gi_frame_state)) {
+        /* A generator frame inlined by SEND_GEN or FOR_ITER_GEN yielded:
+         * its caller continues after that instruction, not at its jump
+         * target. The plain read of the state sees this thread's own last
+         * store (it just ran the frame); a claim by another thread since
+         * can only make the state executing or suspended again, never
+         * finished, so the choice stands. */
         frame->return_offset = 1 + INLINE_CACHE_ENTRIES_SEND;
     }
-    retval = r;
     goto resume_caller;
-}
 
 exit_return:
     tstate->c_recursion_remaining += C_STACK_UNITS;

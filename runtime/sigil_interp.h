@@ -11,13 +11,17 @@ typedef struct sigil_interp_ctx {
     sigil_runtime *rt;         /* the interpreter's runtime (SiJiL) */
     Py_ssize_t extra_index;    /* the interpreter's code-extra slot */
     int load_reason;           /* out: why a frame went to the stock loop */
-    int entry_checked;         /* in: the caller found the entry frame's code
-                                  needs no stock loop (sigil_interp_needs_stock)
-                                  just now; the first load_frame skips it.
-                                  SIGIL_CHECKED_INLINE: set by the loop for an
-                                  inline callee (only tracing is checked) */
+    int entry_checked;         /* what the next load_frame may skip
+                                  (SIGIL_CHECKED_*); consumed by it */
 } sigil_interp_ctx;
 
+/* SIGIL_CHECKED_NONE: load_frame makes every check (sigil_interp_needs_stock).
+ * SIGIL_CHECKED_ENTRY: the caller found the entry frame's code needs no
+ * stock loop just now. SIGIL_CHECKED_INLINE: set by the loop for an inline
+ * callee, whose first dispatch and RESUME check instrumentation: only
+ * tracing is checked. */
+#define SIGIL_CHECKED_NONE 0
+#define SIGIL_CHECKED_ENTRY 1
 #define SIGIL_CHECKED_INLINE 2
 
 /* Run `frame` (and every frame it calls in Python) to completion or to a
