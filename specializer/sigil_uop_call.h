@@ -474,7 +474,9 @@ SIGIL_UOP_BODY(LIST_APPEND_LOCKED)
 {
     PyObject **args = uop_call_args(e);
     UOP_CHECK(PyMutex_LockFast(&args[0]->ob_mutex._bits));
-    int err = _PyList_AppendTakeRef((PyListObject *)args[0], Py_NewRef(args[1]));
+    /* the stack's reference to the item moves into the list (also on
+     * failure, which drops it); PUSH_APPEND_RESULT does not drop it */
+    int err = _PyList_AppendTakeRef((PyListObject *)args[0], args[1]);
     PyMutex_Unlock(&args[0]->ob_mutex);
     e->tmp = err ? NULL : Py_None;
     return SIGIL_UOP_OK;
@@ -664,4 +666,57 @@ SIGIL_UOP_BODY(PUSH_CALL_RESULT)
     }
     *e->sp++ = r;
     return SIGIL_UOP_OK_CHECK;
+}
+
+/* The same end for a form whose guard fixed the count of arguments the
+ * callee receives at n (self included): they are the top n slots, self's
+ * among them when it holds one, and the callable is below the call, so
+ * the drops need neither the self test nor a loop. `check` is 0 for the
+ * builtins CPython's own specializations of them do not follow with an
+ * eval-breaker check (len, isinstance, type(x)): those calls run no
+ * Python code of their own choosing but __len__, __instancecheck__... and
+ * the next backward jump or call checks. */
+static inline __attribute__((always_inline)) int
+uop_push_call_result_n(sigil_uop_env *e, int n, int check)
+{
+    assert(uop_call_total(e) == n);
+    PyObject **top = e->sp;
+    PyObject *callable = uop_callable(e);
+    PyObject *r = e->tmp;
+    e->tmp = NULL;
+    e->sp = uop_call_base(e) - 2;
+    Py_DECREF(callable);
+    for (int i = 1; i <= n; i++) {
+        Py_DECREF(top[-i]);
+    }
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return check ? SIGIL_UOP_OK_CHECK : SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(PUSH_CALL_RESULT_1) { return uop_push_call_result_n(e, 1, 1); }
+SIGIL_UOP_BODY(PUSH_CALL_RESULT_2) { return uop_push_call_result_n(e, 2, 1); }
+SIGIL_UOP_BODY(PUSH_BUILTIN_RESULT_1) { return uop_push_call_result_n(e, 1, 0); }
+SIGIL_UOP_BODY(PUSH_BUILTIN_RESULT_2) { return uop_push_call_result_n(e, 2, 0); }
+
+/* list.append's end: the item's reference went into the list
+ * (LIST_APPEND_LOCKED), the callable and the list are dropped, and no
+ * eval-breaker check follows, as after CPython's CALL_LIST_APPEND. */
+SIGIL_UOP_BODY(PUSH_APPEND_RESULT)
+{
+    assert(uop_call_total(e) == 2);
+    PyObject **top = e->sp;
+    PyObject *callable = uop_callable(e);
+    PyObject *r = e->tmp;
+    e->tmp = NULL;
+    e->sp = uop_call_base(e) - 2;
+    Py_DECREF(callable);
+    Py_DECREF(top[-2]);
+    if (r == NULL) {
+        return SIGIL_UOP_ERROR;
+    }
+    *e->sp++ = r;
+    return SIGIL_UOP_OK;
 }

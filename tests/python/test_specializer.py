@@ -1050,6 +1050,64 @@ class Forms(unittest.TestCase):
         self.assertIs(type(r[1]), L)
         self.assertGreaterEqual(s.get("form.CALL_LIST_APPEND", 0), 398)
 
+    def test_fixed_count_call_ends_balance_references(self):
+        # The C-call forms whose guard fixes the argument count (len,
+        # isinstance, type, str, abs, a METH_O / METH_NOARGS descriptor,
+        # list.append in its method and its unbound spelling) drop exactly
+        # the callable and the arguments, on success and on error, and
+        # list.append moves the item's reference into the list.
+        class Sized:
+            def __init__(self):
+                self.fail = False
+
+            def __len__(self):
+                if self.fail:
+                    raise ValueError("len")
+                return 3
+
+        class Meta(type):
+            def __instancecheck__(cls, o):
+                if getattr(o, "fail", False):
+                    raise KeyError("isinstance")
+                return True
+
+        class Anything(metaclass=Meta):
+            pass
+
+        def loop(n, lst, item, sized, sep):
+            t = 0
+            errors = 0
+            for i in range(n):
+                sized.fail = i % 50 == 49
+                try:
+                    t += len(sized)
+                except ValueError:
+                    errors += 1
+                try:
+                    t += isinstance(sized, Anything)
+                except KeyError:
+                    errors += 1
+                t += (type(item) is object) + abs(-1) + len(str(i))
+                t += len(sep.join(["a", "b"])) + len(sep.upper())
+                lst.append(item)
+                list.append(lst, item)
+            return t, errors
+
+        item, sized, sep, lst = object(), Sized(), ",", []
+        watched = (item, sized, sep, Anything, Sized, object, len, isinstance, abs)
+        before = [sys.getrefcount(o) for o in watched]
+        (t, errors), s = stats_delta(loop, 300, lst, item, sized, sep)
+        self.assertEqual(errors, 12)
+        self.assertEqual(t, 294 * 3 + 294 * 1 + 300 * 2 + sum(len(str(i)) for i in range(300)) + 300 * 4)
+        self.assertEqual(len(lst), 600)
+        self.assertTrue(all(x is item for x in lst))
+        lst.clear()
+        self.assertEqual([sys.getrefcount(o) for o in watched], before)
+        for form in ("CALL_LEN", "CALL_ISINSTANCE", "CALL_TYPE_1", "CALL_STR_1", "CALL_BUILTIN_O",
+                     "CALL_METHOD_DESCRIPTOR_O", "CALL_METHOD_DESCRIPTOR_NOARGS"):
+            self.assertGreaterEqual(s.get("form." + form, 0), 280, form)
+        self.assertGreaterEqual(s.get("form.CALL_LIST_APPEND", 0), 2 * 290)
+
     def test_call_with_defaults(self):
         def f(a, b=10, c=20):
             return (a, b, c)
