@@ -2801,11 +2801,13 @@ op_CLEANUP_THROW: {
 
 /* -- Borrowed owners -----------------------------------------------------------
  * An attribute load of a local (`self.x`, `p.method()`) is LOAD_FAST then a
- * LOAD_ATTR form that consumes the owner it pushed. Counting a reference
- * for that one instruction costs two read-modify-writes of the owner's
- * count and the free-threaded build's owner test on each (about a third of
- * such a pair's instructions). A LOAD_FAST (or LOAD_FAST_LOAD_FAST) that
- * the word table marked as coming right before a LOAD_ATTR
+ * LOAD_ATTR form that consumes the owner it pushed; an attribute store
+ * (`self.x = v`) is LOAD_FAST (or LOAD_FAST_LOAD_FAST, the value first)
+ * then a STORE_ATTR form that does the same. Counting a reference for
+ * that one instruction costs two read-modify-writes of the owner's count
+ * and the free-threaded build's owner test on each (about a third of such
+ * a pair's instructions). A LOAD_FAST (or LOAD_FAST_LOAD_FAST) that the
+ * word table marked as coming right before a LOAD_ATTR or a STORE_ATTR
  * (SIGIL_AUX_LOAD_FAST_OWNER) therefore looks at the next word: when it
  * is a form listed by SIGIL_BORROWDEF (sigil_spec.def), it pushes
  * the local without a reference and runs that form's borrowed copy,
@@ -2813,23 +2815,32 @@ op_CLEANUP_THROW: {
  * action does not drop the owner (and PUSH_METHOD gives self its own
  * reference).
  *
- * Why the owner stays alive: the local holds it from the LOAD_FAST to the
- * end of the form, because only code this thread runs can rebind one of
- * its frame's locals (a store, or a write through frame.f_locals), and no
- * step of a borrowable form runs code, drops a reference, or passes a
- * safe point (so no collection either): the table check in
- * tests/unit/test_uops.c holds each listed form to guards, loads that
- * release nothing, a selector, and one closing action. Another thread
- * can rebind the local only through this frame's f_locals, which races
- * with the stock LOAD_FAST's own increment just the same.
+ * Why the owner stays alive: the local holds it from the LOAD_FAST until
+ * the form's last use of it, because only code this thread runs can rebind
+ * one of its frame's locals (a store, or a write through frame.f_locals),
+ * and until then no step of a borrowable form runs code, drops a
+ * reference, or passes a safe point (so no collection either): the table
+ * check in tests/unit/test_uops.c holds each listed form to guards, loads
+ * that release nothing, a selector, and one closing action, with a store
+ * form's mutation allowed just before it. That mutation's last act is the
+ * release of the old value, which may run code (a __del__) and so rebind
+ * the local and free the owner; it comes after the store and the unlock,
+ * and the closing POP_STORE_ATTR does not read a borrowed owner. While
+ * that code runs, the borrowed pointer sits in a stack slot nobody reads:
+ * an executing frame's stack is not traversed (CPython marks its top
+ * unknown while the frame runs, and _PyFrame_Traverse then visits none of
+ * it). Another thread can rebind the local only through this frame's
+ * f_locals, which races with the stock LOAD_FAST's own increment just the
+ * same.
  *
  * Leaving: a guard that misses gives the stack its reference first (the
  * owner is still on top; no step has had an effect), then releases what a
  * load took, in that order because that release may run code, and takes
- * the family's ordinary miss path. A polymorphic selector enters its
- * entry's borrowed copy, or for an entry form that cannot borrow (a
- * getter's frame, a hinted dict lookup) counts the reference and enters
- * the ordinary copy. */
+ * the family's ordinary miss path (a store's mutation misses only before
+ * its effect, on a contended lock or a changed layout). A polymorphic
+ * selector enters its entry's borrowed copy, or for an entry form that
+ * cannot borrow (a getter's frame, a hinted dict lookup or store) counts
+ * the reference and enters the ordinary copy. */
 #define SIGIL_BFORM_WORD_RECORD(form)                                             \
         frec = sigil_word_record(word);                                           \
     benter_##form: __attribute__((unused));                                       \

@@ -70,8 +70,8 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
 }
 
 /* The aux of a LOAD_FAST or LOAD_FAST_LOAD_FAST word whose next
- * instruction is a LOAD_ATTR: the local it pushes last is that load's
- * owner, which may run borrowed ("Borrowed owners" in
+ * instruction is a LOAD_ATTR or a STORE_ATTR: the local it pushes last is
+ * that instruction's owner, which may run borrowed ("Borrowed owners" in
  * runtime/sigil_interp.c). Written only by build_units, before the table
  * is published, so every thread's ordinary load of the word sees it; no
  * CAS ever replaces a LOAD_FAST word (the specializer publishes only the

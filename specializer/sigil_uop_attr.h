@@ -328,6 +328,41 @@ SIGIL_UOP_BODY(PUSH_CLASS_WRAPPED) { return uop_push_wrapped(e, 1); }
 
 /* -- Stores ------------------------------------------------------------------ */
 
+/* May releasing a reference to `o` run code? Not when it cannot be the
+ * last reference (immortal, or this thread's own with more than one
+ * local count; an object of another thread may be merged and freed here
+ * when its owner has exited), nor when the object's deallocation runs
+ * none (an exact int, float or str: no finalizer, no weak references, no
+ * items). */
+static inline __attribute__((always_inline)) int
+uop_release_is_quiet(PyObject *o)
+{
+    return _Py_IsImmortal(o) || PyLong_CheckExact(o) || PyFloat_CheckExact(o) ||
+           PyUnicode_CheckExact(o) || (_Py_IsOwnedByCurrentThread(o) && o->ob_ref_local > 1);
+}
+
+/* Release a store's old value, the store's last act. A borrowed owner
+ * (env->borrow) must outlive what that release runs, as the stack's
+ * reference makes it outlive it under the stock loop: were a finalizer to
+ * rebind the local that holds the owner, the owner would otherwise die
+ * inside the finalizer instead of after the instruction. So when the
+ * release may run code, the owner first gets the reference the stack
+ * would have held (it is alive: the local holds it, and no code has run
+ * since the LOAD_FAST), and POP_STORE_ATTR drops it as the ordinary copy
+ * does. */
+static inline __attribute__((always_inline)) void
+uop_store_release_old(sigil_uop_env *e, PyObject *owner, PyObject *old)
+{
+    if (old == NULL) {
+        return;
+    }
+    if (e->borrow && !uop_release_is_quiet(old)) {
+        Py_INCREF(owner);
+        e->borrow = 0;
+    }
+    Py_DECREF(old);
+}
+
 /* The value (second on the stack) into inline slot rec->index, under the
  * object's own lock, taken only if free (contention is a miss, the fast
  * path never waits): it is the lock CPython's critical sections on this
@@ -365,7 +400,7 @@ SIGIL_UOP_BODY(STORE_INSTANCE_VALUE)
     if (locked) {
         PyMutex_Unlock(&owner->ob_mutex);
     }
-    Py_XDECREF(old);
+    uop_store_release_old(e, owner, old);
     return SIGIL_UOP_OK;
 }
 
@@ -386,7 +421,7 @@ SIGIL_UOP_BODY(STORE_SLOT)
     PyObject *old = *addr;
     _Py_atomic_store_ptr_release(addr, E_PEEK(2));   /* takes the value's reference */
     PyMutex_Unlock(&owner->ob_mutex);
-    Py_XDECREF(old);
+    uop_store_release_old(e, owner, old);
     return SIGIL_UOP_OK;
 }
 
@@ -501,10 +536,14 @@ SIGIL_UOP_BODY(PUSH_GETATTRIBUTE_FRAME)
     return rc;
 }
 
-/* Drop the owner of a store (the value's reference went to the object). */
+/* Drop the owner of a store (the value's reference went to the object).
+ * A borrowed owner is not read: the store gave it a reference (and
+ * cleared env->borrow) before any release that could run code. */
 SIGIL_UOP_BODY(POP_STORE_ATTR)
 {
-    Py_DECREF(E_TOP());
+    if (!e->borrow) {
+        Py_DECREF(E_TOP());
+    }
     e->sp -= 2;
     return SIGIL_UOP_OK;
 }

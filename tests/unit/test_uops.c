@@ -91,10 +91,12 @@ test_descriptions(void)
 
 /* The forms that may run on a borrowed owner (SIGIL_BORROWDEF): no step
  * may run code, drop a reference or pass a safe point while the owner is
- * borrowed. So: guards (a selector is one, alone in its form), loads that
- * only take a reference into env->tmp (the dispatcher drops it on a miss,
- * after giving the owner its reference), and one closing action among
- * those whose bodies honour env->borrow. */
+ * still to be used. So: guards (a selector is one, alone in its form),
+ * loads that only take a reference into env->tmp (the dispatcher drops it
+ * on a miss, after giving the owner its reference), and one closing action
+ * among those whose bodies honour env->borrow; right before that action,
+ * a store's mutation whose one release (the old value) is its last act,
+ * followed by a closing action that does not read a borrowed owner. */
 static int
 borrow_safe_load(int u)
 {
@@ -104,7 +106,23 @@ borrow_safe_load(int u)
 static int
 borrow_aware_action(int u)
 {
-    return u == SIGIL_UOP_PUSH_ATTR || u == SIGIL_UOP_PUSH_CLASS_ATTR || u == SIGIL_UOP_PUSH_METHOD;
+    return u == SIGIL_UOP_PUSH_ATTR || u == SIGIL_UOP_PUSH_CLASS_ATTR || u == SIGIL_UOP_PUSH_METHOD ||
+           u == SIGIL_UOP_POP_STORE_ATTR;
+}
+
+/* A mutation that releases nothing before its last act, and the closing
+ * action that may follow it (it must not read the owner: the release may
+ * have freed it). */
+static int
+borrow_safe_mutate(int u)
+{
+    return u == SIGIL_UOP_STORE_INSTANCE_VALUE || u == SIGIL_UOP_STORE_SLOT;
+}
+
+static int
+owner_free_action(int u)
+{
+    return u == SIGIL_UOP_POP_STORE_ATTR;
 }
 
 static int
@@ -131,6 +149,9 @@ check_borrowable(int form, const char *name)
         if (st == last) {
             ok = sigil_uop_kinds[u] == SIGIL_UOP_ACTION && borrow_aware_action(u);
         }
+        else if (st == last - 1 && sigil_uop_kinds[u] == SIGIL_UOP_MUTATE) {
+            ok = borrow_safe_mutate(u) && owner_free_action(sigil_step_uops[last]);
+        }
         else {
             ok = sigil_uop_kinds[u] == SIGIL_UOP_GUARD && !selector(u);
             ok |= sigil_uop_kinds[u] == SIGIL_UOP_LOAD && borrow_safe_load(u);
@@ -155,6 +176,11 @@ test_borrowable_forms(void)
      * the check above refuses it (LOAD_HINT_ENTRY releases the dict). */
     CHECK(!borrow_safe_load(SIGIL_UOP_LOAD_HINT_ENTRY));
     CHECK(!borrow_safe_load(SIGIL_UOP_LOAD_MODULE_ENTRY));
+    /* ... nor a store whose mutation releases the instance dict it loaded
+     * (STORE_HINT_ENTRY), nor a mutation followed by an action that reads
+     * the owner. */
+    CHECK(!borrow_safe_mutate(SIGIL_UOP_STORE_HINT_ENTRY));
+    CHECK(!owner_free_action(SIGIL_UOP_PUSH_ATTR));
 }
 
 int
