@@ -291,9 +291,18 @@ class OpCost(unittest.TestCase):
             self.assertGreater(interp, 0, op)
             self.assertGreater(off, 0, op)
             self.assertAlmostEqual(diff, interp - off, delta=1, msg=op)
-        # a specialized LOAD_GLOBAL is far cheaper than stock 3.13t's
-        # generic one (about 90 instructions against 200)
-        self.assertLess(rows["global"][0] * 1.5, rows["global"][1], r.stdout)
+        # In every engine and build a global costs more than a local (a
+        # dict read against a slot read).
+        self.assertGreater(rows["global"][0], rows["local"][0], r.stdout)
+        self.assertGreater(rows["global"][1], rows["local"][1], r.stdout)
+        # An optimized Sigil's specialized LOAD_GLOBAL is far cheaper than
+        # stock 3.13t's generic one (about 90 instructions against 200);
+        # a debug build's forms are uninlined calls with assertions, so
+        # that comparison is made on optimized builds only.
+        info = subprocess.run([PY, "-c", "import sigil; print(sigil.info()['build_type'])"],
+                              capture_output=True, text=True, timeout=60)
+        if info.stdout.strip() != "debug":
+            self.assertLess(rows["global"][0] * 1.5, rows["global"][1], r.stdout)
 
     def test_bad_arguments(self):
         for args in (["--ops", "nosuchop"], ["--n", "9,3"], ["--refs", "nosuchref"]):
