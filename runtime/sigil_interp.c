@@ -932,10 +932,18 @@ op_EXTENDED_ARG:
     NEXT_PURE_NC();
 
 op_RESUME: {
-    uintptr_t global_version =
-        _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
+    uintptr_t breaker = _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker);
     uintptr_t code_version = _Py_atomic_load_uintptr_acquire(&co->_co_instrumentation_version);
-    if (code_version != global_version) {
+    if (__builtin_expect(breaker == code_version, 1)) {
+        /* No event pending and the code's instrumentation current: one
+         * compare, as CPython's RESUME_CHECK (3.14t's too) makes it. The
+         * quiescent-state report of the check below is skipped on this
+         * path: backward jumps, calls' checks and any pending event still
+         * make it, so only a thread recursing without loops or C calls
+         * reports later (3.14t's RESUME_CHECK accepts the same). */
+        NEXT_NC();
+    }
+    if (code_version != (breaker & ~_PY_EVAL_EVENTS_MASK)) {
         ctx->load_reason = SIGIL_FB_instrumentation_sync;
         fb_error = 0;
         goto fallback;
