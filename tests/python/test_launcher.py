@@ -313,5 +313,55 @@ class OpCost(unittest.TestCase):
             self.assertNotIn("Traceback", r.stderr)
 
 
+
+class Gap(unittest.TestCase):
+    """tools/sigil-gap: a workload's instructions by function group, one
+    engine against another (callgrind at two scales)."""
+
+    TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                        "sigil-gap")
+
+    def test_table(self):
+        # interp against off on the same binary: both evaluate the same
+        # program, so their totals are of one size, and the group columns
+        # add up to the difference of the totals.
+        r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--mode", "interp",
+                            "--ref", "off", "--workloads", "nqueens", "--scales", "0.05,0.15",
+                            "--top", "5", "--jobs", "2"],
+                           capture_output=True, text=True, timeout=900)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = [line for line in r.stdout.splitlines() if line.startswith("| nqueens |")]
+        self.assertEqual(len(rows), 1, r.stdout)
+        cells = [c.strip() for c in rows[0].strip("|").split("|")]
+        interp, off, ratio = float(cells[1]), float(cells[2]), float(cells[3])
+        groups = [float(c) for c in cells[4:]]
+        self.assertEqual(len(groups), 5, r.stdout)
+        self.assertGreater(interp, 0)
+        self.assertGreater(off, 0)
+        self.assertAlmostEqual(ratio, interp / off, delta=0.01)
+        self.assertAlmostEqual(sum(groups), interp - off, delta=0.3, msg=r.stdout)
+        # Sigil's loop replaces the stock one: the evaluator group differs
+        self.assertIn("| sigil_interp_run | evaluator |", r.stdout)
+        self.assertIn("| _PyEval_EvalFrameDefault | evaluator |", r.stdout)
+
+    def test_bad_arguments(self):
+        for args in (["--workloads", "nosuchworkload"], ["--scales", "1,0.5"], ["--ref", "nope"],
+                     ["--mode", "fast"], ["--filter", "("], ["--nosuchoption"],
+                     ["--mode", "off", "--ref", "off"]):
+            r = subprocess.run([sys.executable, self.TOOL, "--python", PY] + args,
+                               capture_output=True, text=True, timeout=120)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn("sigil-gap:", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+
+    def test_same_work_at_both_scales_is_refused(self):
+        # nqueens runs 22 loops per unit: scales 0.01 and 0.02 both round
+        # to one loop, so the difference would be startup noise.
+        r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--ref", "off",
+                            "--workloads", "nqueens", "--scales", "0.01,0.02", "--jobs", "2"],
+                           capture_output=True, text=True, timeout=900)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("run the same number of loops", r.stderr)
+
 if __name__ == "__main__":
     unittest.main()
