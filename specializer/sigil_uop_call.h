@@ -671,13 +671,13 @@ SIGIL_UOP_BODY(PUSH_CALL_RESULT)
 /* The same end for a form whose guard fixed the count of arguments the
  * callee receives at n (self included): they are the top n slots, self's
  * among them when it holds one, and the callable is below the call, so
- * the drops need neither the self test nor a loop. `check` is 0 for the
- * builtins CPython's own specializations of them do not follow with an
- * eval-breaker check (len, isinstance, type(x)): those calls run no
- * Python code of their own choosing but __len__, __instancecheck__... and
- * the next backward jump or call checks. */
+ * the drops need neither the self test nor a loop over oparg. The top
+ * `moved` slots are not dropped: the call took their references (the item
+ * list.append stored). `check` is 0 where CPython's own specialization
+ * makes no eval-breaker check after the call (len, isinstance, type(x),
+ * list.append): the next backward jump or checked call makes it. */
 static inline __attribute__((always_inline)) int
-uop_push_call_result_n(sigil_uop_env *e, int n, int check)
+uop_push_call_result_n(sigil_uop_env *e, int n, int moved, int check)
 {
     assert(uop_call_total(e) == n);
     PyObject **top = e->sp;
@@ -686,7 +686,7 @@ uop_push_call_result_n(sigil_uop_env *e, int n, int check)
     e->tmp = NULL;
     e->sp = uop_call_base(e) - 2;
     Py_DECREF(callable);
-    for (int i = 1; i <= n; i++) {
+    for (int i = moved + 1; i <= n; i++) {
         Py_DECREF(top[-i]);
     }
     if (r == NULL) {
@@ -696,27 +696,10 @@ uop_push_call_result_n(sigil_uop_env *e, int n, int check)
     return check ? SIGIL_UOP_OK_CHECK : SIGIL_UOP_OK;
 }
 
-SIGIL_UOP_BODY(PUSH_CALL_RESULT_1) { return uop_push_call_result_n(e, 1, 1); }
-SIGIL_UOP_BODY(PUSH_CALL_RESULT_2) { return uop_push_call_result_n(e, 2, 1); }
-SIGIL_UOP_BODY(PUSH_BUILTIN_RESULT_1) { return uop_push_call_result_n(e, 1, 0); }
-SIGIL_UOP_BODY(PUSH_BUILTIN_RESULT_2) { return uop_push_call_result_n(e, 2, 0); }
-
-/* list.append's end: the item's reference went into the list
- * (LIST_APPEND_LOCKED), the callable and the list are dropped, and no
- * eval-breaker check follows, as after CPython's CALL_LIST_APPEND. */
-SIGIL_UOP_BODY(PUSH_APPEND_RESULT)
-{
-    assert(uop_call_total(e) == 2);
-    PyObject **top = e->sp;
-    PyObject *callable = uop_callable(e);
-    PyObject *r = e->tmp;
-    e->tmp = NULL;
-    e->sp = uop_call_base(e) - 2;
-    Py_DECREF(callable);
-    Py_DECREF(top[-2]);
-    if (r == NULL) {
-        return SIGIL_UOP_ERROR;
-    }
-    *e->sp++ = r;
-    return SIGIL_UOP_OK;
-}
+SIGIL_UOP_BODY(PUSH_CALL_RESULT_1) { return uop_push_call_result_n(e, 1, 0, 1); }
+SIGIL_UOP_BODY(PUSH_CALL_RESULT_2) { return uop_push_call_result_n(e, 2, 0, 1); }
+SIGIL_UOP_BODY(PUSH_BUILTIN_RESULT_1) { return uop_push_call_result_n(e, 1, 0, 0); }
+SIGIL_UOP_BODY(PUSH_BUILTIN_RESULT_2) { return uop_push_call_result_n(e, 2, 0, 0); }
+/* list.append: callable and list dropped, the item's reference already the
+ * list's (LIST_APPEND_LOCKED). */
+SIGIL_UOP_BODY(PUSH_APPEND_RESULT) { return uop_push_call_result_n(e, 2, 1, 0); }
