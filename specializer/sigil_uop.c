@@ -131,3 +131,12 @@ sigil_uop_step_desc(int st)
 {
     return (st >= 0 && st < SIGIL_STEP__MAX) ? sigil_uop_docs[sigil_step_uops[st]] : NULL;
 }
+
+/* The out-of-line half of sigil_uop_try_xget_ref: `v`, loaded from
+ * `slot`, belongs to another thread; CPython's shared increment, then the
+ * re-read of the slot (a store may have replaced and dropped `v`). */
+PyObject *
+sigil_uop_try_xget_ref_shared(PyObject **slot, PyObject *v)
+{
+    return _Py_TryIncrefCompare(slot, v) ? v : NULL;
+}

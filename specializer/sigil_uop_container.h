@@ -172,7 +172,7 @@ uop_list_item_ref(PyObject *list, Py_ssize_t i)
         if (i < size && items != NULL) {
             assert(uop_list_array_capacity(items) >= 0);
             if (i < uop_list_array_capacity(items)) {
-                PyObject *item = _Py_TryXGetRef(&items[i]);
+                PyObject *item = sigil_uop_try_xget_ref(&items[i]);
                 if (item != NULL) {
                     return item;
                 }
