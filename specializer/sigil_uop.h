@@ -192,7 +192,8 @@ sigil_uop_lockfree_dict(PyObject *o)
  * CPython's own fast path skips the re-read of the slot for it too). An
  * object of another thread takes CPython's shared increment and re-read,
  * out of line. GCC leaves _Py_TryXGetRef itself out of line in the loop
- * (nbody, whose list subscripts called it, ran 2% more instructions). */
+ * (nbody, whose list subscripts called it, ran 2% more instructions), and
+ * _Py_TryIncrefFast too, which is why its test is spelled out here. */
 PyObject *sigil_uop_try_xget_ref_shared(PyObject **slot, PyObject *v);
 
 static inline __attribute__((always_inline)) PyObject *
