@@ -784,6 +784,8 @@ SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
 #define SIGIL_FORMDEF(form, fam, guard) [form] = &&op_##form,
 #include "sigil_spec.def"
 #undef SIGIL_FORMDEF
+        /* A pinned global looks at what consumes it first (below). */
+        [LOAD_GLOBAL_PINNED] = &&op_load_global_pinned_fused,
     };
 #pragma GCC diagnostic pop
     /* Each family's miss path (ORDER FAMILY), for the micro-op forms. */
@@ -1262,11 +1264,16 @@ op_LOAD_GLOBAL:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_LOAD_GLOBAL)) {
         int ix = 0;
         int form = sigil_spec_load_global(frame->f_globals, NAME(OPARG >> 1), &ix);
-        if (form >= 0) {
+        sigil_record rec = {0};
+        if (form >= 0 && sigil_spec_load_global_pinned(rt, ts, frame->f_globals,
+                                                       NAME(OPARG >> 1), ix, &rec) >= 0) {
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL,
+                                      LOAD_GLOBAL_PINNED, &rec);
+        }
+        else if (form >= 0) {
             sigil_spec_attempt_aux(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
         }
         else {
-            sigil_record rec = {0};
             form = sigil_spec_load_global_builtin(rt, ts, frame->f_globals, frame->f_builtins,
                                                   NAME(OPARG >> 1), &rec);
             sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, &rec);
@@ -1304,6 +1311,118 @@ load_global_generic : {
         PUSH(NULL);
     }
     NEXT();
+}
+
+/* -- Pinned globals ----------------------------------------------------------
+ * A LOAD_GLOBAL_PINNED record caches a global's value, and the world
+ * version it is guarded by stands for "the globals dict still holds it":
+ * before any store, deletion or clear could drop it, the watcher bumps the
+ * version and waits for every thread's open pin window to close
+ * (runtime/sigil_world.c, "Pinned globals"). So inside its window a thread
+ * may use the value without a reference of its own. For a pinned dict read
+ * by `G[k]` (k a local or a constant: LOAD_FAST / LOAD_CONST, then
+ * BINARY_SUBSCR_DICT) or `k in G` (CONTAINS_OP_DICT right after), this
+ * handler runs the following instruction(s) too, inside the window, with
+ * sigil_dict_lookup_quiet, which takes no lock, runs no code and releases
+ * nothing that could: no count of the dict, nor of the subscript's key
+ * (read from its local or constant, which holds it), is taken, and threads
+ * that read one module-level table stop bouncing its first cache line.
+ * Nothing between the window's open and close dispatches (so no monitoring
+ * check and no fallback comes between), waits or runs code. When the quiet
+ * lookup cannot answer (another key type, a key missing from a subscript,
+ * a concurrent change), the dict gets its reference inside the window and
+ * the consumer runs as its own instruction; other shapes run the ordinary
+ * form. What may run code (the `in` test's operand's drop, the dict-sharing
+ * report) comes after the close. */
+/* Inside the window: count down to the dict-sharing report the consumer's
+ * own step makes (sigil_dict_read); 1 when this execution is the sampled
+ * one, whose call (after the window: it may stop the world) needs a
+ * reference to the dict. */
+#define PINNED_DICT_SAMPLE(d) \
+    (!_Py_IsOwnedByCurrentThread(d) && (ts->dict_tick > 1 ? (ts->dict_tick--, 0) : 1))
+op_load_global_pinned_fused: {
+    const sigil_record *prec = sigil_word_record(word);
+    PyObject *g = prec->obj;
+    _Py_CODEUNIT *pc1 = NEXT_UNIT;
+    sigil_word w1 = sigil_code_word_at(wbias, pc1);
+    int op1 = SIGIL_W_OP(w1);
+    if ((prec->oparg & 1) || (op1 != CONTAINS_OP_DICT && op1 != LOAD_FAST && op1 != LOAD_CONST)) {
+        goto op_LOAD_GLOBAL_PINNED;
+    }
+    sigil_pin_enter(ts);
+    if (!sigil_uop_world_holds(ts, frame->f_globals, prec) || !PyDict_CheckExact(g)) {
+        sigil_pin_leave(ts);
+        goto op_LOAD_GLOBAL_PINNED;    /* the form misses, or is not a dict */
+    }
+    if (op1 == CONTAINS_OP_DICT) {
+        PyObject *item = TOP();
+        int r = sigil_dict_lookup_quiet((PyDictObject *)g, item, NULL);
+        int sample = r >= 0 && PINNED_DICT_SAMPLE(g);
+        if (r < 0 || sample) {
+            Py_INCREF(g);   /* the consumer's operand, or the report's */
+        }
+        sigil_pin_leave(ts);
+        sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_PINNED);
+        pc = pc1;
+        word = w1;
+        frame->instr_ptr = pc;
+        COUNT_INSTRUCTION();
+        if (r < 0) {
+            PUSH(g);
+            goto *targets[op1];
+        }
+        sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_DICT);
+        if (sigil_counting()) {
+            sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
+        }
+        TOP() = (r ^ (SIGIL_W_ARG(w1) & 1)) ? Py_True : Py_False;
+        if (sample) {
+            sigil_dict_read_shared(ts, g);
+            Py_DECREF(g);
+        }
+        NEXT_AFTER_DROP(item);
+    }
+    _Py_CODEUNIT *pc2 = pc1 + 1;
+    sigil_word w2 = sigil_code_word_at(wbias, pc2);
+    if (SIGIL_W_OP(w2) != BINARY_SUBSCR_DICT) {
+        sigil_pin_leave(ts);
+        goto op_LOAD_GLOBAL_PINNED;
+    }
+    PyObject *sub = op1 == LOAD_FAST ? GETLOCAL(SIGIL_W_ARG(w1)) : CONST(SIGIL_W_ARG(w1));
+    assert(sub != NULL);   /* the compiler emits LOAD_FAST for bound locals only */
+    PyObject *v;
+    int r = sigil_dict_lookup_quiet((PyDictObject *)g, sub, &v);
+    int sample = r > 0 && PINNED_DICT_SAMPLE(g);
+    if (r <= 0 || sample) {
+        Py_INCREF(g);   /* the consumer's operand, or the report's */
+    }
+    sigil_pin_leave(ts);
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_PINNED);
+    COUNT_INSTRUCTION();
+    COUNT_INSTRUCTION();
+    pc = pc2;
+    word = w2;
+    frame->instr_ptr = pc;
+    if (r <= 0) {
+        /* Missing (KeyError) or unknown: CPython's lookup, on the dict's
+         * reference taken above; then drop what the quiet one may have
+         * taken. */
+        PUSH(g);
+        Py_XDECREF(v);
+        PUSH(Py_NewRef(sub));
+        goto *targets[BINARY_SUBSCR_DICT];
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_DICT);
+    if (sigil_counting()) {
+        sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
+    }
+    PUSH(v);
+    if (sample) {
+        sigil_dict_read_shared(ts, g);
+        Py_DECREF(g);
+        NEXT();
+    }
+    NEXT_PURE();
 }
 
 op_STORE_GLOBAL: {

@@ -28,6 +28,12 @@ typedef struct sigil_runtime {
     int world_watcher;           /* dict watcher id or -1; immutable after install */
     _Atomic int world_enabled;   /* read relaxed by choosers: a switch, no data */
     struct sigil_world_names *world_names;   /* immutable pointer after install */
+    /* Pinned globals (sigil_world.c): the registry (immutable pointer
+     * after install; entries added under the SiJiL, killed by the watcher)
+     * and how many entries are live (relaxed: the watcher's shortcut when
+     * none is; a stale nonzero only costs a probe). */
+    struct sigil_pins *pins;
+    _Atomic int pins_live;
 } sigil_runtime;
 
 /* The runtime of an interpreter, or NULL if Sigil is not installed on it. */

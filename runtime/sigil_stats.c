@@ -7,6 +7,8 @@
  */
 #include "sigil_stats.h"
 
+#include <sched.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +195,28 @@ sigil_tstate_get_slow(void)
     sigil_tls_state = ts;
     sigil_stat_bump(ts, SIGIL_STAT_threads_seen);
     return ts;
+}
+
+void
+sigil_pin_wait_windows(void)
+{
+    sigil_tstate *self = sigil_tstate_get();
+    pthread_once(&reg.once, registry_init);
+    /* A pthread mutex: held only for short walks and never around a wait
+     * for the interpreter, so taking it here cannot deadlock with a thread
+     * in a window (which takes no lock) or a stop of the world. */
+    pthread_mutex_lock(&reg.lock);
+    for (sigil_tstate *ts = reg.head; ts != NULL; ts = ts->next) {
+        if (ts == self) {
+            continue;
+        }
+        /* Acquire: the window's reads of the value happen before its
+         * closing store, which this load then happens after. */
+        while (atomic_load_explicit(&ts->pin_window, memory_order_acquire) != 0) {
+            sched_yield();
+        }
+    }
+    pthread_mutex_unlock(&reg.lock);
 }
 
 /* One execution of a specialized form, while execution counting is on. */

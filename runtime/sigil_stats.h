@@ -184,11 +184,41 @@ typedef struct sigil_tstate {
         uint16_t wait;
         uint8_t level, stable, done;
     } dict_seen[SIGIL_DICT_SEEN];
+    /* The pin window (runtime/sigil_world.c, "Pinned globals"): 1 while
+     * this thread uses a pinned global's value between its version check
+     * and the reference it takes (or the end of its borrowed use). Stored
+     * by the owner (relaxed to open, release to close), loaded with
+     * acquire by a thread unpinning a global, which waits for it to close;
+     * the store-load order the open needs against the version check comes
+     * from the unpinning thread's membarrier(2). */
+    _Atomic int pin_window;
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */
     struct sigil_tstate *next;
     int live;
 } sigil_tstate;
+
+/* Open and close the calling thread's pin window (see pin_window). The
+ * signal fence keeps the compiler from moving the version check above the
+ * open; the hardware's store-load order is the unpinner's membarrier. */
+static inline void
+sigil_pin_enter(sigil_tstate *ts)
+{
+    atomic_store_explicit(&ts->pin_window, 1, memory_order_relaxed);
+    atomic_signal_fence(memory_order_seq_cst);
+}
+
+static inline void
+sigil_pin_leave(sigil_tstate *ts)
+{
+    atomic_store_explicit(&ts->pin_window, 0, memory_order_release);
+}
+
+/* Wait until every thread's pin window that was open when the caller's
+ * membarrier returned has closed (the unpinning watcher). Spins, yielding,
+ * under the registry mutex; never detaches from the interpreter, so the
+ * dict lock the caller holds stays held. */
+void sigil_pin_wait_windows(void);
 
 /* The calling thread's state; created on first use. Never NULL. */
 extern _Thread_local sigil_tstate *sigil_tls_state;

@@ -34,6 +34,12 @@ int sigil_world_add_name(sigil_runtime *rt, PyObject *name);
  * that every later insertion into it reaches the watcher. 0 or -1. */
 int sigil_world_watch(sigil_runtime *rt, PyObject *globals);
 
+/* Under the SiJiL and the critical section of `globals`, which the caller
+ * watches: pin the global `name` (an exact str) of `globals` (see
+ * "Pinned globals" in sigil_world.c). 1 if it is pinned now; 0 if the
+ * name was unpinned there before, or the registry is full. */
+int sigil_world_pin(sigil_runtime *rt, PyObject *globals, PyObject *name);
+
 /* The current world version. Relaxed: see the bump in sigil_world.c. */
 static inline uint64_t
 sigil_world_version(sigil_runtime *rt)

@@ -1342,6 +1342,47 @@ sigil_spec_load_global(PyObject *globals, PyObject *name, int *index)
     return LOAD_GLOBAL_MODULE;
 }
 
+int
+sigil_spec_load_global_pinned(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
+                              PyObject *name, int index, sigil_record *rec)
+{
+    if (!sigil_world_usable(rt) || !PyDict_CheckExact(globals)) {
+        return -1;
+    }
+    PyDictObject *g = (PyDictObject *)globals;
+    PyObject *v = NULL;
+    uint64_t wv = 0;
+    sigil_sijil_lock(rt, ts);
+    /* One critical section for the entry read, the watch, the pin and the
+     * version read: a store or deletion of the name comes wholly before
+     * (the entry read sees its result) or wholly after (its watcher call
+     * finds the pin and bumps past the version recorded here). */
+    Py_BEGIN_CRITICAL_SECTION(g);
+    PyDictKeysObject *k = g->ma_keys;
+    if (k->dk_kind == DICT_KEYS_UNICODE && index < k->dk_nentries) {
+        PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(k)[index];
+        /* Only a value another thread owns: this thread's own count of
+         * it is not atomic, and a module's import (one thread, rebinding
+         * globals as it goes) pins nothing. */
+        if (ep->me_key == name && ep->me_value != NULL && !_Py_IsImmortal(ep->me_value) &&
+            !_Py_IsOwnedByCurrentThread(ep->me_value) && sigil_world_watch(rt, globals) == 0 && sigil_world_pin(rt, globals, name)) {
+            v = ep->me_value;
+            wv = sigil_world_version(rt);
+        }
+    }
+    Py_END_CRITICAL_SECTION();
+    sigil_sijil_unlock(rt);
+    if (v == NULL) {
+        return -1;
+    }
+    rec->obj = v;          /* no reference: the pin stands for the dict's */
+    rec->key = globals;    /* compared by address only */
+    rec->index = (uint16_t)index;
+    rec->version = (uint32_t)wv;
+    rec->version2 = (uint32_t)(wv >> 32);
+    return LOAD_GLOBAL_PINNED;
+}
+
 /* The version of a dict's current keys, assigned if it has none. Caller
  * holds the dict's critical section (CPython zeroes the version under it
  * before every insertion or deletion) and the SiJiL (CPython's counter is

@@ -258,6 +258,24 @@ _Static_assert(CALL_PY_POLY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_PY_POLY < MIN_IN
 _Static_assert(LOAD_GLOBAL_BUILTIN_KEYS > YIELD_VALUE && LOAD_GLOBAL_BUILTIN_KEYS < RESUME &&
                    LOAD_GLOBAL_BUILTIN_KEYS != 148,
                "Sigil's own form numbers must not collide with CPython's");
+/* LOAD_GLOBAL_PINNED (runtime/sigil_world.c, "Pinned globals"): a global
+ * whose value is mortal, read through a record that caches the value and
+ * is guarded by the world version alone; the unpinning that any store,
+ * deletion or clear of the name brings bumps the version and stops the
+ * world before the dict drops its reference. It lets the interpreter run
+ * `G[k]`, `G["k"]` and `k in G` on a pinned dict without counting a
+ * reference to it. In CPython's gap between YIELD_VALUE and RESUME. */
+#define LOAD_GLOBAL_PINNED 146
+_Static_assert(LOAD_GLOBAL_PINNED > YIELD_VALUE && LOAD_GLOBAL_PINNED < RESUME &&
+                   LOAD_GLOBAL_PINNED != LOAD_GLOBAL_BUILTIN_KEYS,
+               "Sigil's own form numbers must not collide with CPython's");
+/* Under the SiJiL and the critical section of `globals`: the pinned form
+ * for the global `name` at entry `index` (what sigil_spec_load_global
+ * found), filling `rec`; -1 when the value is immortal, the world is off,
+ * the pin registry refuses (the name was unpinned before, or it is full),
+ * or the entry moved. */
+int sigil_spec_load_global_pinned(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
+                                  PyObject *name, int index, sigil_record *rec);
 /* Sigil's record form of super(class, self).name feeding a call (CPython
  * 3.13 calls _PySuper_Lookup, which takes the type lock, every time): the
  * method found past class on type(self)'s MRO, cached, keyed by the

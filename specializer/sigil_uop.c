@@ -140,3 +140,117 @@ sigil_uop_try_xget_ref_shared(PyObject **slot, PyObject *v)
 {
     return _Py_TryIncrefCompare(slot, v) ? v : NULL;
 }
+
+/* -- Quiet dict lookups ----------------------------------------------------- */
+
+/* Index slot i of `dk`: relaxed, as CPython's lock-free lookups read them
+ * (a writer stores a slot only after the entry it names is written, under
+ * the dict's lock, and the entry is re-checked below). */
+static inline Py_ssize_t
+keys_index_at(PyDictKeysObject *dk, size_t i)
+{
+    uint8_t log2 = dk->dk_log2_size;
+    if (log2 < 8) {
+        return _Py_atomic_load_int8_relaxed(&((int8_t *)dk->dk_indices)[i]);
+    }
+    if (log2 < 16) {
+        return _Py_atomic_load_int16_relaxed(&((int16_t *)dk->dk_indices)[i]);
+    }
+    if (log2 >= 32) {
+        return (Py_ssize_t)_Py_atomic_load_int64_relaxed(&((int64_t *)dk->dk_indices)[i]);
+    }
+    return _Py_atomic_load_int32_relaxed(&((int32_t *)dk->dk_indices)[i]);
+}
+
+/* The same probe sequence as CPython's (perturbed linear congruence), so
+ * the first empty slot met means absent. A key found by equality rather
+ * than identity is held by a try-incref while it is compared (its entry
+ * may be deleted meanwhile); exact strs compare and die without running
+ * code. */
+int
+sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
+{
+    if (value != NULL) {
+        *value = NULL;
+    }
+    if (!PyUnicode_CheckExact(key)) {
+        return -1;
+    }
+    Py_hash_t hash = _Py_atomic_load_ssize_relaxed(&((PyASCIIObject *)key)->hash);
+    if (hash == -1) {
+        return -1;
+    }
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp) && !_PyObject_GC_IS_SHARED(mp)) {
+        return -1;   /* CPython's lookup marks it shared, under its lock */
+    }
+    PyDictKeysObject *dk = _Py_atomic_load_ptr_acquire(&mp->ma_keys);
+    int general = dk->dk_kind == DICT_KEYS_GENERAL;
+    if (!general && dk->dk_kind != DICT_KEYS_UNICODE) {
+        return -1;   /* split keys: the values live in the instance's array */
+    }
+    size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
+    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (size_t n = 0; n <= mask; n++) {
+        Py_ssize_t ix = keys_index_at(dk, i);
+        if (ix == DKIX_EMPTY) {
+            return 0;
+        }
+        if (ix >= 0) {
+            /* The two entry layouts: a table of general keys stores each
+             * key's hash (a key of another type may share it: only an
+             * exact str is compared here); a table of str keys does not. */
+            PyObject **kslot, **vslot;
+            Py_hash_t khash;
+            PyObject *start;
+            if (general) {
+                PyDictKeyEntry *ep = &DK_ENTRIES(dk)[ix];
+                kslot = &ep->me_key;
+                vslot = &ep->me_value;
+                start = _Py_atomic_load_ptr_relaxed(kslot);
+                khash = _Py_atomic_load_ssize_relaxed(&ep->me_hash);
+                if (start != key && start != NULL && khash == hash && !PyUnicode_CheckExact(start)) {
+                    return -1;   /* its __eq__ may run code */
+                }
+            }
+            else {
+                PyDictUnicodeEntry *ep = &DK_UNICODE_ENTRIES(dk)[ix];
+                kslot = &ep->me_key;
+                vslot = &ep->me_value;
+                start = _Py_atomic_load_ptr_relaxed(kslot);
+                khash = start == NULL ? -1
+                        : _Py_atomic_load_ssize_relaxed(&((PyASCIIObject *)start)->hash);
+            }
+            int eq = start == key;
+            if (!eq && start != NULL && khash == hash) {
+                if (_Py_IsImmortal(start)) {
+                    eq = _PyUnicode_Equal(start, key);
+                }
+                else {
+                    if (!_Py_TryIncrefCompare(kslot, start)) {
+                        return -1;
+                    }
+                    eq = _PyUnicode_Equal(start, key);
+                    Py_DECREF(start);
+                }
+            }
+            if (eq) {
+                if (value == NULL) {
+                    if (_Py_atomic_load_ptr_relaxed(vslot) == NULL ||
+                        _Py_atomic_load_ptr_acquire(&mp->ma_keys) != dk) {
+                        return -1;
+                    }
+                    return 1;
+                }
+                PyObject *v = _Py_TryXGetRef(vslot);
+                if (v == NULL) {
+                    return -1;
+                }
+                *value = v;
+                return _Py_atomic_load_ptr_acquire(&mp->ma_keys) == dk ? 1 : -1;
+            }
+        }
+        perturb >>= 5;   /* CPython's PERTURB_SHIFT */
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return -1;
+}

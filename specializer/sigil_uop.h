@@ -257,6 +257,31 @@ sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
     return v;
 }
 
+/* A lookup of `key` in the exact dict `mp` that passes no safe point: no
+ * lock, no Python code, no wait, and no release that could run a
+ * finalizer. For an exact str key (hash cached) in a combined table
+ * (str keys, or general keys where no key of another type shares its
+ * hash) this thread may read lock-free (it owns the dict, or the dict
+ * is marked shared, so replaced keys outlive the lookup by a grace
+ * period): 1 when found, with a new reference in *value (value non-NULL)
+ * or after checking the entry holds one (value NULL: membership); 0 when
+ * absent. -1 when it cannot tell so; then *value may hold a reference the
+ * caller drops once it no longer relies on passing no safe point (the
+ * dropped object may be the last of it). The caller then asks CPython. */
+int sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value);
+
+/* Does a LOAD_GLOBAL_PINNED (or LOAD_GLOBAL_BUILTIN) record still hold for
+ * a frame with these globals? The globals are the recorded dict (compared
+ * by address; its death bumps the version) and the world version is the
+ * recorded one. Relaxed: see sigil_world.c for both users' orderings. */
+static inline int
+sigil_uop_world_holds(sigil_tstate *ts, PyObject *globals, const sigil_record *rec)
+{
+    uint64_t want = ((uint64_t)rec->version2 << 32) | rec->version;
+    return globals == rec->key &&
+           atomic_load_explicit(&ts->rt->world_version, memory_order_relaxed) == want;
+}
+
 /* -- Dropping references ---------------------------------------------------- */
 
 /* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller

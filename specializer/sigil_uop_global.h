@@ -68,12 +68,11 @@ SIGIL_UOP_BODY(LOAD_GLOBALS_ENTRY)
  * version split in two, low half first. */
 SIGIL_UOP_BODY(GUARD_WORLD_VERSION)
 {
-    uint64_t want = ((uint64_t)e->rec->version2 << 32) | e->rec->version;
     UOP_CHECK(e->frame->f_globals == e->rec->key);
     /* Fault global_skip_world_guard: without the world version a global
      * that now shadows the builtin is missed. */
     UOP_CHECK(SIGIL_FAULT(global_skip_world_guard) ||
-              atomic_load_explicit(&e->ts->rt->world_version, memory_order_relaxed) == want);
+              sigil_uop_world_holds(e->ts, e->frame->f_globals, e->rec));
     return SIGIL_UOP_OK;
 }
 
@@ -105,6 +104,29 @@ SIGIL_UOP_BODY(PUSH_GLOBAL)
     if (e->oparg & 1) {
         *e->sp++ = NULL;
     }
+    return SIGIL_UOP_OK;
+}
+
+/* LOAD_GLOBAL_PINNED: a reference to the record's value (rec->obj), which
+ * the globals dict still holds while the world version is the recorded
+ * one. The check and the increment run inside this thread's pin window
+ * (sigil_pin_enter/leave, runtime/sigil_world.c "Pinned globals"): the
+ * watcher that unpins a global bumps the version and then waits for every
+ * window open at the time to close before the dict may drop the value. */
+SIGIL_UOP_BODY(LOAD_PINNED_GLOBAL)
+{
+    sigil_pin_enter(e->ts);
+    if (!sigil_uop_world_holds(e->ts, e->frame->f_globals, e->rec)) {
+        sigil_pin_leave(e->ts);
+        return SIGIL_UOP_MISS;
+    }
+    PyObject *v = Py_NewRef(e->rec->obj);
+    sigil_pin_leave(e->ts);
+    /* Reported as LOAD_GLOBAL_MODULE reports its value (with the reference
+     * taken and the window closed: the sampled report may stop the world),
+     * so that a shared tuple or number still becomes immortal. */
+    sigil_module_value_loaded(v);
+    e->tmp = v;
     return SIGIL_UOP_OK;
 }
 

@@ -4022,6 +4022,149 @@ class StrKey(str):
     __hash__ = str.__hash__
 
 
+PINNED_SRC = """
+def use(n):
+    hits = 0
+    for i in range(n):
+        k = KEYS[i % 4]
+        v = TABLE[k]              # LOAD_GLOBAL, LOAD_FAST, BINARY_SUBSCR
+        if v.key != k:
+            raise AssertionError((k, v.key))
+        hits += TABLE["hot"].n    # LOAD_GLOBAL, LOAD_CONST, BINARY_SUBSCR
+        if k in TABLE:            # CONTAINS_OP right after the LOAD_GLOBAL
+            hits += 1
+        if "absent" not in TABLE:
+            hits += 1
+    return hits
+
+
+def odd(n):
+    out = []
+    for i in range(n):
+        try:
+            out.append(TABLE["absent"])     # KeyError: the dict's lookup raises
+        except KeyError:
+            out.append("KeyError")
+        out.append(INTS[i % 2] if i % 2 in INTS else None)   # int keys
+        out.append(INTS["s"])     # a str key in a table of general keys
+    return out
+"""
+
+
+class Tracked:
+    def __init__(self, key, n=1):
+        self.key = key
+        self.n = n
+
+
+class PinnedGlobals(unittest.TestCase):
+    """A mortal global that another thread owns is pinned: its
+    LOAD_GLOBAL_PINNED record caches the value under the world version, and
+    `G[k]`, `G["k"]` and `k in G` on a pinned dict count no reference to it.
+    Storing to, deleting or clearing the name unpins it first (one bump of
+    the world version and one stop of the world), and the value then dies
+    exactly when it would without Sigil."""
+
+    def ns(self):
+        g = {"__builtins__": __builtins__, "__name__": "pinned"}
+        exec(PINNED_SRC, g)
+        g["KEYS"] = ("a", "b", "c", "d")
+        # Built at run time: equal to KEYS' strs but other objects, so the
+        # lookups compare text, not only identity.
+        g["TABLE"] = {"".join(["a"]): Tracked("a"), "".join(["b"]): Tracked("b"),
+                      "".join(["c"]): Tracked("c"), "".join(["d"]): Tracked("d"),
+                      "hot": Tracked("hot", 2)}
+        g["INTS"] = {0: "zero", 1: "one", "s": "str"}   # a table of general keys
+        return g
+
+    def in_thread(self, fn, *args):
+        out = []
+
+        def run():
+            try:
+                out.append((True, fn(*args)))
+            except BaseException as exc:
+                out.append((False, exc))
+        t = threading.Thread(target=run)
+        t.start()
+        t.join()
+        ok, r = out[0]
+        if not ok:
+            raise r
+        return r
+
+    def test_reads_of_a_pinned_dict_count_no_reference(self):
+        g = self.ns()                      # TABLE: owned by this thread
+        before = sys.getrefcount(g["TABLE"])
+        sigil.reset_stats()
+        r = self.in_thread(g["use"], 2000)  # ... read by another
+        s = sigil.stats()
+        self.assertEqual(r, 2000 * 4)
+        self.assertEqual(sys.getrefcount(g["TABLE"]), before)
+        self.assertGreaterEqual(s["spec.globals_pinned"], 1, s)
+        self.assertGreaterEqual(s["form.LOAD_GLOBAL_PINNED"], 1900 * 4, s)
+        # TABLE[k], TABLE["hot"], k in TABLE, "absent" not in TABLE
+        self.assertGreaterEqual(s["eval.globals_borrowed"], 1900 * 4, s)
+        self.assertEqual(s["spec.globals_unpinned"], 0, s)
+
+    def test_other_keys_and_missing_keys_take_cpythons_lookup(self):
+        g = self.ns()
+        sigil.reset_stats()
+        r = self.in_thread(g["odd"], 400)
+        s = sigil.stats()
+        self.assertEqual(r, ["KeyError", "zero", "str", "KeyError", "one", "str"] * 200)
+        self.assertGreaterEqual(s["form.LOAD_GLOBAL_PINNED"], 4 * 380, s)
+        # Only INTS["s"] can be answered without CPython's lookup.
+        self.assertGreaterEqual(s["eval.globals_borrowed"], 380, s)
+        self.assertLessEqual(s["eval.globals_borrowed"], 400, s)
+
+    def test_owner_thread_pins_nothing(self):
+        g = self.ns()
+        sigil.reset_stats()
+        self.assertEqual(g["use"](1000), 4000)
+        s = sigil.stats()
+        self.assertEqual(s["spec.globals_pinned"], 0, s)
+        self.assertEqual(s["form.LOAD_GLOBAL_PINNED"], 0, s)
+
+    def test_rebinding_unpins_and_the_old_value_dies_at_once(self):
+        import weakref
+        for how in ("rebind", "delete", "clear", "update"):
+            with self.subTest(how=how):
+                g = self.ns()
+                self.in_thread(g["use"], 1000)
+                watch = weakref.ref(g["TABLE"]["a"])
+                sigil.reset_stats()
+                new = {"a": Tracked("a"), "b": Tracked("b"), "c": Tracked("c"),
+                       "d": Tracked("d"), "hot": Tracked("hot", 5)}
+                if how == "rebind":
+                    g["TABLE"] = new
+                elif how == "delete":
+                    del g["TABLE"]
+                elif how == "clear":
+                    keep = {k: v for k, v in g.items() if k != "TABLE"}
+                    g.clear()
+                elif how == "update":
+                    g.update({"TABLE": new})
+                # The dict held the only reference: gone now, as without Sigil.
+                self.assertIsNone(watch())
+                s = sigil.stats()
+                self.assertEqual(s["spec.globals_unpinned"], 1, s)
+                self.assertEqual(s["spec.world_bumps_unpin"], 1, s)
+                if how == "delete":
+                    with self.assertRaises(NameError):
+                        self.in_thread(g["use"], 10)
+                    g["TABLE"] = new
+                elif how == "clear":
+                    g.update(keep)
+                    g["TABLE"] = new
+                # The new value is read, and the name is not pinned again.
+                sigil.reset_stats()
+                self.assertEqual(self.in_thread(g["use"], 1000), 1000 * (5 + 1 + 1))
+                s = sigil.stats()
+                self.assertEqual(s["spec.globals_pinned"], 0, s)
+                self.assertEqual(s["eval.globals_borrowed"], 0, s)
+
+
 class WorldVersion(unittest.TestCase):
     """LOAD_GLOBAL_BUILTIN depends on the world version (a dict watcher on
     the globals it was made for) instead of the globals' keys version:
