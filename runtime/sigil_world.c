@@ -270,7 +270,11 @@ pins_on_event(sigil_runtime *rt, sigil_tstate *ts, PyDict_WatchEvent event, PyOb
      * detach from the interpreter: that would suspend the dict's critical
      * section, which the caller holds, and CPython applies the change
      * after this returns with what it read under that section. */
-    if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0) {
+    if (syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0 &&
+        (syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) != 0 ||
+         syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) != 0)) {
+        /* Registered at install (and kept across fork); a kernel that
+         * takes it back leaves no safe way to let the dict drop the value. */
         Py_FatalError("sigil: membarrier failed after registration");
     }
     /* Fault pin_skip_wait: without the wait, a window opened before the
