@@ -763,6 +763,158 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown, 0)
 #define SPEC_MISS(fam, generic) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, 0, 0)
 
+/* -- Pinned globals ----------------------------------------------------------
+ * A LOAD_GLOBAL_PINNED record caches a global's value, and the world
+ * version it is guarded by stands for "the globals dict still holds it":
+ * before any store, deletion or clear could drop it, the watcher bumps the
+ * version and waits for every thread's open pin window to close
+ * (runtime/sigil_world.c, "Pinned globals"). So inside its window a thread
+ * may use the value without a reference of its own. For a pinned dict read
+ * by `G[k]` (k a local or a constant: LOAD_FAST / LOAD_CONST, then
+ * BINARY_SUBSCR_DICT) or `k in G` (CONTAINS_OP_DICT right after), the
+ * handler runs the following instruction(s) too, inside the window, with
+ * sigil_dict_lookup_quiet, which takes no lock, runs no code and releases
+ * nothing that could: no count of the dict, nor of the subscript's key
+ * (read from its local or constant, which holds it), is taken, and threads
+ * that read one module-level table stop bouncing its first cache line.
+ * Nothing between the window's open and close dispatches (so no monitoring
+ * check and no fallback comes between), waits or runs code. When the quiet
+ * lookup cannot answer (another key type, a key missing from a subscript,
+ * a concurrent change), the dict gets its reference inside the window and
+ * the consumer runs as its own instruction; other shapes run the ordinary
+ * form. What may run code (the `in` test's operand's drop, the dict-sharing
+ * report) comes after the close. */
+typedef enum {
+    PINNED_ORDINARY,    /* run the LOAD_GLOBAL_PINNED form itself */
+    PINNED_CONSUMER,    /* the dict (with its reference) and the key are
+                           pushed: dispatch the consumer at pc */
+    PINNED_DONE,        /* consumer done; continue after pc (code may have run) */
+    PINNED_DONE_PURE,   /* consumer done; nothing ran */
+} sigil_pinned_how;
+
+typedef struct {
+    sigil_pinned_how how;
+    int consumed;          /* instructions run past the LOAD_GLOBAL */
+    PyObject **sp;
+    _Py_CODEUNIT *pc;      /* the consumer's unit */
+    sigil_word word;       /* the consumer's word */
+} sigil_pinned_step;
+
+/* Inside the window: count down to the dict-sharing report the consumer's
+ * own step makes (sigil_dict_read); 1 when this execution is the sampled
+ * one, whose call (after the window: it may stop the world) needs a
+ * reference to the dict. */
+static inline int
+pinned_dict_sample(sigil_tstate *ts, PyObject *d)
+{
+    if (_Py_IsOwnedByCurrentThread(d)) {
+        return 0;
+    }
+    if (ts->dict_tick > 1) {
+        ts->dict_tick--;
+        return 0;
+    }
+    return 1;
+}
+
+/* The word at pc is a LOAD_GLOBAL_PINNED of a dict, not for a call. */
+static __attribute__((noinline)) sigil_pinned_step
+pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyObject **sp,
+             _Py_CODEUNIT *pc, sigil_word word, uintptr_t wbias)
+{
+    sigil_pinned_step out = {.how = PINNED_ORDINARY, .sp = sp};
+    const sigil_record *prec = sigil_word_record(word);
+    PyObject *g = prec->obj;
+    _Py_CODEUNIT *pc1 = pc + 1 + SIGIL_W_NCACHE(word);
+    sigil_word w1 = sigil_code_word_at(wbias, pc1);
+    int op1 = SIGIL_W_OP(w1);
+    _Py_CODEUNIT *pc2 = pc1 + 1;
+    sigil_word w2 = 0;
+    if (op1 == LOAD_FAST || op1 == LOAD_CONST) {
+        w2 = sigil_code_word_at(wbias, pc2);
+        if (SIGIL_W_OP(w2) != BINARY_SUBSCR_DICT) {
+            return out;
+        }
+    }
+    else if (op1 != CONTAINS_OP_DICT) {
+        return out;
+    }
+    sigil_pin_enter(ts);
+    /* g is a dict while the version holds (the handler's type check read
+     * it before the window: a stale answer is only the ordinary form). */
+    if (!sigil_uop_world_holds(ts, frame->f_globals, prec)) {
+        sigil_pin_leave(ts);
+        return out;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_PINNED);
+    if (op1 == CONTAINS_OP_DICT) {
+        PyObject *item = sp[-1];
+        int r = sigil_dict_lookup_quiet((PyDictObject *)g, item, NULL);
+        int sample = r >= 0 && pinned_dict_sample(ts, g);
+        if (r < 0 || sample) {
+            Py_INCREF(g);   /* the consumer's operand, or the report's */
+        }
+        sigil_pin_leave(ts);
+        out.consumed = 1;
+        out.pc = pc1;
+        out.word = w1;
+        if (r < 0) {
+            *sp++ = g;
+            out.sp = sp;
+            out.how = PINNED_CONSUMER;
+            return out;
+        }
+        sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_DICT);
+        if (sigil_counting()) {
+            sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
+        }
+        sp[-1] = (r ^ (SIGIL_W_ARG(w1) & 1)) ? Py_True : Py_False;
+        if (sample) {
+            sigil_dict_read_shared(ts, g);
+            Py_DECREF(g);
+        }
+        out.how = sigil_drop(item) && !sample ? PINNED_DONE_PURE : PINNED_DONE;
+        return out;
+    }
+    PyObject *sub = op1 == LOAD_FAST ? frame->localsplus[SIGIL_W_ARG(w1)]
+                                     : PyTuple_GET_ITEM(co->co_consts, SIGIL_W_ARG(w1));
+    assert(sub != NULL);   /* the compiler emits LOAD_FAST for bound locals only */
+    PyObject *v;
+    int r = sigil_dict_lookup_quiet((PyDictObject *)g, sub, &v);
+    int sample = r > 0 && pinned_dict_sample(ts, g);
+    if (r <= 0 || sample) {
+        Py_INCREF(g);   /* the consumer's operand, or the report's */
+    }
+    sigil_pin_leave(ts);
+    out.consumed = 2;
+    out.pc = pc2;
+    out.word = w2;
+    if (r <= 0) {
+        /* Missing (KeyError) or unknown: CPython's lookup, on the dict's
+         * reference taken above; then drop what the quiet one may have
+         * taken. */
+        *sp++ = g;
+        Py_XDECREF(v);
+        *sp++ = Py_NewRef(sub);
+        out.sp = sp;
+        out.how = PINNED_CONSUMER;
+        return out;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_DICT);
+    if (sigil_counting()) {
+        sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
+    }
+    *sp++ = v;
+    out.sp = sp;
+    out.how = PINNED_DONE_PURE;
+    if (sample) {
+        sigil_dict_read_shared(ts, g);
+        Py_DECREF(g);
+        out.how = PINNED_DONE;
+    }
+    return out;
+}
+
 PyObject *
 SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
                _PyInterpreterFrame *entry, int throwflag, int entry_checked)
@@ -1334,95 +1486,32 @@ load_global_generic : {
  * the consumer runs as its own instruction; other shapes run the ordinary
  * form. What may run code (the `in` test's operand's drop, the dict-sharing
  * report) comes after the close. */
-/* Inside the window: count down to the dict-sharing report the consumer's
- * own step makes (sigil_dict_read); 1 when this execution is the sampled
- * one, whose call (after the window: it may stop the world) needs a
- * reference to the dict. */
-#define PINNED_DICT_SAMPLE(d) \
-    (!_Py_IsOwnedByCurrentThread(d) && (ts->dict_tick > 1 ? (ts->dict_tick--, 0) : 1))
 op_load_global_pinned_fused: {
+    /* Only a pinned dict can run with its consumer; the rest is out of
+     * line (pinned_fused, above the loop), which keeps this handler from
+     * costing the loop's other paths registers. */
     const sigil_record *prec = sigil_word_record(word);
-    PyObject *g = prec->obj;
-    _Py_CODEUNIT *pc1 = NEXT_UNIT;
-    sigil_word w1 = sigil_code_word_at(wbias, pc1);
-    int op1 = SIGIL_W_OP(w1);
-    if ((prec->oparg & 1) || (op1 != CONTAINS_OP_DICT && op1 != LOAD_FAST && op1 != LOAD_CONST)) {
+    if ((prec->oparg & 1) || !PyDict_CheckExact(prec->obj)) {
         goto op_LOAD_GLOBAL_PINNED;
     }
-    sigil_pin_enter(ts);
-    if (!sigil_uop_world_holds(ts, frame->f_globals, prec) || !PyDict_CheckExact(g)) {
-        sigil_pin_leave(ts);
-        goto op_LOAD_GLOBAL_PINNED;    /* the form misses, or is not a dict */
-    }
-    if (op1 == CONTAINS_OP_DICT) {
-        PyObject *item = TOP();
-        int r = sigil_dict_lookup_quiet((PyDictObject *)g, item, NULL);
-        int sample = r >= 0 && PINNED_DICT_SAMPLE(g);
-        if (r < 0 || sample) {
-            Py_INCREF(g);   /* the consumer's operand, or the report's */
-        }
-        sigil_pin_leave(ts);
-        sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_PINNED);
-        pc = pc1;
-        word = w1;
-        frame->instr_ptr = pc;
-        COUNT_INSTRUCTION();
-        if (r < 0) {
-            PUSH(g);
-            goto *targets[op1];
-        }
-        sigil_form_bump(ts, SIGIL_FORM_CONTAINS_OP_DICT);
-        if (sigil_counting()) {
-            sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
-        }
-        TOP() = (r ^ (SIGIL_W_ARG(w1) & 1)) ? Py_True : Py_False;
-        if (sample) {
-            sigil_dict_read_shared(ts, g);
-            Py_DECREF(g);
-        }
-        NEXT_AFTER_DROP(item);
-    }
-    _Py_CODEUNIT *pc2 = pc1 + 1;
-    sigil_word w2 = sigil_code_word_at(wbias, pc2);
-    if (SIGIL_W_OP(w2) != BINARY_SUBSCR_DICT) {
-        sigil_pin_leave(ts);
+    sigil_pinned_step r = pinned_fused(ts, frame, co, sp, pc, word, wbias);
+    if (r.how == PINNED_ORDINARY) {
         goto op_LOAD_GLOBAL_PINNED;
     }
-    PyObject *sub = op1 == LOAD_FAST ? GETLOCAL(SIGIL_W_ARG(w1)) : CONST(SIGIL_W_ARG(w1));
-    assert(sub != NULL);   /* the compiler emits LOAD_FAST for bound locals only */
-    PyObject *v;
-    int r = sigil_dict_lookup_quiet((PyDictObject *)g, sub, &v);
-    int sample = r > 0 && PINNED_DICT_SAMPLE(g);
-    if (r <= 0 || sample) {
-        Py_INCREF(g);   /* the consumer's operand, or the report's */
-    }
-    sigil_pin_leave(ts);
-    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_PINNED);
-    COUNT_INSTRUCTION();
-    COUNT_INSTRUCTION();
-    pc = pc2;
-    word = w2;
+    sp = r.sp;
+    pc = r.pc;
+    word = r.word;
     frame->instr_ptr = pc;
-    if (r <= 0) {
-        /* Missing (KeyError) or unknown: CPython's lookup, on the dict's
-         * reference taken above; then drop what the quiet one may have
-         * taken. */
-        PUSH(g);
-        Py_XDECREF(v);
-        PUSH(Py_NewRef(sub));
-        goto *targets[BINARY_SUBSCR_DICT];
+#if SIGIL_COUNTS_INSTRUCTIONS
+    ninstr += r.consumed;
+#endif
+    if (r.how == PINNED_CONSUMER) {
+        goto *targets[SIGIL_W_OP(word)];
     }
-    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_DICT);
-    if (sigil_counting()) {
-        sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
+    if (r.how == PINNED_DONE_PURE) {
+        NEXT_PURE();
     }
-    PUSH(v);
-    if (sample) {
-        sigil_dict_read_shared(ts, g);
-        Py_DECREF(g);
-        NEXT();
-    }
-    NEXT_PURE();
+    NEXT();
 }
 
 op_STORE_GLOBAL: {
