@@ -840,8 +840,8 @@ pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyO
         return out;
     }
     sigil_pin_enter(ts);
-    /* g is a dict while the version holds (the handler's type check read
-     * it before the window: a stale answer is only the ordinary form). */
+    /* g is an exact dict (the record says so) and alive while the
+     * version holds. */
     if (!sigil_uop_world_holds(ts, frame->f_globals, prec)) {
         sigil_pin_leave(ts);
         return out;
@@ -1491,7 +1491,7 @@ op_load_global_pinned_fused: {
      * line (pinned_fused, above the loop), which keeps this handler from
      * costing the loop's other paths registers. */
     const sigil_record *prec = sigil_word_record(word);
-    if ((prec->oparg & 1) || !PyDict_CheckExact(prec->obj)) {
+    if ((prec->oparg & 1) || prec->index != 1) {   /* not an exact dict */
         goto op_LOAD_GLOBAL_PINNED;
     }
     sigil_pinned_step r = pinned_fused(ts, frame, co, sp, pc, word, wbias);

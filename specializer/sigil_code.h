@@ -92,7 +92,8 @@ typedef struct sigil_record {
     uint32_t oparg;
     uint16_t form;
     uint16_t index;       /* inline-values slot (LOAD_ATTR_INSTANCE_VALUE);
-                             a polymorphic head's number of entries */
+                             a polymorphic head's number of entries;
+                             LOAD_GLOBAL_PINNED: 1 if obj is an exact dict */
     uint32_t version;     /* type version or function version */
     uint32_t version2;    /* shared-keys version (LOAD_ATTR_METHOD_*), callee
                              version, or CALL_KW_PY's parameter map */

@@ -1377,7 +1377,10 @@ sigil_spec_load_global_pinned(sigil_runtime *rt, sigil_tstate *ts, PyObject *glo
     }
     rec->obj = v;          /* no reference: the pin stands for the dict's */
     rec->key = globals;    /* compared by address only */
-    rec->index = (uint16_t)index;
+    /* Whether the value is an exact dict, fixed for its life (a dict's
+     * class cannot be assigned), so the interpreter can tell without
+     * reading an object the record holds no reference to. */
+    rec->index = PyDict_CheckExact(v) ? 1 : 0;
     rec->version = (uint32_t)wv;
     rec->version2 = (uint32_t)(wv >> 32);
     return LOAD_GLOBAL_PINNED;
