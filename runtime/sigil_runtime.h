@@ -30,8 +30,12 @@ typedef struct sigil_runtime {
     struct sigil_world_names *world_names;   /* immutable pointer after install */
     /* Pinned globals (sigil_world.c): the registry (immutable pointer
      * after install; entries added under the SiJiL, killed by the watcher)
-     * and how many entries are live (relaxed: the watcher's shortcut when
-     * none is; a stale nonzero only costs a probe). */
+     * and how many entries are live: added to (relaxed) by the chooser
+     * inside the critical section of the pinned name's dict, subtracted by
+     * the watcher; the watcher loads it relaxed as a shortcut when none is.
+     * A stale nonzero only costs a probe; a stale zero cannot hide a pin of
+     * the dict being changed, because its watcher call runs in that dict's
+     * critical section, after the section in which the pin was counted. */
     struct sigil_pins *pins;
     _Atomic int pins_live;
 } sigil_runtime;
