@@ -738,8 +738,17 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 /* A guard of a specialized form failed: count the miss, turn the word back
  * to the family's base opcode (same name) once its miss budget is spent,
  * and run the generic instruction. `grown`, evaluated before the budget, is nonzero
- * when the miss instead grew the word's record (a polymorphic site):
- * then no budget is spent. `demoted`, evaluated once the budget is
+ * when the miss instead grew the word's record (a polymorphic site, or
+ * an entry replaced after its class changed: poly_grow charges that to
+ * the budget itself): then the instruction runs again from its new word,
+ * through the monitoring check (the grow may have waited on a lock, and
+ * the world may have stopped meanwhile). Not generic: right after a class
+ * change CPython's type cache has nothing for its new version, and the
+ * generic lookup's miss takes the interpreter-wide type lock, which two
+ * threads respecializing the sites of a class one of them keeps changing
+ * (shared_class_write) then fought over. A grow either adds an entry (at
+ * most SIGIL_POLY_MAX) or charges the budget, so the re-run ends in a hit
+ * or the generic path. `demoted`, evaluated once the budget is
  * spent, is nonzero when the word was replaced by a form that keeps no
  * cache instead of the base opcode. The generic code reads OPARG and NEXT_UNIT
  * from `word`, so `word` becomes the base opcode's immediate word (a
@@ -752,7 +761,10 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     do {                                                                     \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);                   \
         sigil_word generic_word_ = sigil_word_generic(base_op, word);        \
-        if (!(grown) && sigil_spec_miss(sc, PCI) && !(demoted)) {            \
+        if (grown) {                                                         \
+            JUMP_TO(pc);                                                     \
+        }                                                                    \
+        if (sigil_spec_miss(sc, PCI) && !(demoted)) {                        \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
         }                                                                    \
         word = generic_word_;                                                \

@@ -145,6 +145,7 @@ typedef enum sigil_gauge {
 
 #define SIGIL_DICT_SEEN_BITS 6
 #define SIGIL_DICT_SEEN (1 << SIGIL_DICT_SEEN_BITS)
+#define SIGIL_REPLACED_SEEN 16
 
 typedef struct sigil_tstate {
     /* Written only by the owning thread (relaxed load + relaxed store);
@@ -184,6 +185,14 @@ typedef struct sigil_tstate {
         uint16_t wait;
         uint8_t level, stable, done;
     } dict_seen[SIGIL_DICT_SEEN];
+    /* Owner-only notes on the sites whose entry this thread last replaced
+     * after a class change (sigil_spec.c, "replaced_soon"): site (code
+     * table and unit, compared only, never dereferenced) and when. */
+    struct {
+        const void *sc;
+        intptr_t pc;
+        uint64_t stamp;
+    } replaced[SIGIL_REPLACED_SEEN];
     /* The pin window (runtime/sigil_world.c, "Pinned globals"): 1 while
      * this thread uses a pinned global's value between its version check
      * and the reference it takes (or the end of its borrowed use). Stored

@@ -6,6 +6,10 @@
 #include "sigil_consts.h"
 #include "sigil_uop.h"
 
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+
 /* -- The specialization lock (SiJiL) ------------------------------------ */
 
 void
@@ -354,6 +358,96 @@ spec_data_descr(PyTypeObject *tp, PyObject *owner, PyObject *descr, sigil_record
     return sigil_spec_fail(SIGIL_SF_descriptor);
 }
 
+/* An acquire fence: loads before it are ordered before loads after it.
+ * GCC's ThreadSanitizer does not model fences and warns at one (-Wtsan,
+ * an error here); the loads it orders are atomic, so TSan has no race to
+ * report on them either way. */
+static inline void
+acquire_fence(void)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpragmas"
+#pragma GCC diagnostic ignored "-Wtsan"
+    atomic_thread_fence(memory_order_acquire);
+#pragma GCC diagnostic pop
+}
+
+/* A try-incref from another thread than the owner succeeds only on an
+ * object whose shared count is not zero, or that is marked as one that
+ * may be reached without a reference (CPython's "maybe weakref" flag,
+ * which makes the owner's last release merge the counts, so that the
+ * release and a try-incref are ordered by one compare-and-swap). CPython
+ * marks what it stores in shared lists and dicts, not a class's MRO
+ * tuple: mark it here, under the type lock (the MRO is not replaced
+ * while it is held, and the class holds the tuple). */
+static void
+mark_mro_shared(PyTypeObject *tp)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    Py_BEGIN_CRITICAL_SECTION_MUT(&interp->types.mutex);
+    PyObject *mro = tp->tp_mro;
+    if (mro != NULL) {
+        _PyObject_SetMaybeWeakref(mro);
+    }
+    Py_END_CRITICAL_SECTION();
+}
+
+/* `name` looked up on the MRO of `tp` (new reference or NULL), for a
+ * caller that reads tp's version before and after and keeps the result
+ * only if the two are equal and non-zero. CPython's _PyType_LookupRef
+ * takes the interpreter-wide type lock whenever its type cache misses,
+ * and every class change makes every (class, name) miss once: threads
+ * that respecialize the sites of a class one of them keeps changing
+ * waited on that lock a third of their time (shared_class_write, 2
+ * threads). For a heap type the walk here takes no lock: the MRO tuple
+ * by one try-incref (a __bases__ assignment may replace and drop it; a
+ * miss takes the lock, as CPython, and marks the tuple so that the next
+ * try succeeds), each
+ * class dict by CPython's lock-free lookup, as find_name_in_mro walks
+ * them under the lock. Consistency comes from the caller's second read
+ * of the version: CPython zeroes the version of a class and of its
+ * subclasses, under the type lock, before it changes a class dict or an
+ * MRO, and the dict's entry stores are releases; the acquire fence
+ * below orders this walk's reads before that second read, so a walk
+ * that saw any part of a change sees the version changed. A version is
+ * never reused. Anything else (a static type, an error) asks CPython. */
+static PyObject *
+type_lookup_ref(PyTypeObject *tp, PyObject *name)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || !PyUnicode_CheckExact(name)) {
+        return _PyType_LookupRef(tp, name);
+    }
+    Py_hash_t hash = _PyObject_HashFast(name);
+    PyObject **slot = &tp->tp_mro;
+    PyObject *mro = hash == -1 ? NULL : _Py_atomic_load_ptr(slot);
+    if (mro == NULL || !_Py_TryIncrefCompare(slot, mro)) {
+        PyErr_Clear();
+        mark_mro_shared(tp);
+        sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_type_lookups_locked);
+        return _PyType_LookupRef(tp, name);
+    }
+    PyObject *res = NULL;
+    int err = 0;
+    Py_ssize_t n = PyTuple_GET_SIZE(mro);
+    for (Py_ssize_t i = 0; i < n && res == NULL && !err; i++) {
+        PyObject *dict = _PyType_GetDict(_PyType_CAST(PyTuple_GET_ITEM(mro, i)));
+        err = dict == NULL ||
+              _PyDict_GetItemRef_KnownHash((PyDictObject *)dict, name, hash, &res) < 0;
+    }
+    Py_DECREF(mro);
+    if (err) {
+        PyErr_Clear();
+        Py_CLEAR(res);
+        sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_type_lookups_locked);
+        return _PyType_LookupRef(tp, name);
+    }
+    sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_type_lookups_unlocked);
+    /* Orders the walk's loads before the caller's re-read of the version
+     * (see above: the race with a class change that it closes). */
+    acquire_fence();
+    return res;
+}
+
 /* The type version around a lookup of `name` on `tp`: the descriptor (new
  * reference or NULL) in *descr and the version it belongs to, or 0. */
 static unsigned int
@@ -364,7 +458,7 @@ versioned_lookup(PyTypeObject *tp, PyObject *name, PyObject **descr)
         return 0;
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
-    *descr = _PyType_LookupRef(tp, name);
+    *descr = type_lookup_ref(tp, name);
     if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
         return 0;
     }
@@ -441,9 +535,9 @@ form_numbers_distinct(int op)
  * zeroes the version before it touches the dict or the slots
  * (type_setattro, under the type lock). None of them moves outside: the
  * first version read and the tp_getattro read are acquires (no later
- * read is done before them), and each lookup ends with the type cache's
- * acquire fence or under the type lock, which writers hold too (an
- * explicit fence would not build with -fsanitize=thread). tp_getattro is
+ * read is done before them), and each lookup ends with an acquire fence
+ * (type_lookup_ref's, or the type cache's) or under the type lock, which
+ * writers hold too. tp_getattro is
  * read atomically because CPython writes it with plain stores
  * (update_slot under the type lock; _Py_slot_tp_getattr_hook's lazy
  * switch to _Py_slot_tp_getattro, which changes no behaviour, under
@@ -462,9 +556,9 @@ versioned_lookup_getattro(PyTypeObject *tp, getattrofunc *getattro, PyObject *na
     }
     unsigned int v = _Py_atomic_load_uint32_acquire(&tp->tp_version_tag);
     *getattro = (getattrofunc)_Py_atomic_load_ptr_acquire(&tp->tp_getattro);
-    *d1 = _PyType_LookupRef(tp, name1);
+    *d1 = type_lookup_ref(tp, name1);
     if (d2 != NULL) {
-        *d2 = _PyType_LookupRef(tp, name2);
+        *d2 = type_lookup_ref(tp, name2);
     }
     if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
         return 0;
@@ -781,7 +875,7 @@ sigil_spec_load_attr(sigil_runtime *rt, sigil_tstate *ts, PyObject *owner, PyObj
         return sigil_spec_fail(SIGIL_SF_type_version);
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
-    PyObject *descr = _PyType_LookupRef(tp, name);
+    PyObject *descr = type_lookup_ref(tp, name);
     int form = sigil_spec_fail(SIGIL_SF_type_version);
     int data = SIGIL_SPEC_NA;
     if (v == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v) {
@@ -1176,7 +1270,7 @@ sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
     }
     /* As for LOAD_ATTR: no class attribute of that name at this version. */
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
-    PyObject *descr = _PyType_LookupRef(tp, name);
+    PyObject *descr = type_lookup_ref(tp, name);
     int stable = v != 0 && _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == v;
     Py_XDECREF(descr);
     if (!stable) {
@@ -1931,6 +2025,52 @@ poly_choose(const poly_choice *c, sigil_record *rec)
 /* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
  * record's kind says which object's version selects an entry (poly_ident
  * of the operand) and which forms it may hold. */
+/* A clock for replaced_soon, in SIGIL_REPLACE_SOON units: the time-stamp
+ * counter on x86-64 (about 20 cycles; clock_gettime, even through the
+ * vDSO, was 3% of a two-thread shared_class_write profile), else
+ * CLOCK_MONOTONIC in nanoseconds. Per thread: a migration between cores
+ * at worst charges or spares one replacement. */
+static inline uint64_t
+replace_clock(void)
+{
+#if defined(__x86_64__)
+    return __rdtsc();
+#else
+    struct timespec now;
+    if (clock_gettime(CLOCK_MONOTONIC, &now) != 0) {
+        return 0;
+    }
+    return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+#endif
+}
+
+/* Was the entry this thread replaces at (sc, pc) after a class change
+ * itself put there by this thread less than SIGIL_REPLACE_SOON ago?
+ * Only such a replacement is charged to the site's miss budget. A class
+ * changed now and then (a class attribute kept as a counter or a flag,
+ * shared_class_write) made every site of it replace its entry at each
+ * change, and after eight the site went generic, where CPython's lookup
+ * of the new version misses its type cache and takes the interpreter-wide
+ * type lock, which two threads then fought over; a site whose class
+ * changes at nearly every execution still spends its budget at once.
+ * Per thread, in a small table keyed by site (a collision forgets the
+ * older site, which then counts as not replaced soon); no shared state. */
+static int
+replaced_soon(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc)
+{
+    uint64_t t = replace_clock();
+    size_t h = (((uintptr_t)sc >> 4) ^ (size_t)pc * 0x9e3779b1u) % SIGIL_REPLACED_SEEN;
+    int soon = ts->replaced[h].sc == sc && ts->replaced[h].pc == pc &&
+               t - ts->replaced[h].stamp < SIGIL_REPLACE_SOON;
+    ts->replaced[h].sc = sc;
+    ts->replaced[h].pc = pc;
+    ts->replaced[h].stamp = t;
+    if (!soon) {
+        sigil_stat_bump(ts, SIGIL_STAT_entries_replaced_free);
+    }
+    return soon;
+}
+
 static int
 poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
 {
@@ -1978,7 +2118,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     if (at < 0 && n >= SIGIL_POLY_MAX) {
         return 0;
     }
-    if (at >= 0 && sigil_spec_miss(sc, pc)) {
+    if (at >= 0 && replaced_soon(ts, sc, pc) && sigil_spec_miss(sc, pc)) {
         return 0;   /* budget spent: the caller's miss deopts */
     }
     sigil_record add = {0};

@@ -4618,6 +4618,88 @@ class TypeVersionGrants(unittest.TestCase):
         self.assertGreater(s.get("LOAD_ATTR.fail.type_version", 0), 0)
 
 
+CLASS_CHANGES_SRC = """
+class P:
+    flag = 0
+
+    def __init__(self):
+        self.x = 1
+
+    def m(self):
+        return 2
+
+
+class A:
+    def who(self):
+        return "A"
+
+
+class B:
+    def who(self):
+        return "B"
+
+
+class C(A):
+    pass
+
+
+def read(o, n, every):
+    acc = 0
+    for i in range(n):
+        acc += o.m() + o.x
+        if every and i % every == 0:
+            P.flag = i      # a class change: both sites above miss once
+    return acc
+
+
+def who(o, n):
+    return [o.who() for _ in range(n)]
+"""
+
+
+class ClassChanges(unittest.TestCase):
+    """A class changed now and then keeps its sites specialized (an entry
+    replaced after a change is charged to the miss budget only when the
+    same thread replaced it a moment ago); one changed at every execution
+    still sends its sites generic. The specializer looks class attributes
+    up without CPython's type lock and still sees every change."""
+
+    def setUp(self):
+        self.ns = {"__name__": "class_changes"}
+        exec(CLASS_CHANGES_SRC, self.ns)
+
+    def test_class_changed_now_and_then_stays_specialized(self):
+        ns = self.ns
+        # 20 changes, each hundreds of executions apart (far more than the
+        # 5 us that makes a replacement "soon"); the budget is 8 misses
+        r, s = stats_delta(ns["read"], ns["P"](), 8000, 400)
+        self.assertEqual(r, 8000 * 3)
+        self.assertEqual(s.get("LOAD_ATTR.deopts", 0), 0, s)
+        self.assertGreaterEqual(s.get("spec.entries_replaced_free", 0), 2 * 15, s)
+        self.assertGreater(s.get("form.LOAD_ATTR_METHOD_WITH_VALUES", 0), 7900, s)
+        self.assertGreater(s.get("form.LOAD_ATTR_INSTANCE_VALUE", 0), 7900, s)
+
+    def test_class_changed_at_every_execution_goes_generic(self):
+        ns = self.ns
+        r, s = stats_delta(ns["read"], ns["P"](), 3000, 1)
+        self.assertEqual(r, 3000 * 3)
+        self.assertGreaterEqual(s.get("LOAD_ATTR.deopts", 0), 2, s)
+        self.assertGreater(s.get("LOAD_ATTR.generic", 0), 1000, s)
+
+    def test_lookup_without_the_type_lock_sees_an_mro_change(self):
+        ns = self.ns
+        c = ns["C"]()
+        r, s = stats_delta(ns["who"], c, 100)
+        self.assertEqual(r, ["A"] * 100)
+        self.assertGreaterEqual(s.get("spec.type_lookups_unlocked", 0), 1, s)
+        who = fresh(ns["who"])
+        self.assertEqual(who(c, 100), ["A"] * 100)
+        ns["C"].__bases__ = (ns["B"],)   # a new MRO tuple, a new version
+        self.assertEqual(who(c, 100), ["B"] * 100)
+        ns["B"].who = lambda self: "B2"
+        self.assertEqual(who(c, 3), ["B2"] * 3)
+
+
 class ClosureCells(unittest.TestCase):
     """COPY_FREE_VARS of an immortal function (module- or class-level,
     once threads exist) makes its closure cells immortal; the cells of a
