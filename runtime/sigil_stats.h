@@ -187,11 +187,12 @@ typedef struct sigil_tstate {
     } dict_seen[SIGIL_DICT_SEEN];
     /* Owner-only notes on the sites whose entry this thread last replaced
      * after a class change (sigil_spec.c, "replaced_soon"): site (code
-     * table and unit, compared only, never dereferenced) and when. */
+     * table and unit, compared only, never dereferenced), when, and the
+     * least a replacement there cost (clock ticks). */
     struct {
         const void *sc;
         intptr_t pc;
-        uint64_t stamp;
+        uint64_t stamp, cost;
     } replaced[SIGIL_REPLACED_SEEN];
     /* The pin window (runtime/sigil_world.c, "Pinned globals"): 1 while
      * this thread uses a pinned global's value between its version check

@@ -2025,11 +2025,11 @@ poly_choose(const poly_choice *c, sigil_record *rec)
 /* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
  * record's kind says which object's version selects an entry (poly_ident
  * of the operand) and which forms it may hold. */
-/* A clock for replaced_soon, in SIGIL_REPLACE_SOON units: the time-stamp
- * counter on x86-64 (about 20 cycles; clock_gettime, even through the
- * vDSO, was 3% of a two-thread shared_class_write profile), else
- * CLOCK_MONOTONIC in nanoseconds. Per thread: a migration between cores
- * at worst charges or spares one replacement. */
+/* A clock for the replacement notes below: the time-stamp counter on
+ * x86-64 (about 20 cycles; clock_gettime, even through the vDSO, was 3%
+ * of a two-thread shared_class_write profile), else CLOCK_MONOTONIC.
+ * Per thread: a migration between cores at worst charges or spares one
+ * replacement. */
 static inline uint64_t
 replace_clock(void)
 {
@@ -2044,31 +2044,53 @@ replace_clock(void)
 #endif
 }
 
-/* Was the entry this thread replaces at (sc, pc) after a class change
- * itself put there by this thread less than SIGIL_REPLACE_SOON ago?
- * Only such a replacement is charged to the site's miss budget. A class
- * changed now and then (a class attribute kept as a counter or a flag,
- * shared_class_write) made every site of it replace its entry at each
- * change, and after eight the site went generic, where CPython's lookup
- * of the new version misses its type cache and takes the interpreter-wide
- * type lock, which two threads then fought over; a site whose class
- * changes at nearly every execution still spends its budget at once.
+static size_t
+replaced_slot(const sigil_code *sc, Py_ssize_t pc)
+{
+    return (((uintptr_t)sc >> 4) ^ (size_t)pc * 0x9e3779b1u) % SIGIL_REPLACED_SEEN;
+}
+
+/* Did the entry that this thread replaces at (sc, pc), now, after a class
+ * change, live less than SIGIL_REPLACE_SOON_FACTOR times what this
+ * thread's last replacement there cost? Only such a replacement is
+ * charged to the site's miss budget; one after a quieter spell refills
+ * it. A class changed now and then (a class attribute kept as a counter
+ * or a flag: shared_class_write) made every site of it replace its entry
+ * at each change, and after eight the site went generic, where CPython's
+ * lookup of the new version misses its type cache and takes the
+ * interpreter-wide type lock, which two threads then fought over. The
+ * rule bounds the share of a site's time spent respecializing, whatever
+ * the build's speed (a debug or TSan build is slower at both); a site
+ * whose class changes at nearly every execution still spends its budget.
  * Per thread, in a small table keyed by site (a collision forgets the
  * older site, which then counts as not replaced soon); no shared state. */
 static int
-replaced_soon(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc)
+replaced_soon(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t now)
 {
-    uint64_t t = replace_clock();
-    size_t h = (((uintptr_t)sc >> 4) ^ (size_t)pc * 0x9e3779b1u) % SIGIL_REPLACED_SEEN;
+    size_t h = replaced_slot(sc, pc);
     int soon = ts->replaced[h].sc == sc && ts->replaced[h].pc == pc &&
-               t - ts->replaced[h].stamp < SIGIL_REPLACE_SOON;
-    ts->replaced[h].sc = sc;
-    ts->replaced[h].pc = pc;
-    ts->replaced[h].stamp = t;
+               now - ts->replaced[h].stamp < SIGIL_REPLACE_SOON_FACTOR * ts->replaced[h].cost;
     if (!soon) {
         sigil_stat_bump(ts, SIGIL_STAT_entries_replaced_free);
     }
     return soon;
+}
+
+/* Note a replacement at (sc, pc) that began at `start` and is published:
+ * its time, and what it cost (the least seen at the site, so that a
+ * thread preempted in the middle of one does not widen the window). */
+static void
+replaced_note(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t start)
+{
+    size_t h = replaced_slot(sc, pc);
+    uint64_t cost = replace_clock() - start;
+    if (ts->replaced[h].sc == sc && ts->replaced[h].pc == pc && ts->replaced[h].cost < cost) {
+        cost = ts->replaced[h].cost;
+    }
+    ts->replaced[h].sc = sc;
+    ts->replaced[h].pc = pc;
+    ts->replaced[h].stamp = start;
+    ts->replaced[h].cost = cost;
 }
 
 static int
@@ -2110,15 +2132,20 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         return 0;
     }
     /* The operand's class (or the function) has an entry of an older
-     * version (it was changed since): that entry is replaced, and the
-     * replacement is charged to the miss budget, so an object changed on
-     * every execution still ends generic after the budget. Another one
-     * takes a free entry, uncharged. */
+     * version (it was changed since): that entry is replaced. A
+     * replacement soon after this thread's previous one at the site is
+     * charged to the miss budget, so an object changed on nearly every
+     * execution still ends generic after the budget; one after a quiet
+     * spell refills the budget, so only a burst of changes spends it (a
+     * super() site that spends it keeps the locked immediate form for
+     * good). Another operand takes a free entry, uncharged. */
     int at = poly_find(prev, n, 0, ident);
     if (at < 0 && n >= SIGIL_POLY_MAX) {
         return 0;
     }
-    if (at >= 0 && replaced_soon(ts, sc, pc) && sigil_spec_miss(sc, pc)) {
+    uint64_t start = at >= 0 ? replace_clock() : 0;
+    int soon = at >= 0 && replaced_soon(ts, sc, pc, start);
+    if (soon && sigil_spec_miss(sc, pc)) {
         return 0;   /* budget spent: the caller's miss deopts */
     }
     sigil_record add = {0};
@@ -2156,12 +2183,15 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     }
     int newform = nnew == 1 ? form : poly;
     sigil_word desired = sigil_word_make_record(newform, SIGIL_W_NCACHE(seen), head);
-    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, at < 0)) {
+    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, !soon)) {
         sigil_record_free_unpublished(head);
         return 0;
     }
     sigil_stat_bump(ts, SIGIL_STAT_records_published);
     retire_unpublished(ts, seen);   /* `old` */
+    if (at >= 0) {
+        replaced_note(ts, sc, pc, start);
+    }
     return 1;
 }
 

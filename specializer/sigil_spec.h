@@ -23,15 +23,11 @@
 
 #define SIGIL_SPEC_MISS_BUDGET 8
 /* An entry replaced after a class change is charged to the budget only
- * if the same thread put it there less than this long ago (sigil_spec.c,
- * replaced_soon): time-stamp counter ticks on x86-64 (about 5 us at 2-3
- * GHz), else nanoseconds. Respecializing a site costs about what ten
- * generic executions of it cost more than specialized ones. */
-#if defined(__x86_64__)
-#define SIGIL_REPLACE_SOON 12000
-#else
-#define SIGIL_REPLACE_SOON 5000
-#endif
+ * if it lived less than this many times what replacing it cost
+ * (sigil_spec.c, replaced_soon): so a site spends at most about 1/32 of
+ * its time respecializing before the budget decides. About 5 us in the
+ * release build on this host. */
+#define SIGIL_REPLACE_SOON_FACTOR 32
 
 /* CPython 3.13 has no CALL_PY_WITH_DEFAULTS (3.12 had; 3.13's
  * CALL_PY_GENERAL covers it): Sigil numbers it in the unused gap after

@@ -4654,6 +4654,20 @@ def read(o, n, every):
 
 def who(o, n):
     return [o.who() for _ in range(n)]
+
+
+class Q(P):
+    def m(self):
+        return super().m() + 1
+
+
+def read_super(o, n, every, burst):
+    acc = 0
+    for i in range(n):
+        acc += o.m()
+        if i % every < burst:
+            P.flag = i      # P and Q change: the super() site misses once
+    return acc
 """
 
 
@@ -4685,6 +4699,20 @@ class ClassChanges(unittest.TestCase):
         self.assertEqual(r, 3000 * 3)
         self.assertGreaterEqual(s.get("LOAD_ATTR.deopts", 0), 2, s)
         self.assertGreater(s.get("LOAD_ATTR.generic", 0), 1000, s)
+
+    def test_super_site_stays_cached_across_class_changes(self):
+        # a super() site that spends its budget keeps the locked immediate
+        # form for good; a quiet spell between changes refills the budget,
+        # so 20 bursts of 3 changes in a row (2 replacements soon after
+        # another each, 40 in all against a budget of 8) leave it cached
+        ns = self.ns
+        r, s = stats_delta(ns["read_super"], ns["Q"](), 8000, 400, 3)
+        self.assertEqual(r, 8000 * 3)
+        self.assertGreater(s.get("form.LOAD_SUPER_ATTR_METHOD_CACHED", 0), 7800, s)
+        self.assertLess(s.get("form.LOAD_SUPER_ATTR_METHOD", 0), 100, s)
+        r, s = stats_delta(ns["read_super"], ns["Q"](), 3000, 1, 1)
+        self.assertEqual(r, 3000 * 3)
+        self.assertGreater(s.get("form.LOAD_SUPER_ATTR_METHOD", 0), 1000, s)
 
     def test_lookup_without_the_type_lock_sees_an_mro_change(self):
         ns = self.ns
