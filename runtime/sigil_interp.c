@@ -725,6 +725,7 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
             ninstr = 0;                                                               \
         }                                                                             \
         _Py_qsbr_quiescent_state(((_PyThreadStateImpl *)tstate)->qsbr);               \
+        ts->regrows = 0;                                                              \
         if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & _PY_EVAL_EVENTS_MASK) { \
             _PyFrame_SetStackPointer(frame, sp);                                      \
             int err_ = _Py_HandlePending(tstate);                                     \
@@ -746,9 +747,12 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * change CPython's type cache has nothing for its new version, and the
  * generic lookup's miss takes the interpreter-wide type lock, which two
  * threads respecializing the sites of a class one of them keeps changing
- * (shared_class_write) then fought over. A grow either adds an entry (at
- * most SIGIL_POLY_MAX) or charges the budget, so the re-run ends in a hit
- * or the generic path. `demoted`, evaluated once the budget is
+ * (shared_class_write) then fought over. At most SIGIL_REGROWS_MAX such
+ * re-runs between two eval-breaker checks (loop back edges, calls): a
+ * class other threads change faster than this thread can grow it could
+ * otherwise keep the thread re-running one instruction, its replacements
+ * not charged while, preempted between them, it sees them as rare.
+ * Past that, the miss takes the budget path. `demoted`, evaluated once the budget is
  * spent, is nonzero when the word was replaced by a form that keeps no
  * cache instead of the base opcode. The generic code reads OPARG and NEXT_UNIT
  * from `word`, so `word` becomes the base opcode's immediate word (a
@@ -761,7 +765,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     do {                                                                     \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);                   \
         sigil_word generic_word_ = sigil_word_generic(base_op, word);        \
-        if (grown) {                                                         \
+        if (ts->regrows < SIGIL_REGROWS_MAX && (grown)) {                    \
+            ts->regrows++;                                                   \
             JUMP_TO(pc);                                                     \
         }                                                                    \
         if (sigil_spec_miss(sc, PCI) && !(demoted)) {                        \

@@ -146,6 +146,7 @@ typedef enum sigil_gauge {
 #define SIGIL_DICT_SEEN_BITS 6
 #define SIGIL_DICT_SEEN (1 << SIGIL_DICT_SEEN_BITS)
 #define SIGIL_REPLACED_SEEN 16
+#define SIGIL_REGROWS_MAX 64
 
 typedef struct sigil_tstate {
     /* Written only by the owning thread (relaxed load + relaxed store);
@@ -165,6 +166,10 @@ typedef struct sigil_tstate {
     /* Owner-only tick that samples shared adaptive-counter updates
      * (sigil_spec_should_try). */
     uint32_t spec_tick;
+    /* Owner-only count of instructions re-run after a miss grew their
+     * record since the last eval-breaker check (sigil_interp.c,
+     * SPEC_MISS_AT; at most SIGIL_REGROWS_MAX). */
+    uint8_t regrows;
     /* Owner-only sampling of the loads of mortal module-dict values that
      * another thread owns (sigil_consts.c, sigil_module_value_shared):
      * a tick, and the value the last sample saw. shared_last is only

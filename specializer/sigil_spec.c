@@ -2053,8 +2053,7 @@ replaced_slot(const sigil_code *sc, Py_ssize_t pc)
 /* Did the entry that this thread replaces at (sc, pc), now, after a class
  * change, live less than SIGIL_REPLACE_SOON_FACTOR times what this
  * thread's last replacement there cost? Only such a replacement is
- * charged to the site's miss budget; one after a quieter spell refills
- * it. A class changed now and then (a class attribute kept as a counter
+ * charged to the site's miss budget. A class changed now and then (a class attribute kept as a counter
  * or a flag: shared_class_write) made every site of it replace its entry
  * at each change, and after eight the site went generic, where CPython's
  * lookup of the new version misses its type cache and takes the
@@ -2135,10 +2134,11 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
      * version (it was changed since): that entry is replaced. A
      * replacement soon after this thread's previous one at the site is
      * charged to the miss budget, so an object changed on nearly every
-     * execution still ends generic after the budget; one after a quiet
-     * spell refills the budget, so only a burst of changes spends it (a
-     * super() site that spends it keeps the locked immediate form for
-     * good). Another operand takes a free entry, uncharged. */
+     * execution still ends generic after the budget. (Refilling the
+     * budget at a replacement that is not soon was tried: with 16 threads
+     * on 2 cores each thread's own replacements look rare while the site
+     * churns, and the TSan race suite ran past its time limit.) Another
+     * operand takes a free entry, uncharged and refilling. */
     int at = poly_find(prev, n, 0, ident);
     if (at < 0 && n >= SIGIL_POLY_MAX) {
         return 0;
@@ -2183,7 +2183,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     }
     int newform = nnew == 1 ? form : poly;
     sigil_word desired = sigil_word_make_record(newform, SIGIL_W_NCACHE(seen), head);
-    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, !soon)) {
+    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, at < 0)) {
         sigil_record_free_unpublished(head);
         return 0;
     }
