@@ -725,7 +725,6 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
             ninstr = 0;                                                               \
         }                                                                             \
         _Py_qsbr_quiescent_state(((_PyThreadStateImpl *)tstate)->qsbr);               \
-        ts->regrows = 0;                                                              \
         if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & _PY_EVAL_EVENTS_MASK) { \
             _PyFrame_SetStackPointer(frame, sp);                                      \
             int err_ = _Py_HandlePending(tstate);                                     \
@@ -748,11 +747,12 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
  * generic lookup's miss takes the interpreter-wide type lock, which two
  * threads respecializing the sites of a class one of them keeps changing
  * (shared_class_write) then fought over. At most SIGIL_REGROWS_MAX such
- * re-runs between two eval-breaker checks (loop back edges, calls): a
+ * re-runs in a row of one instruction with no miss elsewhere between: a
  * class other threads change faster than this thread can grow it could
  * otherwise keep the thread re-running one instruction, its replacements
- * not charged while, preempted between them, it sees them as rare.
- * Past that, the miss takes the budget path. `demoted`, evaluated once the budget is
+ * not charged while, preempted between them, it sees them as rare. Past
+ * that, the miss takes the budget path and the streak starts over. Kept
+ * on the miss path, off the loop's back edges. `demoted`, evaluated once the budget is
  * spent, is nonzero when the word was replaced by a form that keeps no
  * cache instead of the base opcode. The generic code reads OPARG and NEXT_UNIT
  * from `word`, so `word` becomes the base opcode's immediate word (a
@@ -765,10 +765,15 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     do {                                                                     \
         sigil_family_bump(ts, famid, SIGIL_FAMCTR_misses);                   \
         sigil_word generic_word_ = sigil_word_generic(base_op, word);        \
+        if (ts->regrow_pc != pc) {                                           \
+            ts->regrow_pc = pc;                                              \
+            ts->regrows = 0;                                                 \
+        }                                                                    \
         if (ts->regrows < SIGIL_REGROWS_MAX && (grown)) {                    \
             ts->regrows++;                                                   \
             JUMP_TO(pc);                                                     \
         }                                                                    \
+        ts->regrows = 0;                                                     \
         if (sigil_spec_miss(sc, PCI) && !(demoted)) {                        \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
         }                                                                    \

@@ -166,9 +166,10 @@ typedef struct sigil_tstate {
     /* Owner-only tick that samples shared adaptive-counter updates
      * (sigil_spec_should_try). */
     uint32_t spec_tick;
-    /* Owner-only count of instructions re-run after a miss grew their
-     * record since the last eval-breaker check (sigil_interp.c,
-     * SPEC_MISS_AT; at most SIGIL_REGROWS_MAX). */
+    /* Owner-only streak of re-runs of the instruction at regrow_pc after
+     * a miss grew its record (sigil_interp.c, SPEC_MISS_AT; at most
+     * SIGIL_REGROWS_MAX); regrow_pc is compared only, never dereferenced. */
+    const void *regrow_pc;
     uint8_t regrows;
     /* Owner-only sampling of the loads of mortal module-dict values that
      * another thread owns (sigil_consts.c, sigil_module_value_shared):

@@ -2022,9 +2022,6 @@ poly_choose(const poly_choice *c, sigil_record *rec)
     }
 }
 
-/* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
- * record's kind says which object's version selects an entry (poly_ident
- * of the operand) and which forms it may hold. */
 /* A clock for the replacement notes below: the time-stamp counter on
  * x86-64 (about 20 cycles; clock_gettime, even through the vDSO, was 3%
  * of a two-thread shared_class_write profile), else CLOCK_MONOTONIC.
@@ -2069,9 +2066,6 @@ replaced_soon(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t no
     size_t h = replaced_slot(sc, pc);
     int soon = ts->replaced[h].sc == sc && ts->replaced[h].pc == pc &&
                now - ts->replaced[h].stamp < SIGIL_REPLACE_SOON_FACTOR * ts->replaced[h].cost;
-    if (!soon) {
-        sigil_stat_bump(ts, SIGIL_STAT_entries_replaced_free);
-    }
     return soon;
 }
 
@@ -2092,6 +2086,9 @@ replaced_note(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t st
     ts->replaced[h].cost = cost;
 }
 
+/* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
+ * record's kind says which object's version selects an entry (poly_ident
+ * of the operand) and which forms it may hold. */
 static int
 poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
 {
@@ -2191,6 +2188,9 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     retire_unpublished(ts, seen);   /* `old` */
     if (at >= 0) {
         replaced_note(ts, sc, pc, start);
+        if (!soon) {
+            sigil_stat_bump(ts, SIGIL_STAT_entries_replaced_free);
+        }
     }
     return 1;
 }
