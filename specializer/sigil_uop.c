@@ -163,10 +163,19 @@ keys_index_at(PyDictKeysObject *dk, size_t i)
 }
 
 /* The same probe sequence as CPython's (perturbed linear congruence), so
- * the first empty slot met means absent. A key found by equality rather
- * than identity is held by a try-incref while it is compared (its entry
- * may be deleted meanwhile); exact strs compare and die without running
- * code. */
+ * the first empty slot met means absent. The sequence is not a walk of the
+ * table while `perturb` still has bits: it may revisit slots, and a key
+ * (present or absent) can need more probes than the table has slots (an
+ * absent key took 9 or 10 in an 8-slot table of 5 keys for about one hash
+ * seed in 50, and lost its borrowed read in every such process). Once the
+ * shifts have emptied `perturb` (at most PROBE_SHIFTS of them), i -> 5i + 1
+ * visits every slot within the table's size, and a table always keeps an
+ * empty one: PROBE_SHIFTS + size probes bound every lookup. A key found
+ * by equality rather than identity is held by a try-incref while it is
+ * compared (its entry may be deleted meanwhile); exact strs compare and
+ * die without running code. */
+enum { PROBE_SHIFTS = (8 * sizeof(size_t) + 4) / 5 };   /* CPython's PERTURB_SHIFT is 5 */
+
 int
 sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
 {
@@ -190,7 +199,7 @@ sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
     }
     size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
     size_t perturb = (size_t)hash, i = (size_t)hash & mask;
-    for (size_t n = 0; n <= mask; n++) {
+    for (size_t n = 0; n <= mask + PROBE_SHIFTS; n++) {
         Py_ssize_t ix = keys_index_at(dk, i);
         if (ix == DKIX_EMPTY) {
             return 0;
