@@ -737,10 +737,12 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 
 /* A guard of a specialized form failed: count the miss, turn the word back
  * to the family's base opcode (same name) once its miss budget is spent,
- * and run the generic instruction. `grown`, evaluated before the budget, is nonzero
+ * and run the generic instruction. `grown`, evaluated before the budget, is positive
  * when the miss instead grew the word's record (a polymorphic site, or
  * an entry replaced after its class changed: poly_grow charges that to
- * the budget itself): then the instruction runs again from its new word,
+ * the budget itself), and negative when the miss is spared the budget (an
+ * operand of a new kind at a full record, sigil_spec.c full_record_miss:
+ * it runs generic and the record stays); if positive, the instruction runs again from its new word,
  * through the monitoring check (the grow may have waited on a lock, and
  * the world may have stopped meanwhile). Not generic: right after a class
  * change CPython's type cache has nothing for its new version, and the
@@ -769,12 +771,13 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
             ts->regrow_pc = pc;                                              \
             ts->regrows = 0;                                                 \
         }                                                                    \
-        if (ts->regrows < SIGIL_REGROWS_MAX && (grown)) {                    \
+        int grown_ = ts->regrows < SIGIL_REGROWS_MAX ? (grown) : 0;          \
+        if (grown_ > 0) {                                                    \
             ts->regrows++;                                                   \
             JUMP_TO(pc);                                                     \
         }                                                                    \
         ts->regrows = 0;                                                     \
-        if (sigil_spec_miss(sc, PCI) && !(demoted)) {                        \
+        if (grown_ == 0 && sigil_spec_miss(sc, PCI) && !(demoted)) {         \
             sigil_spec_deopt(ts, sc, PCI, word, famid, base_op);             \
         }                                                                    \
         word = generic_word_;                                                \

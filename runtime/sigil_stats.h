@@ -171,6 +171,10 @@ typedef struct sigil_tstate {
      * SIGIL_REGROWS_MAX); regrow_pc is compared only, never dereferenced. */
     const void *regrow_pc;
     uint8_t regrows;
+    /* Owner-only tick that picks which misses of an operand of another
+     * kind at a full polymorphic record are charged (sigil_spec.c,
+     * full_record_miss). */
+    uint32_t full_miss_tick;
     /* Owner-only sampling of the loads of mortal module-dict values that
      * another thread owns (sigil_consts.c, sigil_module_value_shared):
      * a tick, and the value the last sample saw. shared_last is only

@@ -392,6 +392,30 @@ mark_mro_shared(PyTypeObject *tp)
     Py_END_CRITICAL_SECTION();
 }
 
+/* A new reference to tp's MRO tuple (NULL if it has none), taken without
+ * the type lock when a try-incref can take it: the try re-checks the slot
+ * after it counts, so it never keeps a tuple a __bases__ store has
+ * replaced and dropped. A tuple another thread owns and has never shared
+ * refuses the try; it is then flagged (mark_mro_shared) and taken under
+ * the lock, as CPython takes it, and the next try succeeds. *locked says
+ * which way it went. */
+static PyObject *
+mro_ref(PyTypeObject *tp, int *locked)
+{
+    PyObject **slot = &tp->tp_mro;
+    PyObject *mro = _Py_atomic_load_ptr(slot);
+    if (mro != NULL && _Py_TryIncrefCompare(slot, mro)) {
+        *locked = 0;
+        return mro;
+    }
+    *locked = 1;
+    mark_mro_shared(tp);
+    Py_BEGIN_CRITICAL_SECTION_MUT(&_PyInterpreterState_GET()->types.mutex);
+    mro = Py_XNewRef(tp->tp_mro);
+    Py_END_CRITICAL_SECTION();
+    return mro;
+}
+
 /* `name` looked up on the MRO of `tp` (new reference or NULL), for a
  * caller that reads tp's version before and after and keeps the result
  * only if the two are equal and non-zero. CPython's _PyType_LookupRef
@@ -1712,17 +1736,19 @@ sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word see
 /* -- super() methods ---------------------------------------------------------- */
 
 /* The object super(klass, <an instance of tp>).name finds, as
- * _super_lookup_descr finds it (a new reference; NULL if none), or NULL
- * with *klass_found 0 if klass is not on tp's MRO. The MRO tuple is
- * taken under the type lock, as CPython takes it: a __bases__ store
- * replaces it under that lock. */
+ * _super_lookup_descr finds it (a new reference; NULL if none or on an
+ * error, which is cleared), or NULL with *klass_found 0 if klass is not on
+ * tp's MRO. CPython takes the MRO tuple under the interpreter-wide type
+ * lock, on every super() call; mro_ref takes it by a try-incref (a
+ * __bases__ store replaces it under that lock and drops the old one,
+ * which the try cannot keep), and the walk then reads the same tuple and
+ * dicts CPython's walk reads outside the lock. *locked says whether the
+ * lock was needed. */
 static PyObject *
-super_lookup_past(PyTypeObject *tp, PyTypeObject *klass, PyObject *name, int *klass_found)
+super_lookup_past(PyTypeObject *tp, PyTypeObject *klass, PyObject *name, int *klass_found,
+                  int *locked)
 {
-    PyObject *mro;
-    Py_BEGIN_CRITICAL_SECTION_MUT(&_PyInterpreterState_GET()->types.mutex);
-    mro = Py_XNewRef(tp->tp_mro);
-    Py_END_CRITICAL_SECTION();
+    PyObject *mro = mro_ref(tp, locked);
     *klass_found = 0;
     if (mro == NULL) {
         return NULL;
@@ -1748,6 +1774,39 @@ super_lookup_past(PyTypeObject *tp, PyTypeObject *klass, PyObject *name, int *kl
         }
     }
     Py_DECREF(mro);
+    return res;
+}
+
+PyObject *
+sigil_super_lookup(sigil_tstate *ts, PyTypeObject *klass, PyObject *self, PyObject *name,
+                   int *method)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    /* supercheck's usual case: an instance of a subclass of klass. A class
+     * (super() in a classmethod) or a proxy's __class__ go to CPython. */
+    if (PyType_Check(self) || !PyUnicode_CheckExact(name) || !PyType_IsSubtype(tp, klass)) {
+        sigil_stat_bump(ts, SIGIL_STAT_super_lookups_locked);
+        return _PySuper_Lookup(klass, self, name, method);
+    }
+    int klass_found, locked;
+    PyObject *res = super_lookup_past(tp, klass, name, &klass_found, &locked);
+    sigil_stat_bump(ts, locked ? SIGIL_STAT_super_lookups_locked : SIGIL_STAT_super_lookups_unlocked);
+    if (res == NULL) {
+        /* Not past klass on the MRO (the super object's own attributes,
+         * an AttributeError), an error to raise, or klass gone from the
+         * MRO since the check: CPython's lookup, from the start. */
+        return _PySuper_Lookup(klass, self, name, method);
+    }
+    if (method != NULL && _PyType_HasFeature(Py_TYPE(res), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        *method = 1;
+        return res;
+    }
+    /* do_super_lookup's binding: self is an instance here, so it is
+     * passed, with its type as the owner. */
+    descrgetfunc get = Py_TYPE(res)->tp_descr_get;
+    if (get != NULL) {
+        Py_SETREF(res, get(res, self, (PyObject *)tp));
+    }
     return res;
 }
 
@@ -1785,8 +1844,10 @@ spec_super_method(PyObject *global_super, PyObject *klass, PyObject *self, PyObj
     }
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
     unsigned int kv = _Py_atomic_load_uint_relaxed(&kt->tp_version_tag);
-    int klass_found;
-    PyObject *res = super_lookup_past(tp, kt, name, &klass_found);
+    int klass_found, locked;
+    PyObject *res = super_lookup_past(tp, kt, name, &klass_found, &locked);
+    sigil_stat_bump(sigil_tstate_get(),
+                    locked ? SIGIL_STAT_super_lookups_locked : SIGIL_STAT_super_lookups_unlocked);
     int form;
     if (v == 0 || kv == 0 || _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) != v ||
         _Py_atomic_load_uint_relaxed(&kt->tp_version_tag) != kv) {
@@ -2086,6 +2147,30 @@ replaced_note(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t st
     ts->replaced[h].cost = cost;
 }
 
+/* A miss at a full record by an operand of a kind it has no entry for.
+ * Charging each one sent a site that sees more kinds than a record holds
+ * (a method called on objects of six classes) round a cycle: specialize,
+ * grow to four entries, spend the budget, deopt, specialize again, about
+ * one publication per six executions, each with the SiJiL, compare-and-
+ * swaps and a record to retire, and with threads the word's, the record's
+ * and the counter's cache lines bouncing between cores. Only one such
+ * miss in SIGIL_FULL_MISS_CHARGE is charged now (-1 spares it): the four
+ * kinds cached keep their fast path, the others run generic, and a site
+ * whose kinds changed for good (a program's next phase) still deopts and
+ * respecializes, after about 16 times as many misses. A super() site
+ * keeps charging: its budget demotes it to the immediate form, which
+ * caches nothing and never misses. */
+static int
+full_record_miss(sigil_tstate *ts, sigil_family fam)
+{
+    if (fam == SIGIL_FAM_LOAD_SUPER_ATTR ||
+        (++ts->full_miss_tick & (SIGIL_FULL_MISS_CHARGE - 1)) == 0) {
+        return 0;
+    }
+    sigil_stat_bump(ts, SIGIL_STAT_full_misses_spared);
+    return -1;
+}
+
 /* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
  * record's kind says which object's version selects an entry (poly_ident
  * of the operand) and which forms it may hold. */
@@ -2138,7 +2223,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
      * operand takes a free entry, uncharged and refilling. */
     int at = poly_find(prev, n, 0, ident);
     if (at < 0 && n >= SIGIL_POLY_MAX) {
-        return 0;
+        return full_record_miss(ts, fam);
     }
     uint64_t start = at >= 0 ? replace_clock() : 0;
     int soon = at >= 0 && replaced_soon(ts, sc, pc, start);

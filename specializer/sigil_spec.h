@@ -28,6 +28,11 @@
  * its time respecializing before the budget decides. About 5 us in the
  * release build on this host. */
 #define SIGIL_REPLACE_SOON_FACTOR 32
+/* A miss by an operand of a new kind at a full polymorphic record is
+ * charged to the budget once in this many (per thread; sigil_spec.c,
+ * full_record_miss): a site that sees more kinds than a record holds keeps
+ * its record, and one whose kinds changed for good still deopts. */
+#define SIGIL_FULL_MISS_CHARGE 16
 
 /* CPython 3.13 has no CALL_PY_WITH_DEFAULTS (3.12 had; 3.13's
  * CALL_PY_GENERAL covers it): Sigil numbers it in the unused gap after
@@ -315,7 +320,9 @@ int sigil_spec_call_any(PyObject *callable, PyObject *self_or_null, int nargs, s
  * polymorphic record can hold, and the record has room, publish (under
  * the SiJiL, if the word is still `seen`) a polymorphic record of the old
  * entries plus the new one, and retire the old record. 1 if published
- * (the caller runs the generic instruction this time, uncharged). */
+ * (the caller runs the instruction again from the new word); -1 if the
+ * record is full and this miss is not charged to the budget (it runs
+ * generic; full_record_miss); 0 otherwise (an ordinary miss). */
 int sigil_spec_attr_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                          sigil_word seen, sigil_family fam, PyObject *owner, PyObject *name,
                          int method);

@@ -269,6 +269,12 @@ sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
  * caller drops once it no longer relies on passing no safe point (the
  * dropped object may be the last of it). The caller then asks CPython. */
 int sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value);
+/* super(klass, self).name, as _PySuper_Lookup finds it (method mode when
+ * `method` is not NULL: an unbound method descriptor, *method set), with
+ * the MRO taken without CPython's interpreter-wide type lock when it can
+ * be (sigil_spec.c); a new reference, or NULL with an exception. */
+PyObject *sigil_super_lookup(sigil_tstate *ts, PyTypeObject *klass, PyObject *self,
+                             PyObject *name, int *method);
 
 /* Does a LOAD_GLOBAL_PINNED (or LOAD_GLOBAL_BUILTIN) record still hold for
  * a frame with these globals? The globals are the recorded dict (compared

@@ -135,8 +135,10 @@ SIGIL_UOP_BODY(LOAD_PINNED_GLOBAL)
  * class operand, both values on this thread's stack: a global `super`
  * rebound or a __class__ cell swapped by another thread changes what the
  * next execution pushes, never what this one checked. Nothing is cached;
- * the lookup is CPython's own (_PySuper_Lookup, the MRO walk super() does,
- * with its thread-safe type cache), without building the super object. */
+ * the lookup is the MRO walk super() does (sigil_super_lookup: CPython's
+ * _PySuper_Lookup, but with the MRO tuple taken by a try-incref instead
+ * of under the interpreter-wide type lock), without building the super
+ * object. */
 
 SIGIL_UOP_BODY(GUARD_BUILTIN_SUPER)
 {
@@ -153,7 +155,7 @@ SIGIL_UOP_BODY(GUARD_SUPER_CLASS_TYPE)
 SIGIL_UOP_BODY(SUPER_LOAD_ATTR)
 {
     PyObject *klass = E_PEEK(2), *self = E_PEEK(1);
-    PyObject *attr = _PySuper_Lookup((PyTypeObject *)klass, self, E_NAME(e->oparg >> 2), NULL);
+    PyObject *attr = sigil_super_lookup(e->ts, (PyTypeObject *)klass, self, E_NAME(e->oparg >> 2), NULL);
     Py_DECREF(E_PEEK(3));   /* the builtin super: immortal */
     Py_DECREF(klass);
     Py_DECREF(self);
@@ -172,9 +174,9 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
 {
     PyObject *klass = E_PEEK(2), *self = E_PEEK(1);
     int method_found = 0;
-    PyObject *attr = _PySuper_Lookup((PyTypeObject *)klass, self, E_NAME(e->oparg >> 2),
-                                     sigil_type_getattro(Py_TYPE(self)) == PyObject_GenericGetAttr
-                                         ? &method_found : NULL);
+    PyObject *attr = sigil_super_lookup(e->ts, (PyTypeObject *)klass, self, E_NAME(e->oparg >> 2),
+                                        sigil_type_getattro(Py_TYPE(self)) == PyObject_GenericGetAttr
+                                            ? &method_found : NULL);
     Py_DECREF(E_PEEK(3));
     Py_DECREF(klass);
     e->sp -= 3;
