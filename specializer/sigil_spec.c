@@ -142,8 +142,14 @@ sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT
         if (op == NB_REMAINDER || op == NB_FLOOR_DIVIDE || op == NB_AND || op == NB_OR ||
             op == NB_XOR || op == NB_RSHIFT || op == NB_LSHIFT) {
             int64_t a, b;
-            return sigil_int62(lhs, &a) && sigil_int62(rhs, &b) ? BINARY_OP_INT64
-                                                            : sigil_spec_fail(SIGIL_SF_big_int);
+            if (!sigil_int62(lhs, &a) || !sigil_int62(rhs, &b)) {
+                return sigil_spec_fail(SIGIL_SF_big_int);
+            }
+            /* Operands the form would send generic at once (`1 // 0` in a
+             * try block, over and over): not specialized, so the failure
+             * backs off instead of a deopt every eight executions. */
+            return sigil_int64_operands_fit(op, a, b) ? BINARY_OP_INT64
+                                                      : sigil_spec_fail(SIGIL_SF_operands_fit);
         }
         return op_fail;
     }

@@ -87,26 +87,34 @@ UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
  * The operands that would raise or leave 64 bits (a zero divisor, a
  * negative shift, a left shift whose result would reach 2**62) miss, and
  * the generic instruction raises or computes. */
+/* Can BINARY_INT64 compute `a op b` (op a base NB_* operator)? Not a
+ * zero divisor, a negative shift count, or a left shift whose result
+ * would reach 2**62: those go to the generic instruction, which raises or
+ * makes a big int. The guard below and the chooser (which does not pick
+ * the form for operands that would miss at once) both ask this. */
+static inline __attribute__((always_inline)) int
+sigil_int64_operands_fit(int op, int64_t a, int64_t b)
+{
+    switch (op) {
+    case NB_REMAINDER:
+    case NB_FLOOR_DIVIDE:
+        return b != 0;
+    case NB_RSHIFT:
+        return b >= 0;
+    case NB_LSHIFT:
+        /* |a| < 2**(62 - b), so |a << b| < 2**62 */
+        return b >= 0 && b <= 62 && ((a < 0 ? -a : a) >> (62 - b)) == 0;
+    default:
+        return 1;
+    }
+}
+
 SIGIL_UOP_BODY(GUARD_INT_OPERANDS_FIT)
 {
     int64_t a = 0, b = 0;   /* set: GUARD_BOTH_INT62 passed */
     sigil_int62(E_PEEK(2), &a);
     sigil_int62(E_PEEK(1), &b);
-    switch (sigil_nb_base(e->oparg)) {
-    case NB_REMAINDER:
-    case NB_FLOOR_DIVIDE:
-        UOP_CHECK(b != 0);
-        break;
-    case NB_RSHIFT:
-        UOP_CHECK(b >= 0);
-        break;
-    case NB_LSHIFT:
-        /* |a| < 2**(62 - b), so |a << b| < 2**62 */
-        UOP_CHECK(b >= 0 && b <= 62 && ((a < 0 ? -a : a) >> (62 - b)) == 0);
-        break;
-    default:
-        break;
-    }
+    UOP_CHECK(sigil_int64_operands_fit(sigil_nb_base(e->oparg), a, b));
     return SIGIL_UOP_OK;
 }
 

@@ -659,6 +659,24 @@ class Forms(unittest.TestCase):
         self.assertEqual(r, 15110)
         self.assertGreaterEqual(s.get("form.BINARY_OP_INT64", 0), 3 * 250, s)
 
+    def test_int64_operands_that_always_miss_are_not_specialized(self):
+        # `1 // 0` in a try block: the form would miss at every execution
+        # and deopt every eight; the chooser refuses such operands
+        # (fail.operands_fit), and the refusals back off
+        def divide_by_zero(n):
+            caught = 0
+            for i in range(n):
+                try:
+                    1 // (i - i)
+                except ZeroDivisionError:
+                    caught += 1
+            return caught
+        r, s = stats_delta(divide_by_zero, 20000)
+        self.assertEqual(r, 20000)
+        self.assertEqual(s.get("BINARY_OP.deopts", 0), 0, s)
+        self.assertGreaterEqual(s.get("BINARY_OP.fail.operands_fit", 0), 1, s)
+        self.assertLessEqual(s.get("BINARY_OP.fail.operands_fit", 0), 20, s)
+
     def test_int_add(self):
         r, s = stats_delta(add_loop, list(range(500)))
         self.assertEqual(r, sum(range(500)))
@@ -3325,7 +3343,10 @@ class Polymorphic(unittest.TestCase):
         r, s = stats_delta(poly_loads, objs, 500)
         self.assertEqual(r, poly_expected(objs, 500))
         self.assertGreaterEqual(s.get("guard.LOAD_ATTR_POLY.SELECT_TYPE_ENTRY", 0), 3 * 8, s)
-        self.assertGreaterEqual(s.get("LOAD_ATTR.deopts", 0), 3, s)
+        # The fifth type's misses run generic; one in 16 is charged to the
+        # budget (MegamorphicSites), so the records mostly stay.
+        self.assertGreaterEqual(s.get("spec.full_misses_spared", 0), 3 * 50, s)
+        self.assertLessEqual(s.get("LOAD_ATTR.deopts", 0), 12, s)
 
     def test_class_change_replaces_its_entry(self):
         # (module-level classes and functions: nested ones have no deferred
