@@ -398,27 +398,36 @@ mark_mro_shared(PyTypeObject *tp)
     Py_END_CRITICAL_SECTION();
 }
 
-/* A new reference to tp's MRO tuple (NULL if it has none), taken without
- * the type lock when a try-incref can take it: the try re-checks the slot
+/* A new reference to tp's MRO tuple taken without the type lock, or NULL
+ * (no MRO yet, or the try refused). The try-incref re-checks the slot
  * after it counts, so it never keeps a tuple a __bases__ store has
  * replaced and dropped. A tuple another thread owns and has never shared
- * refuses the try; it is then flagged (mark_mro_shared) and taken under
- * the lock, as CPython takes it, and the next try succeeds. *locked says
- * which way it went. */
+ * refuses the try; it is then flagged (mark_mro_shared), and the next try
+ * succeeds. */
 static PyObject *
-mro_ref(PyTypeObject *tp, int *locked)
+mro_try_ref(PyTypeObject *tp)
 {
     PyObject **slot = &tp->tp_mro;
     PyObject *mro = _Py_atomic_load_ptr(slot);
     if (mro != NULL && _Py_TryIncrefCompare(slot, mro)) {
-        *locked = 0;
         return mro;
     }
-    *locked = 1;
     mark_mro_shared(tp);
-    Py_BEGIN_CRITICAL_SECTION_MUT(&_PyInterpreterState_GET()->types.mutex);
-    mro = Py_XNewRef(tp->tp_mro);
-    Py_END_CRITICAL_SECTION();
+    return NULL;
+}
+
+/* The same, falling back to the type lock, as CPython takes the tuple
+ * (NULL only if tp has no MRO); *locked says which way it went. */
+static PyObject *
+mro_ref(PyTypeObject *tp, int *locked)
+{
+    PyObject *mro = mro_try_ref(tp);
+    *locked = mro == NULL;
+    if (mro == NULL) {
+        Py_BEGIN_CRITICAL_SECTION_MUT(&_PyInterpreterState_GET()->types.mutex);
+        mro = Py_XNewRef(tp->tp_mro);
+        Py_END_CRITICAL_SECTION();
+    }
     return mro;
 }
 
@@ -448,11 +457,9 @@ type_lookup_ref(PyTypeObject *tp, PyObject *name)
         return _PyType_LookupRef(tp, name);
     }
     Py_hash_t hash = _PyObject_HashFast(name);
-    PyObject **slot = &tp->tp_mro;
-    PyObject *mro = hash == -1 ? NULL : _Py_atomic_load_ptr(slot);
-    if (mro == NULL || !_Py_TryIncrefCompare(slot, mro)) {
+    PyObject *mro = hash == -1 ? NULL : mro_try_ref(tp);
+    if (mro == NULL) {
         PyErr_Clear();
-        mark_mro_shared(tp);
         sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_type_lookups_locked);
         return _PyType_LookupRef(tp, name);
     }
@@ -1799,8 +1806,9 @@ sigil_super_lookup(sigil_tstate *ts, PyTypeObject *klass, PyObject *self, PyObje
     sigil_stat_bump(ts, locked ? SIGIL_STAT_super_lookups_locked : SIGIL_STAT_super_lookups_unlocked);
     if (res == NULL) {
         /* Not past klass on the MRO (the super object's own attributes,
-         * an AttributeError), an error to raise, or klass gone from the
-         * MRO since the check: CPython's lookup, from the start. */
+         * an AttributeError), an error (cleared: CPython's lookup meets
+         * it again and raises it), or klass gone from the MRO since the
+         * check: CPython's lookup, from the start. */
         return _PySuper_Lookup(klass, self, name, method);
     }
     if (method != NULL && _PyType_HasFeature(Py_TYPE(res), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
