@@ -632,6 +632,7 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_BINARY_OP_SUBTRACT_FLOAT] = 1,
     [SIGIL_FORM_BINARY_OP_MULTIPLY_FLOAT] = 1,
     [SIGIL_FORM_BINARY_OP_FLOAT_ARITH] = 1,
+    [SIGIL_FORM_BINARY_OP_NUMERIC] = 1,
     [SIGIL_FORM_BINARY_OP_ADD_UNICODE] = 1,
     [SIGIL_FORM_BINARY_OP_INPLACE_ADD_UNICODE] = 1,
     [SIGIL_FORM_COMPARE_OP_INT] = 1,
@@ -1760,8 +1761,13 @@ to_bool_generic : {
 
 op_BINARY_OP:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_BINARY_OP)) {
+        /* A nonzero backoff exponent: the site deoptimized since its
+         * last publication (sigil_spec_binary_op, "unstable"). Relaxed, as
+         * every counter read. */
+        int unstable_ = (atomic_load_explicit(&sc->counters[PCI], memory_order_relaxed) >> 12) != 0;
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_BINARY_OP,
-                           sigil_spec_binary_op(OPARG, PEEK(2), PEEK(1), NEXT_UNIT, frame->localsplus));
+                           sigil_spec_binary_op(OPARG, PEEK(2), PEEK(1), NEXT_UNIT, frame->localsplus,
+                                                unstable_));
     }
 binary_op_generic : {
     PyObject *rhs = POP();

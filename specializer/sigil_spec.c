@@ -119,8 +119,13 @@ sigil_type_version(PyTypeObject *tp)
 
 int
 sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT *next,
-                     PyObject *const *locals)
+                     PyObject *const *locals, int unstable)
 {
+    /* A site that has deoptimized since it was last published saw its
+     * operands change kind: + - * on numbers take the form for both. */
+    if (unstable && sigil_numeric_applies(oparg, lhs, rhs)) {
+        return BINARY_OP_NUMERIC;
+    }
     int add = oparg == NB_ADD || oparg == NB_INPLACE_ADD;
     int sub = oparg == NB_SUBTRACT || oparg == NB_INPLACE_SUBTRACT;
     int mul = oparg == NB_MULTIPLY || oparg == NB_INPLACE_MULTIPLY;

@@ -56,6 +56,13 @@ _Static_assert(BINARY_OP_FLOAT_ARITH > UNPACK_SEQUENCE_TWO_TUPLE &&
                    BINARY_OP_FLOAT_ARITH < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own form for +, - and * at a site whose operands are ints at
+ * some executions and floats at others (sigil_uop_arith.h,
+ * BINARY_NUMERIC). In CPython's gap between YIELD_VALUE and RESUME. */
+#define BINARY_OP_NUMERIC 145
+_Static_assert(BINARY_OP_NUMERIC > YIELD_VALUE && BINARY_OP_NUMERIC < RESUME,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
 #define CALL_KW_PY 232
 _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&
@@ -159,8 +166,11 @@ sigil_spec_or(int first, int next)
  * versions"). 1 if `tp` has a version now. */
 int sigil_type_version(PyTypeObject *tp);
 
+/* `unstable`: the site has deoptimized since its last publication (its
+ * counter's backoff exponent is not zero), so its operands have changed
+ * kind: + - * on numbers then take BINARY_OP_NUMERIC. */
 int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODEUNIT *next,
-                         PyObject *const *locals);
+                         PyObject *const *locals, int unstable);
 int sigil_spec_load_super_attr(int oparg, PyObject *global_super, PyObject *klass);
 int sigil_spec_send(PyObject *receiver);
 int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);

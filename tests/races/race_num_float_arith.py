@@ -2,7 +2,7 @@
 and float results written into operands only the stack holds.
 
 Attacks: BINARY_OP_FLOAT_ARITH BINARY_OP_ADD_FLOAT BINARY_OP_MULTIPLY_FLOAT
-  BINARY_OP_SUBTRACT_FLOAT
+  BINARY_OP_SUBTRACT_FLOAT BINARY_OP_NUMERIC
 Writers rebind the global PAIR among mixed float/int pairs, int / int,
 zero divisors (int and float), a negative base under a fractional power
 (complex result), an overflowing power, a big int, a bool, infinities, and
