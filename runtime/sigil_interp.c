@@ -637,6 +637,7 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_BINARY_OP_INPLACE_ADD_UNICODE] = 1,
     [SIGIL_FORM_COMPARE_OP_INT] = 1,
     [SIGIL_FORM_COMPARE_OP_FLOAT] = 1,
+    [SIGIL_FORM_COMPARE_OP_NUMERIC] = 1,
     [SIGIL_FORM_COMPARE_OP_STR] = 1,
     [SIGIL_FORM_TO_BOOL_INT] = 1,
     [SIGIL_FORM_TO_BOOL_BOOL] = 1,
@@ -784,6 +785,11 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
         word = generic_word_;                                                \
         goto generic;                                                        \
     } while (0)
+/* Has the site deoptimized since its last publication (a nonzero backoff
+ * exponent in its counter)? Its operands then changed kind, and the
+ * number choosers take the forms for both kinds (sigil_spec_binary_op,
+ * sigil_spec_compare_op: `unstable`). Relaxed, as every counter read. */
+#define SITE_UNSTABLE() ((atomic_load_explicit(&sc->counters[PCI], memory_order_relaxed) >> 12) != 0)
 /* The oparg of the specialized word that missed (a record keeps it). */
 #define MISS_OPARG sigil_word_oparg(word)
 #define SPEC_MISS_OR_GROW(fam, generic, grown) SPEC_MISS_AT(SIGIL_FAM_##fam, fam, generic, grown, 0)
@@ -1761,13 +1767,9 @@ to_bool_generic : {
 
 op_BINARY_OP:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_BINARY_OP)) {
-        /* A nonzero backoff exponent: the site deoptimized since its
-         * last publication (sigil_spec_binary_op, "unstable"). Relaxed, as
-         * every counter read. */
-        int unstable_ = (atomic_load_explicit(&sc->counters[PCI], memory_order_relaxed) >> 12) != 0;
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_BINARY_OP,
                            sigil_spec_binary_op(OPARG, PEEK(2), PEEK(1), NEXT_UNIT, frame->localsplus,
-                                                unstable_));
+                                                SITE_UNSTABLE()));
     }
 binary_op_generic : {
     PyObject *rhs = POP();
@@ -1785,7 +1787,7 @@ binary_op_generic : {
 op_COMPARE_OP:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_COMPARE_OP)) {
         sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_COMPARE_OP,
-                           sigil_spec_compare_op(OPARG, PEEK(2), PEEK(1)));
+                           sigil_spec_compare_op(OPARG, PEEK(2), PEEK(1), SITE_UNSTABLE()));
     }
 compare_op_generic : {
     PyObject *rhs = POP();

@@ -193,9 +193,13 @@ sigil_spec_send(PyObject *receiver)
 }
 
 int
-sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs)
+sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs, int unstable)
 {
     (void)oparg;   /* every form covers all six operators */
+    if ((unstable || Py_TYPE(lhs) != Py_TYPE(rhs)) && uop_float_operand(lhs) &&
+        uop_float_operand(rhs)) {
+        return COMPARE_OP_NUMERIC;
+    }
     if (Py_TYPE(lhs) != Py_TYPE(rhs)) {
         return sigil_spec_fail(SIGIL_SF_operand_types);
     }

@@ -63,6 +63,13 @@ _Static_assert(BINARY_OP_FLOAT_ARITH > UNPACK_SEQUENCE_TWO_TUPLE &&
 _Static_assert(BINARY_OP_NUMERIC > YIELD_VALUE && BINARY_OP_NUMERIC < RESUME,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own comparison of two numbers, ints (compact) or floats in any
+ * mix (sigil_uop_arith.h, COMPARE_NUMERIC). In the same gap. */
+#define COMPARE_OP_NUMERIC 144
+_Static_assert(COMPARE_OP_NUMERIC > YIELD_VALUE && COMPARE_OP_NUMERIC < RESUME &&
+                   COMPARE_OP_NUMERIC != BINARY_OP_NUMERIC,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
 #define CALL_KW_PY 232
 _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&
@@ -173,7 +180,9 @@ int sigil_spec_binary_op(int oparg, PyObject *lhs, PyObject *rhs, const _Py_CODE
                          PyObject *const *locals, int unstable);
 int sigil_spec_load_super_attr(int oparg, PyObject *global_super, PyObject *klass);
 int sigil_spec_send(PyObject *receiver);
-int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs);
+/* `unstable` as for sigil_spec_binary_op: numbers then take
+ * COMPARE_OP_NUMERIC, as an int compared with a float always does. */
+int sigil_spec_compare_op(int oparg, PyObject *lhs, PyObject *rhs, int unstable);
 int sigil_spec_to_bool(PyObject *value);
 /* TO_BOOL_ALWAYS_TRUE if `value`'s type defines no truth or length slot,
  * filling rec->version with the type version that says so; -1 otherwise. */

@@ -424,6 +424,25 @@ SIGIL_UOP_BODY(COMPARE_FLOAT)
     return uop_compare_result(e, UOP_COMPARE_RESULT(e->oparg >> 5, a, b));
 }
 
+/* COMPARE_OP_NUMERIC: an int compared with a float (`x < 0.5` with x an
+ * int), which CPython 3.13 leaves generic, and a site whose operands
+ * change between ints and floats (the narrow forms deoptimized every
+ * eight misses, see BINARY_OP_NUMERIC). A compact int has at most 30
+ * bits, so its double is exact and comparing doubles gives what int and
+ * float comparisons give, NaN included (every order and == false, !=
+ * true). Ints and floats are immutable: the guard is the whole argument. */
+SIGIL_UOP_BODY(GUARD_BOTH_NUMERIC)
+{
+    UOP_CHECK(uop_float_operand(E_PEEK(2)) && uop_float_operand(E_PEEK(1)));
+    return SIGIL_UOP_OK;
+}
+
+SIGIL_UOP_BODY(COMPARE_NUMERIC)
+{
+    double a = uop_float_value(E_PEEK(2)), b = uop_float_value(E_PEEK(1));
+    return uop_compare_result(e, UOP_COMPARE_RESULT(e->oparg >> 5, a, b));
+}
+
 /* Strs are immutable, so the two exact strs the guards saw are compared
  * with no further check: equality by _PyUnicode_Equal, order by
  * PyUnicode_Compare (code point by code point, as str's own richcompare;

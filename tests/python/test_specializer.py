@@ -702,6 +702,27 @@ class Forms(unittest.TestCase):
         self.assertLessEqual(s.get("BINARY_OP.deopts", 0), 12, s)
         self.assertGreaterEqual(s.get("guard.BINARY_OP_NUMERIC.GUARD_NUMERIC", 0), 1, s)
 
+    def test_numbers_of_both_kinds_compare_in_one_form(self):
+        # an int against a float (`x < 0.5`), which 3.13 leaves generic,
+        # and a site whose pairs alternate between ints and floats (the
+        # narrow forms deopted every 8 misses): one form compares both as
+        # doubles, exactly (compact ints convert exactly), NaN included;
+        # a big int misses to the generic instruction
+        def cmp_all(pairs):
+            out = []
+            for a, b in pairs:
+                out.append((a < b, a <= b, a == b, a != b, a > b, a >= b))
+            return out
+        nan = float("nan")
+        pairs = ([(1, 2.5), (3, 0.5), (2, 2.0)] * 100 + [(1, 2)] * 8 + [(1.5, -0.0)] * 8 +
+                 [(0, -0.0), (nan, 1), (1, nan), (2 ** 29, 2.0 ** 29), (-(2 ** 29), -5.5),
+                  (2 ** 70, 1.0), (1.0, 2 ** 70), (True, 1.0)]) * 3
+        r, s = stats_delta(cmp_all, pairs)
+        self.assertEqual(r, [(a < b, a <= b, a == b, a != b, a > b, a >= b) for a, b in pairs])
+        self.assertGreaterEqual(s.get("form.COMPARE_OP_NUMERIC", 0), 6 * 800, s)
+        self.assertLessEqual(s.get("COMPARE_OP.deopts", 0), 12, s)
+        self.assertGreaterEqual(s.get("guard.COMPARE_OP_NUMERIC.GUARD_BOTH_NUMERIC", 0), 6, s)
+
     def test_int_add(self):
         r, s = stats_delta(add_loop, list(range(500)))
         self.assertEqual(r, sum(range(500)))

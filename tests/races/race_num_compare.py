@@ -1,6 +1,6 @@
 """Comparisons whose operands switch between int, float, str and subclasses.
 
-Attacks: COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, TO_BOOL_BOOL
+Attacks: COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, COMPARE_OP_NUMERIC, TO_BOOL_BOOL
 Writers rebind the global PAIR among int pairs (small, big), float pairs
 (with a NaN), str pairs, mixed int/float, bool/int, and pairs holding an
 int subclass and a str subclass whose __eq__ and __lt__ they install
