@@ -739,13 +739,14 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 
 /* A guard of a specialized form failed: count the miss, turn the word back
  * to the family's base opcode (same name) once its miss budget is spent,
- * and run the generic instruction. `grown`, evaluated before the budget, is positive
- * when the miss instead grew the word's record (a polymorphic site, or
- * an entry replaced after its class changed: poly_grow charges that to
- * the budget itself), and negative when the miss is spared the budget (an
- * operand of a new kind at a full record, sigil_spec.c full_record_miss:
- * it runs generic and the record stays); if positive, the instruction runs again from its new word,
- * through the monitoring check (the grow may have waited on a lock, and
+ * and run the generic instruction. `grown`, evaluated before the budget,
+ * is positive when the miss instead grew the word's record (a polymorphic
+ * site, or an entry replaced after its class changed: poly_grow charges
+ * that to the budget itself), and negative when the miss is spared the
+ * budget (an operand of a new kind at a full record, sigil_spec.c
+ * full_record_miss: it runs generic and the record stays). If positive,
+ * the instruction runs again from its new word, through the monitoring
+ * check (the grow may have waited on a lock, and
  * the world may have stopped meanwhile). Not generic: right after a class
  * change CPython's type cache has nothing for its new version, and the
  * generic lookup's miss takes the interpreter-wide type lock, which two
@@ -787,8 +788,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     } while (0)
 /* Has the site deoptimized since its last publication (a nonzero backoff
  * exponent in its counter)? Its operands then changed kind, and the
- * number choosers take the forms for both kinds (sigil_spec_binary_op,
- * sigil_spec_compare_op: `unstable`). Relaxed, as every counter read. */
+ * choosers of BINARY_OP, COMPARE_OP and BINARY_SUBSCR take the forms for
+ * both kinds (`unstable`). Relaxed, as every counter read. */
 #define SITE_UNSTABLE() ((atomic_load_explicit(&sc->counters[PCI], memory_order_relaxed) >> 12) != 0)
 /* The oparg of the specialized word that missed (a record keeps it). */
 #define MISS_OPARG sigil_word_oparg(word)
@@ -1842,7 +1843,7 @@ op_BINARY_SUBSCR:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_BINARY_SUBSCR)) {
         /* A builtin container's form, else a class's Python __getitem__
          * (whose failure reasons then stand). */
-        int form = sigil_spec_binary_subscr(PEEK(2), PEEK(1));
+        int form = sigil_spec_binary_subscr(PEEK(2), PEEK(1), SITE_UNSTABLE());
         if (form == sigil_spec_fail(SIGIL_SF_container_kind)) {
             sigil_record rec = {0};
             form = sigil_spec_binary_subscr_getitem(PEEK(2), &rec);

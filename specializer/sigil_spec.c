@@ -1370,8 +1370,12 @@ sigil_spec_binary_subscr_getitem(PyObject *container, sigil_record *rec)
 }
 
 int
-sigil_spec_binary_subscr(PyObject *container, PyObject *sub)
+sigil_spec_binary_subscr(PyObject *container, PyObject *sub, int unstable)
 {
+    if (unstable && (PyList_CheckExact(container) || PyTuple_CheckExact(container)) &&
+        small_index(sub)) {
+        return BINARY_SUBSCR_SEQUENCE_INT;
+    }
     if (PyList_CheckExact(container) && small_index(sub)) {
         return BINARY_SUBSCR_LIST_INT;
     }

@@ -70,6 +70,13 @@ _Static_assert(COMPARE_OP_NUMERIC > YIELD_VALUE && COMPARE_OP_NUMERIC < RESUME &
                    COMPARE_OP_NUMERIC != BINARY_OP_NUMERIC,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own subscript of a list or a tuple by a small int, for a site
+ * that meets both (sigil_uop_container.h, SUBSCR_SEQUENCE_INT). */
+#define BINARY_SUBSCR_SEQUENCE_INT 143
+_Static_assert(BINARY_SUBSCR_SEQUENCE_INT > YIELD_VALUE && BINARY_SUBSCR_SEQUENCE_INT < RESUME &&
+                   BINARY_SUBSCR_SEQUENCE_INT != COMPARE_OP_NUMERIC,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
 #define CALL_KW_PY 232
 _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&
@@ -188,7 +195,9 @@ int sigil_spec_to_bool(PyObject *value);
  * filling rec->version with the type version that says so; -1 otherwise. */
 int sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec);
 int sigil_spec_for_iter(PyObject *iter);
-int sigil_spec_binary_subscr(PyObject *container, PyObject *sub);
+/* `unstable` as for sigil_spec_binary_op: a list or a tuple then takes
+ * BINARY_SUBSCR_SEQUENCE_INT, which serves both. */
+int sigil_spec_binary_subscr(PyObject *container, PyObject *sub, int unstable);
 /* BINARY_SUBSCR_GETITEM: a heap type whose __getitem__ is a simple
  * two-argument Python function, filling rec (type version, the function
  * and its version); a failure otherwise. */

@@ -86,11 +86,11 @@ UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
  * immutable, so the exact-type and size guards are the whole argument.
  * The operands that would raise or leave 64 bits (a zero divisor, a
  * negative shift, a left shift whose result would reach 2**62) miss, and
- * the generic instruction raises or computes. */
-/* Can BINARY_INT64 compute `a op b` (op a base NB_* operator)? Not a
+ * the generic instruction raises or computes.
+ *
+ * Can BINARY_INT64 compute `a op b` (op a base NB_* operator)? Not a
  * zero divisor, a negative shift count, or a left shift whose result
- * would reach 2**62: those go to the generic instruction, which raises or
- * makes a big int. The guard below and the chooser (which does not pick
+ * would reach 2**62. The guard below and the chooser (which does not pick
  * the form for operands that would miss at once) both ask this. */
 static inline __attribute__((always_inline)) int
 sigil_int64_operands_fit(int op, int64_t a, int64_t b)

@@ -723,6 +723,29 @@ class Forms(unittest.TestCase):
         self.assertLessEqual(s.get("COMPARE_OP.deopts", 0), 12, s)
         self.assertGreaterEqual(s.get("guard.COMPARE_OP_NUMERIC.GUARD_BOTH_NUMERIC", 0), 6, s)
 
+    def test_lists_and_tuples_subscripted_in_one_form(self):
+        # one `x[i]` over lists and tuples in runs of 8 (a function called
+        # with either): the narrow forms deopted every 8 misses; once the
+        # site has deopted, one form reads both, with IndexError where due
+        def firsts(objs, i):
+            out = []
+            for o in objs:
+                try:
+                    out.append(o[i])
+                except IndexError:
+                    out.append("IndexError")
+            return out
+        objs = ([[1, 2, 3]] * 8 + [(4, 5, 6)] * 8) * 100 + [[7], (8,), [], ()]
+        for i in (0, 2):
+            with self.subTest(i=i):
+                r, s = stats_delta(firsts, objs, i)
+                want = []
+                for o in objs:
+                    want.append(o[i] if i < len(o) else "IndexError")
+                self.assertEqual(r, want)
+                self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_SEQUENCE_INT", 0), 1400, s)
+                self.assertLessEqual(s.get("BINARY_SUBSCR.deopts", 0), 12, s)
+
     def test_int_add(self):
         r, s = stats_delta(add_loop, list(range(500)))
         self.assertEqual(r, sum(range(500)))

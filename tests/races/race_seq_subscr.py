@@ -1,7 +1,7 @@
 """Tuple and str subscripts while the subscripted object switches type.
 
 Attacks: BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR_STR_INT, BINARY_SUBSCR_LIST_INT,
-         BINARY_SUBSCR_GETITEM
+         BINARY_SUBSCR_GETITEM, BINARY_SUBSCR_SEQUENCE_INT
 Writers rebind the global SEQ among tuples and strs of various lengths
 (ASCII and non-ASCII), a tuple subclass and a str subclass with their
 own __getitem__, and a list.
