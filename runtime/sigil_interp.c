@@ -1745,12 +1745,17 @@ op_UNARY_NOT:
 
 op_TO_BOOL:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_TO_BOOL)) {
-        int form = sigil_spec_to_bool(TOP());
-        if (form >= 0) {
+        sigil_record rec = {0};
+        int form;
+        if (SITE_UNSTABLE()) {
+            /* values of changing kinds: one form for all of them */
+            form = sigil_spec_to_bool_mixed(TOP(), &rec);
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_TO_BOOL, form, &rec);
+        }
+        else if ((form = sigil_spec_to_bool(TOP())) >= 0) {
             sigil_spec_attempt(rt, ts, sc, PCI, word, SIGIL_FAM_TO_BOOL, form);
         }
         else {
-            sigil_record rec = {0};
             form = sigil_spec_to_bool_always_true(TOP(), &rec);
             sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_TO_BOOL, form, &rec);
         }
@@ -3170,7 +3175,8 @@ miss_BINARY_OP:
 miss_COMPARE_OP:
     SPEC_MISS(COMPARE_OP, compare_op_generic);
 miss_TO_BOOL:
-    SPEC_MISS(TO_BOOL, to_bool_generic);
+    SPEC_MISS_OR_GROW(TO_BOOL, to_bool_generic,
+                      sigil_spec_to_bool_grow(rt, ts, sc, PCI, word, TOP()));
 miss_SEND:
     SPEC_MISS(SEND, send_generic);
 miss_FOR_ITER:

@@ -263,6 +263,17 @@ sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec)
     return TO_BOOL_ALWAYS_TRUE;
 }
 
+int
+sigil_spec_to_bool_mixed(PyObject *value, sigil_record *rec)
+{
+    if (sigil_truth_builtin_kind(Py_TYPE(value))) {
+        rec->version = 0;   /* no class: the builtin kinds only */
+        return TO_BOOL_MIXED;
+    }
+    int form = sigil_spec_to_bool_always_true(value, rec);
+    return form == TO_BOOL_ALWAYS_TRUE ? TO_BOOL_MIXED : form;
+}
+
 /* Objects a record may cache borrowed: never freed (immortal), or freed
  * only by a stop-the-world GC (deferred reference counting). */
 static int
@@ -2304,6 +2315,44 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
             sigil_stat_bump(ts, SIGIL_STAT_entries_replaced_free);
         }
     }
+    return 1;
+}
+
+int
+sigil_spec_to_bool_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                        sigil_word seen, PyObject *value)
+{
+    if (!SIGIL_W_IS_RECORD(seen)) {
+        return 0;
+    }
+    /* Copied out before the chooser, which may wait on the type lock (see
+     * poly_grow). */
+    const sigil_record *old = sigil_word_record(seen);
+    if (old->form != TO_BOOL_MIXED || old->version != 0) {
+        return 0;
+    }
+    uint32_t oparg = old->oparg;
+    sigil_record add = {0};
+    sigil_family_bump(ts, SIGIL_FAM_TO_BOOL, SIGIL_FAMCTR_attempts);
+    int form = sigil_spec_to_bool_always_true(value, &add);
+    if (form != TO_BOOL_ALWAYS_TRUE) {
+        count_failure_reason(ts, SIGIL_FAM_TO_BOOL, form);
+        return 0;
+    }
+    add.oparg = oparg;
+    add.form = TO_BOOL_MIXED;
+    sigil_record *rec = sigil_record_new(&add);
+    if (rec == NULL) {
+        return 0;
+    }
+    sigil_word desired = sigil_word_make_record(TO_BOOL_MIXED, SIGIL_W_NCACHE(seen), rec);
+    /* no refill: the budget left is the published word's */
+    if (!publish_word(rt, ts, sc, pc, seen, desired, SIGIL_FAM_TO_BOOL, 0)) {
+        sigil_record_free_unpublished(rec);
+        return 0;
+    }
+    sigil_stat_bump(ts, SIGIL_STAT_records_published);
+    retire_unpublished(ts, seen);
     return 1;
 }
 

@@ -77,6 +77,14 @@ _Static_assert(BINARY_SUBSCR_SEQUENCE_INT > YIELD_VALUE && BINARY_SUBSCR_SEQUENC
                    BINARY_SUBSCR_SEQUENCE_INT != COMPARE_OP_NUMERIC,
                "Sigil's own form numbers must not collide with CPython's");
 
+/* Sigil's own truth test for a site whose operands change kind: the
+ * builtin kinds, and one class without __bool__ or __len__ by its type
+ * version (sigil_uop_arith.h, TRUTH_MIXED). */
+#define TO_BOOL_MIXED 142
+_Static_assert(TO_BOOL_MIXED > YIELD_VALUE && TO_BOOL_MIXED < RESUME &&
+                   TO_BOOL_MIXED != BINARY_SUBSCR_SEQUENCE_INT,
+               "Sigil's own form numbers must not collide with CPython's");
+
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */
 #define CALL_KW_PY 232
 _Static_assert(CALL_KW_PY > UNPACK_SEQUENCE_TWO_TUPLE && CALL_KW_PY < MIN_INSTRUMENTED_OPCODE &&
@@ -194,6 +202,11 @@ int sigil_spec_to_bool(PyObject *value);
 /* TO_BOOL_ALWAYS_TRUE if `value`'s type defines no truth or length slot,
  * filling rec->version with the type version that says so; -1 otherwise. */
 int sigil_spec_to_bool_always_true(PyObject *value, sigil_record *rec);
+/* TO_BOOL_MIXED, for a site that has deoptimized (`unstable` as for
+ * sigil_spec_binary_op): a builtin kind, with rec->version 0, or an
+ * instance of a type without __bool__ or __len__, with its version; a
+ * failure otherwise. */
+int sigil_spec_to_bool_mixed(PyObject *value, sigil_record *rec);
 int sigil_spec_for_iter(PyObject *iter);
 /* `unstable` as for sigil_spec_binary_op: a list or a tuple then takes
  * BINARY_SUBSCR_SEQUENCE_INT, which serves both. */
@@ -362,6 +375,14 @@ int sigil_spec_call_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py
 int sigil_spec_super_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                           sigil_word seen, PyObject *global_super, PyObject *klass, PyObject *self,
                           PyObject *name);
+/* A miss of a TO_BOOL_MIXED record word `seen` that holds no class
+ * (it was chosen at a builtin value) on an instance of a class without
+ * __bool__ or __len__: publish the form again with that class's version
+ * (under the SiJiL, if the word is still `seen`; the record is retired).
+ * 1 if published; 0 otherwise (an ordinary miss). A record that holds a
+ * class never grows. */
+int sigil_spec_to_bool_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                            sigil_word seen, PyObject *value);
 /* A LOAD_SUPER_ATTR record word whose miss budget is spent: publish the
  * immediate method form in its place when the operands allow it (under
  * the SiJiL, if the word is still `seen`; the record is retired). 1 if

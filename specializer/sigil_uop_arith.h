@@ -479,5 +479,72 @@ SIGIL_UOP_BODY(TRUTH_LIST)
     return uop_truth_result(e, _Py_atomic_load_ssize_relaxed(&((PyVarObject *)E_TOP())->ob_size) != 0);
 }
 
+/* The builtin kinds TRUTH_MIXED answers without running code (the
+ * chooser asks it too). */
+static inline __attribute__((always_inline)) int
+sigil_truth_builtin_kind(PyTypeObject *tp)
+{
+    return tp == &PyBool_Type || tp == &PyLong_Type || tp == &_PyNone_Type ||
+           tp == &PyUnicode_Type || tp == &PyFloat_Type || tp == &PyList_Type ||
+           tp == &PyTuple_Type || tp == &PyDict_Type || tp == &PySet_Type;
+}
+
+/* TO_BOOL_MIXED: `if v:` at a site whose values change kind (an int
+ * or None, a list or None, an instance or None). The narrow forms missed
+ * at every change and the site went round specialize, miss, deopt. This
+ * form takes the builtin kinds whose truth needs no code run, and one
+ * class without __bool__ or __len__ by its type version, as
+ * TO_BOOL_ALWAYS_TRUE does (a class given __bool__ later has a new
+ * version). Chosen once the site has deoptimized. */
+SIGIL_UOP_BODY(GUARD_TOS_TRUTH_MIXED)
+{
+    PyTypeObject *tp = Py_TYPE(E_TOP());
+    if (sigil_truth_builtin_kind(tp)) {
+        return SIGIL_UOP_OK;
+    }
+    /* version 0 (a builtin-only record) never matches: an unversioned
+     * type's instances may have __bool__ */
+    UOP_CHECK(e->rec->version != 0);
+    return sigil_uop_type_version(e, tp);
+}
+
+/* The sizes are read relaxed, as TRUTH_LIST reads a list's: another
+ * thread may be resizing the container, and either size is an answer
+ * the generic instruction could have given. */
+SIGIL_UOP_BODY(TRUTH_MIXED)
+{
+    PyObject *v = E_TOP();
+    PyTypeObject *tp = Py_TYPE(v);
+    int truth;
+    if (tp == &PyBool_Type) {
+        truth = Py_IsTrue(v);
+    }
+    else if (tp == &PyLong_Type) {
+        truth = !_PyLong_IsZero((PyLongObject *)v);
+    }
+    else if (tp == &_PyNone_Type) {
+        truth = 0;
+    }
+    else if (tp == &PyUnicode_Type) {
+        truth = PyUnicode_GET_LENGTH(v) != 0;
+    }
+    else if (tp == &PyFloat_Type) {
+        truth = PyFloat_AS_DOUBLE(v) != 0.0;
+    }
+    else if (tp == &PyList_Type || tp == &PyTuple_Type) {
+        truth = _Py_atomic_load_ssize_relaxed(&((PyVarObject *)v)->ob_size) != 0;
+    }
+    else if (tp == &PyDict_Type) {
+        truth = _Py_atomic_load_ssize_relaxed(&((PyDictObject *)v)->ma_used) != 0;
+    }
+    else if (tp == &PySet_Type) {
+        truth = _Py_atomic_load_ssize_relaxed(&((PySetObject *)v)->used) != 0;
+    }
+    else {
+        truth = 1;   /* the record's class, which has no __bool__ or __len__ */
+    }
+    return uop_truth_result(e, truth);
+}
+
 SIGIL_UOP_BODY(REPLACE_TOS_FALSE) { return uop_truth_result(e, 0); }
 SIGIL_UOP_BODY(REPLACE_TOS_TRUE) { return uop_truth_result(e, 1); }

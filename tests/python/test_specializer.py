@@ -746,6 +746,59 @@ class Forms(unittest.TestCase):
                 self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_SEQUENCE_INT", 0), 1400, s)
                 self.assertLessEqual(s.get("BINARY_SUBSCR.deopts", 0), 12, s)
 
+    def test_values_of_changing_kinds_tested_in_one_form(self):
+        # `if v:` over ints, None, strs, floats, containers and instances
+        # of one class without __bool__, in runs of 8: the narrow forms
+        # deopted every 8 misses; once the site has deopted, one form
+        # answers them all. A class with __len__ misses (its __len__ runs
+        # in the generic instruction), and so does a second class.
+        class Plain:
+            pass
+
+        class Sized:
+            def __init__(self, n):
+                self.n = n
+
+            def __len__(self):
+                return self.n
+
+        class Other:
+            pass
+
+        def truths(objs):
+            out = []
+            for o in objs:
+                if o:
+                    out.append(1)
+                else:
+                    out.append(0)
+            return out
+        kinds = [0, 7, None, "", "x", 0.0, -2.5, [], [0], (), (0,), {}, {1: 2}, set(), {3},
+                 True, False, Plain(), -(2 ** 70)]
+        objs = []
+        for k in kinds:
+            objs += [k] * 8
+        objs = objs * 20 + [Sized(0), Sized(2), Other(), float("nan")]
+        r, s = stats_delta(truths, objs)
+        self.assertEqual(r, [1 if o else 0 for o in objs])
+        self.assertGreaterEqual(s.get("form.TO_BOOL_MIXED", 0), len(kinds) * 8 * 15, s)
+        self.assertLessEqual(s.get("TO_BOOL.deopts", 0), 12, s)
+        self.assertGreaterEqual(s.get("guard.TO_BOOL_MIXED.GUARD_TOS_TRUTH_MIXED", 0), 2, s)
+
+        # a class given __bool__ after its instances were tested: its
+        # version changes, and the form no longer takes it as always true
+        flips = ([None] * 8 + [Plain() for _ in range(4)]) * 30
+        f = fresh(truths)
+        sigil.reset_stats()
+        self.assertEqual(f(flips), ([0] * 8 + [1] * 4) * 30)
+        s = sigil.stats()
+        self.assertGreaterEqual(s.get("form.TO_BOOL_MIXED", 0), 12 * 20, s)
+        Plain.__bool__ = lambda self: False
+        sigil.reset_stats()
+        self.assertEqual(f(flips), [0] * (12 * 30))
+        s = sigil.stats()
+        self.assertGreaterEqual(s.get("guard.TO_BOOL_MIXED.GUARD_TOS_TRUTH_MIXED", 0), 1, s)
+
     def test_int_add(self):
         r, s = stats_delta(add_loop, list(range(500)))
         self.assertEqual(r, sum(range(500)))

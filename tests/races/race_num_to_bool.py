@@ -1,15 +1,17 @@
 """Truth tests on values that switch type, and classes that gain __bool__.
 
 Attacks: TO_BOOL_BOOL, TO_BOOL_INT, TO_BOOL_LIST, TO_BOOL_NONE, TO_BOOL_STR,
-         TO_BOOL_ALWAYS_TRUE
+         TO_BOOL_ALWAYS_TRUE, TO_BOOL_MIXED
 Writers rebind the global V among True, False, 0, 7, 2**80, [], [1],
-None, "", "x", an instance of a plain class (always true), an int
-subclass instance, and a shared list they clear and fill; and they
-install and delete __bool__ on the plain class and on the int subclass.
+None, "", "x", 0.0, 1.5, (), (0,), an instance of a plain class (always
+true), an int subclass instance, and a shared list and a shared dict they
+clear and fill; and they install and delete __bool__ on the plain class
+and on the int subclass. The site's values change kind, so it deopts and
+takes TO_BOOL_MIXED, with or without the plain class's version.
 Invariant: `if v:` on the object actually loaded gives its precomputed
 truth value; for the plain class True or the installed __bool__'s
 False; for the int subclass its int truth (True) or False; for the
-mutated list True or False.  `not v` agrees with `if v`.
+mutated list and dict True or False.  `not v` agrees with `if v`.
 """
 import _race
 
@@ -29,14 +31,16 @@ def falsy(self):
 P = Plain()
 B = BInt(9)
 SHARED = [1]
-VALUES = [True, False, 0, 7, 2 ** 80, [], [1], None, "", "x", P, B, SHARED]
+SHARED_D = {1: 1}
+VALUES = [True, False, 0, 7, 2 ** 80, [], [1], None, "", "x", 0.0, 1.5, (), (0,), P, B,
+          SHARED, SHARED_D]
 V = VALUES[0]
 
 
 def main():
     race = _race.Race(__doc__)
-    exact = {id(v): bool(v) for v in VALUES if v is not P and v is not B and v is not SHARED}
-    either = {id(P), id(B), id(SHARED)}
+    either = {id(P), id(B), id(SHARED), id(SHARED_D)}
+    exact = {id(v): bool(v) for v in VALUES if id(v) not in either}
     bool_ok = _race.Allowed(True, False)
 
     def reader(t):
@@ -82,6 +86,10 @@ def main():
                     pass
             elif k == 4:
                 SHARED.clear()
+                if rng.randrange(2):
+                    SHARED_D.clear()
+                else:
+                    SHARED_D[rng.randrange(4)] = 1
             elif len(SHARED) < 8:
                 SHARED.append(1)
             else:
