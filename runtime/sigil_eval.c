@@ -17,6 +17,9 @@ runtime_of(sigil_tstate *ts, PyInterpreterState *interp)
         return ts->rt;
     }
     sigil_runtime *rt = sigil_runtime_find(interp);
+    /* The ints on the thread's free list came from the other
+     * interpreter's allocations: freed, not handed to this one. */
+    sigil_ints_flush(ts);
     ts->interp = interp;
     ts->rt = rt;
     return rt;

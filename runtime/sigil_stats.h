@@ -212,6 +212,13 @@ typedef struct sigil_tstate {
      * the store-load order the open needs against the version check comes
      * from the unpinning thread's membarrier(2). */
     _Atomic int pin_window;
+    /* Owner-only free list of dead exact compact ints (specializer/
+     * sigil_uop.h, "Ints"): linked through their lv_tag, at most
+     * SIGIL_INT_FREE_MAX, every one allocated under the interpreter
+     * `interp` names (sigil_eval.c empties the list when the thread moves
+     * to another). A parked record keeps its list for the next owner. */
+    void *ints;
+    uint32_t nints;
     /* Registry list link and liveness: written under the registry mutex
      * only (sigil_stats.c), never read outside it. */
     struct sigil_tstate *next;
@@ -239,6 +246,11 @@ sigil_pin_leave(sigil_tstate *ts)
  * under the registry mutex; never detaches from the interpreter, so the
  * dict lock the caller holds stays held. */
 void sigil_pin_wait_windows(void);
+
+/* Free every int on the thread's int free list (specializer/sigil_uop.c:
+ * the thread is moving to another interpreter, whose ints must come from
+ * its own allocations). */
+void sigil_ints_flush(sigil_tstate *ts);
 
 /* The calling thread's state; created on first use. Never NULL. */
 extern _Thread_local sigil_tstate *sigil_tls_state;

@@ -263,3 +263,16 @@ sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
     }
     return -1;
 }
+
+/* -- Ints ---------------------------------------------------------------- */
+
+void
+sigil_ints_flush(sigil_tstate *ts)
+{
+    while (ts->ints != NULL) {
+        PyObject *o = ts->ints;
+        ts->ints = (void *)((PyLongObject *)o)->long_value.lv_tag;
+        PyObject_Free(o);
+    }
+    ts->nints = 0;
+}

@@ -290,6 +290,82 @@ sigil_uop_world_holds(sigil_tstate *ts, PyObject *globals, const sigil_record *r
 
 /* -- Dropping references ---------------------------------------------------- */
 
+/* -- Ints --------------------------------------------------------------------
+ * CPython 3.13 keeps no free list of ints: every int a loop counter, an
+ * index or a sum makes beyond the small ones is a mimalloc allocation and
+ * a free, about 140 machine instructions per round trip (bench/README.md,
+ * `empty`). Sigil keeps its own, per thread (sigil_tstate.ints, so no
+ * other thread ever touches it): a dead exact compact int that Sigil's
+ * own code drops (sigil_drop) is linked into it, and the ints Sigil's
+ * forms make (sigil_int_new: arithmetic, range iteration) are taken from
+ * it. What makes a block reusable is what sigil_drop checks for floats:
+ * owned by this thread, its last local reference, a shared count of zero
+ * (loaded with acquire). Such an object is dead; another thread holding a
+ * stale pointer to it can only try to increment its count, which fails on
+ * a zero shared count, so it never reads the value (the same argument as
+ * CPython's own per-thread float free list). The list keeps ob_type
+ * pointing at int and links through lv_tag. Any exact int's block holds
+ * at least one digit (_PyLong_New allocates one for size 0), so every
+ * compact int fits in any block on the list. Builds that count references
+ * or objects, and a registered reference tracer, keep CPython's paths. */
+#define SIGIL_INT_FREE_MAX 100
+#if defined(WITH_FREELISTS) && !defined(Py_REF_DEBUG) && !defined(Py_TRACE_REFS) && !defined(Py_STATS)
+#define SIGIL_INT_FREELIST 1
+#else
+#define SIGIL_INT_FREELIST 0
+#endif
+
+/* Put the dead compact int `o` on this thread's list; 0 if it is full
+ * (or the thread has no state: then the caller frees it as usual). */
+static inline __attribute__((always_inline)) int
+sigil_int_free_push(PyObject *o)
+{
+    sigil_tstate *ts = sigil_tls_state;
+    if (ts == NULL || ts->nints >= SIGIL_INT_FREE_MAX) {
+        return 0;
+    }
+    ((PyLongObject *)o)->long_value.lv_tag = (uintptr_t)ts->ints;
+    ts->ints = o;
+    ts->nints++;
+    return 1;
+}
+
+/* A new int of value v, as PyLong_FromLongLong makes it: the shared small
+ * int for -5..256, a compact int from the thread's list when it has one,
+ * else CPython's allocation. The header is set as _PyObject_Init and
+ * _Py_NewReference set it (owner, one local reference, no shared ones;
+ * ob_type already int). */
+static inline __attribute__((always_inline)) PyObject *
+sigil_int_new(int64_t v)
+{
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) {
+        return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v];   /* immortal */
+    }
+#if SIGIL_INT_FREELIST
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    sigil_tstate *ts = sigil_tls_state;
+    if (mag < PyLong_BASE && ts != NULL && ts->ints != NULL &&
+        _PyRuntime.ref_tracer.tracer_func == NULL) {
+        PyObject *o = ts->ints;
+        ts->ints = (void *)((PyLongObject *)o)->long_value.lv_tag;
+        ts->nints--;
+        o->ob_tid = _Py_ThreadId();
+        o->_padding = 0;
+        o->ob_mutex = (PyMutex){0};
+        o->ob_gc_bits = 0;
+        o->ob_ref_local = 1;
+        o->ob_ref_shared = 0;
+        _PyLong_SetSignAndDigitCount((PyLongObject *)o, v < 0 ? -1 : 1, 1);
+        ((PyLongObject *)o)->long_value.ob_digit[0] = (digit)mag;
+        if (sigil_counting()) {
+            sigil_stat_bump(ts, SIGIL_STAT_ints_reused);
+        }
+        return o;
+    }
+#endif
+    return PyLong_FromLongLong(v);
+}
+
 /* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller
  * may skip the eval-breaker check: NEXT_PURE), else 0. One load of the
  * local count serves every case:
@@ -307,6 +383,7 @@ sigil_uop_world_holds(sigil_tstate *ts, PyObject *globals, const sigil_record *r
  *   before the free; a zero shared count cannot grow meanwhile, as nobody
  *   else holds a counted reference. A registered reference tracer (which
  *   _Py_Dealloc calls) takes the generic path;
+ * - a dead exact compact int: onto Sigil's int free list (Ints, above);
  * - anything else: the rest of Py_DECREF (the zero-count merge, which may
  *   free the object and run its finalizer, or the shared decrement).
  * Builds that count references or objects keep Py_DECREF's bookkeeping
@@ -337,6 +414,13 @@ sigil_drop(PyObject *o)
         _PyFloat_ExactDealloc(o);
         return 1;
     }
+#if SIGIL_INT_FREELIST
+    if (Py_TYPE(o) == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)o) &&
+        _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
+        _PyRuntime.ref_tracer.tracer_func == NULL && sigil_int_free_push(o)) {
+        return 1;
+    }
+#endif
     _Py_MergeZeroLocalRefcount(o);
     return 0;
 #endif
@@ -380,8 +464,10 @@ sigil_float_new(double d)
 static inline __attribute__((always_inline)) int
 sigil_uop_replace2(sigil_uop_env *e, PyObject *r)
 {
-    Py_DECREF(E_PEEK(2));
-    Py_DECREF(E_PEEK(1));
+    /* sigil_drop: a dead index or operand that is an int or a float goes
+     * to its free list */
+    (void)sigil_drop(E_PEEK(2));
+    (void)sigil_drop(E_PEEK(1));
     e->sp -= 2;
     if (r == NULL) {
         return SIGIL_UOP_ERROR;

@@ -71,14 +71,29 @@ SIGIL_UOP_BODY(GUARD_TOS_TYPE_VERSION)
 
 /* -- Binary operators -------------------------------------------------------- */
 
-#define UOP_BINARY_INT(name, fn)                                                        \
-    SIGIL_UOP_BODY(name)                                                                \
-    {                                                                                   \
-        return sigil_uop_replace2(e, fn((PyLongObject *)E_PEEK(2), (PyLongObject *)E_PEEK(1))); \
+/* +, -, * on two ints: compact operands (below 2**30 in magnitude) in
+ * 64-bit arithmetic, which cannot overflow, the result made by
+ * sigil_int_new; CPython's functions otherwise. */
+static inline __attribute__((always_inline)) PyObject *
+uop_int_arith(int op, PyLongObject *a, PyLongObject *b)
+{
+    if (_PyLong_BothAreCompact(a, b)) {
+        int64_t x = _PyLong_CompactValue(a), y = _PyLong_CompactValue(b);
+        return sigil_int_new(op == NB_ADD ? x + y : op == NB_SUBTRACT ? x - y : x * y);
     }
-UOP_BINARY_INT(BINARY_ADD_INT, _PyLong_Add)
-UOP_BINARY_INT(BINARY_SUBTRACT_INT, _PyLong_Subtract)
-UOP_BINARY_INT(BINARY_MULTIPLY_INT, _PyLong_Multiply)
+    return op == NB_ADD ? _PyLong_Add(a, b) : op == NB_SUBTRACT ? _PyLong_Subtract(a, b)
+                                                                : _PyLong_Multiply(a, b);
+}
+
+#define UOP_BINARY_INT(name, op)                                                   \
+    SIGIL_UOP_BODY(name)                                                           \
+    {                                                                              \
+        PyLongObject *a_ = (PyLongObject *)E_PEEK(2), *b_ = (PyLongObject *)E_PEEK(1); \
+        return sigil_uop_replace2(e, uop_int_arith(op, a_, b_));                   \
+    }
+UOP_BINARY_INT(BINARY_ADD_INT, NB_ADD)
+UOP_BINARY_INT(BINARY_SUBTRACT_INT, NB_SUBTRACT)
+UOP_BINARY_INT(BINARY_MULTIPLY_INT, NB_MULTIPLY)
 #undef UOP_BINARY_INT
 
 /* Ints below 2**62 in magnitude (GUARD_BOTH_INT62) under the operators
@@ -157,7 +172,7 @@ SIGIL_UOP_BODY(BINARY_INT64)
         r = (int64_t)((uint64_t)a << b);
         break;
     }
-    return sigil_uop_replace2(e, PyLong_FromLongLong(r));
+    return sigil_uop_replace2(e, sigil_int_new(r));
 }
 
 /* Is `o` a float whose one reference is the stack's? Then no container
@@ -347,10 +362,7 @@ SIGIL_UOP_BODY(BINARY_NUMERIC)
     PyObject *lhs = E_PEEK(2), *rhs = E_PEEK(1);
     int op = sigil_nb_base(e->oparg);
     if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
-        PyLongObject *a = (PyLongObject *)lhs, *b = (PyLongObject *)rhs;
-        return sigil_uop_replace2(e, op == NB_ADD ? _PyLong_Add(a, b)
-                                     : op == NB_SUBTRACT ? _PyLong_Subtract(a, b)
-                                                         : _PyLong_Multiply(a, b));
+        return sigil_uop_replace2(e, uop_int_arith(op, (PyLongObject *)lhs, (PyLongObject *)rhs));
     }
     double x = uop_float_value(lhs), y = uop_float_value(rhs);
     return uop_float_result(e, op == NB_ADD ? x + y : op == NB_SUBTRACT ? x - y : x * y);
@@ -404,8 +416,9 @@ SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
 static inline __attribute__((always_inline)) int
 uop_compare_result(sigil_uop_env *e, int r)
 {
-    Py_DECREF(E_PEEK(2));
-    Py_DECREF(E_PEEK(1));
+    /* sigil_drop: a dead int or float goes to its free list */
+    (void)sigil_drop(E_PEEK(2));
+    (void)sigil_drop(E_PEEK(1));
     e->sp--;
     E_TOP() = r ? Py_True : Py_False;
     return SIGIL_UOP_OK;

@@ -1449,6 +1449,103 @@ class Forms(unittest.TestCase):
 
 
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
+class IntFreeList(unittest.TestCase):
+    """Sigil's per-thread free list of dead compact ints (sigil_uop.h,
+    "Ints"): the ints its forms make reuse blocks Sigil's own drops freed.
+    These tests fail if a live int's block were handed out again, if a
+    reused block kept a stale sign or digit, or if a small result were a
+    new object instead of CPython's shared small int."""
+
+    def test_results_across_the_compact_boundaries(self):
+        # operands and results on both sides of +-2**30 (a digit) and of
+        # the small ints (-5..256), through forms that take and refill
+        # the list in the same loop
+        def mix(vals):
+            out = []
+            for a in vals:
+                for b in vals:
+                    junk = a + 12345     # temporaries that die and refill the list
+                    junk = junk - b
+                    out.append((a + b, a - b, a * b, a // 7 if a >= 0 else a, a & 1023))
+            return out
+        edges = [0, 1, -1, -5, -6, 255, 256, 257, 2 ** 30 - 1, 2 ** 30, -(2 ** 30) + 1,
+                 -(2 ** 30), 2 ** 29 + 3, -(2 ** 29) - 7, 123456, -654321]
+        want = [(a + b, a - b, a * b, a // 7 if a >= 0 else a, a & 1023) for a in edges for b in edges]
+        for _ in range(3):
+            r, s = stats_delta(mix, edges)
+            self.assertEqual(r, want)
+        self.assertGreaterEqual(s.get("eval.ints_reused", 0), 100, s)
+
+    def test_small_results_are_the_shared_small_ints(self):
+        def small(n):
+            out = []
+            for i in range(n):
+                out.append((i + 1000) - 1000 - (i % 300) + (i % 300) - i + (i % 262) - 5)
+            return out
+        r, s = stats_delta(small, 5000)
+        self.assertEqual(r, [(i % 262) - 5 for i in range(5000)])
+        for v in r:
+            self.assertIs(v, int(str(v)))   # int() returns the cached small int
+
+    def test_live_ints_keep_their_values(self):
+        # ints kept in a list while the loop frees and makes many more: a
+        # block handed out while still referenced would change a kept value
+        def churn(n):
+            kept = []
+            for i in range(n):
+                t = i * 3 + 1000       # dies at the next iteration
+                kept.append(t + 1)     # lives
+                x = t - 7              # dies
+                x = x + 1
+            return kept
+        r, s = stats_delta(churn, 20000)
+        self.assertEqual(r, [i * 3 + 1001 for i in range(20000)])
+        self.assertEqual(len(set(map(id, r))), len(r))
+        self.assertGreaterEqual(s.get("eval.ints_reused", 0), 20000, s)
+
+    def test_ints_crossing_threads(self):
+        # ints made by one thread and dropped by another (the shared-count
+        # path, never the dropper's list) and threads that exit with a
+        # full list, whose record the next thread takes over
+        import threading
+        box = []
+        lock = threading.Lock()
+
+        def maker(base):
+            out = []
+            for i in range(3000):
+                v = base + i * 5 + 1000
+                out.append(v)
+            with lock:
+                box.append(out)
+            x = 0
+            for i in range(3000):
+                x += i + 100000    # fills this thread's list before it exits
+            return x
+
+        def dropper(out, results):
+            total = 0
+            while out:
+                total = total + out.pop()
+            results.append(total)
+
+        for round_ in range(4):
+            ts = [threading.Thread(target=maker, args=(k * 100000,)) for k in range(4)]
+            for t in ts:
+                t.start()
+            for t in ts:
+                t.join()
+            results = []
+            ds = [threading.Thread(target=dropper, args=(out, results)) for out in box]
+            for t in ds:
+                t.start()
+            for t in ds:
+                t.join()
+            want = sorted(sum(k * 100000 + i * 5 + 1000 for i in range(3000)) for k in range(4))
+            self.assertEqual(sorted(results), want)
+            box.clear()
+
+
 class GuardsAndDeopt(unittest.TestCase):
     def test_subclass_is_not_fast_pathed(self):
         xs = [1] * 100 + [MyInt(5)]
