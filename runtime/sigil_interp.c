@@ -660,11 +660,15 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #define OPARG SIGIL_W_ARG(word)
 #define NEXT_UNIT (pc + 1 + SIGIL_W_NCACHE(word))
 #define GETLOCAL(i) (frame->localsplus[(i)])
+/* The old value goes through sigil_drop: a dead int or float to its free
+ * list (the caller then dispatches as after any drop that may run code). */
 #define SETLOCAL(i, v)                 \
     do {                               \
         PyObject *old_ = GETLOCAL(i);  \
         GETLOCAL(i) = (v);             \
-        Py_XDECREF(old_);              \
+        if (old_ != NULL) {            \
+            (void)sigil_drop(old_);    \
+        }                              \
     } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)

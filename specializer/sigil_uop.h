@@ -338,31 +338,33 @@ sigil_int_free_push(PyObject *o)
 static inline __attribute__((always_inline)) PyObject *
 sigil_int_new(int64_t v)
 {
-    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS) {
-        return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v];   /* immortal */
-    }
 #if SIGIL_INT_FREELIST
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    /* The list first: when it is empty (the ints die where Sigil does not
+     * drop them) this costs a load and a test before CPython's path. */
     sigil_tstate *ts = sigil_tls_state;
-    if (mag < PyLong_BASE && ts != NULL && ts->ints != NULL &&
-        _PyRuntime.ref_tracer.tracer_func == NULL) {
-        PyObject *o = ts->ints;
-        ts->ints = (void *)((PyLongObject *)o)->long_value.lv_tag;
-        ts->nints--;
-        o->ob_tid = _Py_ThreadId();
-        o->_padding = 0;
-        o->ob_mutex = (PyMutex){0};
-        o->ob_gc_bits = 0;
-        o->ob_ref_local = 1;
-        o->ob_ref_shared = 0;
-        _PyLong_SetSignAndDigitCount((PyLongObject *)o, v < 0 ? -1 : 1, 1);
-        ((PyLongObject *)o)->long_value.ob_digit[0] = (digit)mag;
-        if (sigil_counting()) {
-            sigil_stat_bump(ts, SIGIL_STAT_ints_reused);
+    PyObject *o = ts != NULL ? ts->ints : NULL;
+    if (o != NULL) {
+        uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        if (mag < PyLong_BASE && (v < -_PY_NSMALLNEGINTS || v >= _PY_NSMALLPOSINTS) &&
+            _PyRuntime.ref_tracer.tracer_func == NULL) {
+            ts->ints = (void *)((PyLongObject *)o)->long_value.lv_tag;
+            ts->nints--;
+            o->ob_tid = _Py_ThreadId();
+            o->_padding = 0;
+            o->ob_mutex = (PyMutex){0};
+            o->ob_gc_bits = 0;
+            o->ob_ref_local = 1;
+            o->ob_ref_shared = 0;
+            _PyLong_SetSignAndDigitCount((PyLongObject *)o, v < 0 ? -1 : 1, 1);
+            ((PyLongObject *)o)->long_value.ob_digit[0] = (digit)mag;
+            if (sigil_counting()) {
+                sigil_stat_bump(ts, SIGIL_STAT_ints_reused);
+            }
+            return o;
         }
-        return o;
     }
 #endif
+    /* the small ints (-5..256) are CPython's shared ones there too */
     return PyLong_FromLongLong(v);
 }
 
@@ -409,18 +411,20 @@ sigil_drop(PyObject *o)
         return 1;
     }
     _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 0);
-    if (Py_TYPE(o) == &PyFloat_Type && _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
-        _PyRuntime.ref_tracer.tracer_func == NULL) {
-        _PyFloat_ExactDealloc(o);
-        return 1;
-    }
-#if SIGIL_INT_FREELIST
-    if (Py_TYPE(o) == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)o) &&
+    /* the type loaded once: the acquire load below would make the
+     * compiler load it again for a second test */
+    PyTypeObject *tp = Py_TYPE(o);
+    if ((tp == &PyFloat_Type || (SIGIL_INT_FREELIST && tp == &PyLong_Type)) &&
         _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
-        _PyRuntime.ref_tracer.tracer_func == NULL && sigil_int_free_push(o)) {
-        return 1;
+        _PyRuntime.ref_tracer.tracer_func == NULL) {
+        if (tp == &PyFloat_Type) {
+            _PyFloat_ExactDealloc(o);
+            return 1;
+        }
+        if (_PyLong_IsCompact((PyLongObject *)o) && sigil_int_free_push(o)) {
+            return 1;
+        }
     }
-#endif
     _Py_MergeZeroLocalRefcount(o);
     return 0;
 #endif

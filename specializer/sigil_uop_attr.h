@@ -360,7 +360,7 @@ uop_store_release_old(sigil_uop_env *e, PyObject *owner, PyObject *old)
         Py_INCREF(owner);
         e->borrow = 0;
     }
-    Py_DECREF(old);
+    (void)sigil_drop(old);   /* a dead int or float to its free list */
 }
 
 /* The value (second on the stack) into inline slot rec->index, under the
@@ -463,7 +463,7 @@ SIGIL_UOP_BODY(STORE_HINT_ENTRY)
     }
     d->ma_version_tag = nv;
     PyMutex_Unlock(&dict->ob_mutex);
-    Py_DECREF(old);
+    (void)sigil_drop(old);
     Py_DECREF(dict);
     e->tmp = NULL;
     return SIGIL_UOP_OK;
