@@ -315,6 +315,31 @@ sigil_uop_world_holds(sigil_tstate *ts, PyObject *globals, const sigil_record *r
 #define SIGIL_INT_FREELIST 0
 #endif
 
+/* The header of a block taken from a free list, as _PyObject_Init and
+ * _Py_NewReference set a new object's (the type is the caller's): this
+ * thread the owner, one local reference, no shared ones, no GC bits.
+ * Relaxed atomic stores, where CPython's new_reference stores plainly
+ * (and its TSan suppressions list it): another thread may still hold a
+ * pointer to the block from before the old object died (read from a list
+ * slot since overwritten) and be trying to count a reference to it, which
+ * reads the owner and the counts with relaxed atomics. That try fails
+ * either way (a zero shared count on an object it does not own), so any
+ * value it reads is harmless; atomic stores make the overlap
+ * well-defined. The value fields are written plainly after this: such a
+ * reader reads them only once its count is taken and it has seen the
+ * block stored again in its slot (acquire), after this thread's release
+ * store there. */
+static inline __attribute__((always_inline)) void
+sigil_reused_header_init(PyObject *o)
+{
+    _Py_atomic_store_uintptr_relaxed(&o->ob_tid, _Py_ThreadId());
+    _Py_atomic_store_uint16_relaxed(&o->_padding, 0);
+    _Py_atomic_store_uint8_relaxed(&o->ob_mutex._bits, 0);
+    _Py_atomic_store_uint8_relaxed(&o->ob_gc_bits, 0);
+    _Py_atomic_store_uint32_relaxed(&o->ob_ref_local, 1);
+    _Py_atomic_store_ssize_relaxed(&o->ob_ref_shared, 0);
+}
+
 /* Put the dead compact int `o` on this thread's list; 0 if it is full
  * (or the thread has no state: then the caller frees it as usual). */
 static inline __attribute__((always_inline)) int
@@ -349,12 +374,7 @@ sigil_int_new(int64_t v)
             _PyRuntime.ref_tracer.tracer_func == NULL) {
             ts->ints = (void *)((PyLongObject *)o)->long_value.lv_tag;
             ts->nints--;
-            o->ob_tid = _Py_ThreadId();
-            o->_padding = 0;
-            o->ob_mutex = (PyMutex){0};
-            o->ob_gc_bits = 0;
-            o->ob_ref_local = 1;
-            o->ob_ref_shared = 0;
+            sigil_reused_header_init(o);
             _PyLong_SetSignAndDigitCount((PyLongObject *)o, v < 0 ? -1 : 1, 1);
             ((PyLongObject *)o)->long_value.ob_digit[0] = (digit)mag;
             if (sigil_counting()) {
@@ -448,12 +468,7 @@ sigil_float_new(double d)
         fl->numfree--;
         PyObject *o = (PyObject *)op;
         Py_SET_TYPE(o, &PyFloat_Type);   /* immortal: no reference to take */
-        o->ob_tid = _Py_ThreadId();
-        o->_padding = 0;
-        o->ob_mutex = (PyMutex){0};
-        o->ob_gc_bits = 0;
-        o->ob_ref_local = 1;
-        o->ob_ref_shared = 0;
+        sigil_reused_header_init(o);
         op->ob_fval = d;
         return o;
     }
