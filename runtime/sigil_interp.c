@@ -560,7 +560,7 @@ loaded:
 
 /* A returning frame's clearing and pop, as _PyEval_FrameClearAndPop does
  * it for a frame the thread owns, in one call: its locals and stack slots
- * are dropped by sigil_drop (a dying float straight to its free list),
+ * are dropped by sigil_drop (a dying float or int straight to its free list),
  * then its locals dict, function and code, and the data-stack top is
  * reset. A frame with a frame object (which may take the frame's
  * contents) or at the base of a data-stack chunk takes CPython's path.
@@ -792,8 +792,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     } while (0)
 /* Has the site deoptimized since its last publication (a nonzero backoff
  * exponent in its counter)? Its operands then changed kind, and the
- * choosers of BINARY_OP, COMPARE_OP and BINARY_SUBSCR take the forms for
- * both kinds (`unstable`). Relaxed, as every counter read. */
+ * choosers of BINARY_OP, COMPARE_OP, BINARY_SUBSCR and TO_BOOL take the
+ * forms for several kinds (`unstable`). Relaxed, as every counter read. */
 #define SITE_UNSTABLE() ((atomic_load_explicit(&sc->counters[PCI], memory_order_relaxed) >> 12) != 0)
 /* The oparg of the specialized word that missed (a record keeps it). */
 #define MISS_OPARG sigil_word_oparg(word)
@@ -3180,7 +3180,8 @@ miss_COMPARE_OP:
     SPEC_MISS(COMPARE_OP, compare_op_generic);
 miss_TO_BOOL:
     SPEC_MISS_OR_GROW(TO_BOOL, to_bool_generic,
-                      sigil_spec_to_bool_grow(rt, ts, sc, PCI, word, TOP()));
+                      SIGIL_W_OP(word) == TO_BOOL_MIXED &&
+                          sigil_spec_to_bool_grow(rt, ts, sc, PCI, word, TOP()));
 miss_SEND:
     SPEC_MISS(SEND, send_generic);
 miss_FOR_ITER:

@@ -216,7 +216,9 @@ typedef struct sigil_tstate {
      * sigil_uop.h, "Ints"): linked through their lv_tag, at most
      * SIGIL_INT_FREE_MAX, every one allocated under the interpreter
      * `interp` names (sigil_eval.c empties the list when the thread moves
-     * to another). A parked record keeps its list for the next owner. */
+     * to another). A parked record keeps its list for the next owner,
+     * whose first read comes after the registry mutex that parked it (as
+     * for the gauges), so it sees the last owner's links. */
     void *ints;
     uint32_t nints;
     /* Registry list link and liveness: written under the registry mutex

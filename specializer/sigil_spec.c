@@ -1752,6 +1752,23 @@ retire_unpublished(sigil_tstate *ts, sigil_word seen)
     sigil_stat_bump(ts, SIGIL_STAT_records_retired);
 }
 
+/* Publish the new record `rec` as `form` in place of the record word
+ * `seen` (a grow): the old record is retired if this thread's CAS took it
+ * out, `rec` freed if it lost. 1 if published. */
+static int
+replace_record(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+               sigil_word seen, sigil_record *rec, int form, sigil_family fam, int refill)
+{
+    sigil_word desired = sigil_word_make_record(form, SIGIL_W_NCACHE(seen), rec);
+    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, refill)) {
+        sigil_record_free_unpublished(rec);   /* nobody else ever saw it */
+        return 0;
+    }
+    sigil_stat_bump(ts, SIGIL_STAT_records_published);
+    retire_unpublished(ts, seen);
+    return 1;
+}
+
 void
 sigil_spec_deopt(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_word seen,
                  sigil_family fam, int base_op)
@@ -2301,14 +2318,9 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     if (head == NULL) {
         return 0;
     }
-    int newform = nnew == 1 ? form : poly;
-    sigil_word desired = sigil_word_make_record(newform, SIGIL_W_NCACHE(seen), head);
-    if (!publish_word(rt, ts, sc, pc, seen, desired, fam, at < 0)) {
-        sigil_record_free_unpublished(head);
-        return 0;
+    if (!replace_record(rt, ts, sc, pc, seen, head, nnew == 1 ? form : poly, fam, at < 0)) {
+        return 0;   /* `old` stays, another thread moved the word */
     }
-    sigil_stat_bump(ts, SIGIL_STAT_records_published);
-    retire_unpublished(ts, seen);   /* `old` */
     if (at >= 0) {
         replaced_note(ts, sc, pc, start);
         if (!soon) {
@@ -2342,18 +2354,8 @@ sigil_spec_to_bool_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_
     add.oparg = oparg;
     add.form = TO_BOOL_MIXED;
     sigil_record *rec = sigil_record_new(&add);
-    if (rec == NULL) {
-        return 0;
-    }
-    sigil_word desired = sigil_word_make_record(TO_BOOL_MIXED, SIGIL_W_NCACHE(seen), rec);
     /* no refill: the budget left is the published word's */
-    if (!publish_word(rt, ts, sc, pc, seen, desired, SIGIL_FAM_TO_BOOL, 0)) {
-        sigil_record_free_unpublished(rec);
-        return 0;
-    }
-    sigil_stat_bump(ts, SIGIL_STAT_records_published);
-    retire_unpublished(ts, seen);
-    return 1;
+    return rec != NULL && replace_record(rt, ts, sc, pc, seen, rec, TO_BOOL_MIXED, SIGIL_FAM_TO_BOOL, 0);
 }
 
 int

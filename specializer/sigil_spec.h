@@ -56,33 +56,22 @@ _Static_assert(BINARY_OP_FLOAT_ARITH > UNPACK_SEQUENCE_TWO_TUPLE &&
                    BINARY_OP_FLOAT_ARITH < MIN_INSTRUMENTED_OPCODE,
                "Sigil's own form numbers must not collide with CPython's");
 
-/* Sigil's own form for +, - and * at a site whose operands are ints at
- * some executions and floats at others (sigil_uop_arith.h,
- * BINARY_NUMERIC). In CPython's gap between YIELD_VALUE and RESUME. */
-#define BINARY_OP_NUMERIC 145
-_Static_assert(BINARY_OP_NUMERIC > YIELD_VALUE && BINARY_OP_NUMERIC < RESUME,
-               "Sigil's own form numbers must not collide with CPython's");
-
-/* Sigil's own comparison of two numbers, ints (compact) or floats in any
- * mix (sigil_uop_arith.h, COMPARE_NUMERIC). In the same gap. */
-#define COMPARE_OP_NUMERIC 144
-_Static_assert(COMPARE_OP_NUMERIC > YIELD_VALUE && COMPARE_OP_NUMERIC < RESUME &&
-                   COMPARE_OP_NUMERIC != BINARY_OP_NUMERIC,
-               "Sigil's own form numbers must not collide with CPython's");
-
-/* Sigil's own subscript of a list or a tuple by a small int, for a site
- * that meets both (sigil_uop_container.h, SUBSCR_SEQUENCE_INT). */
-#define BINARY_SUBSCR_SEQUENCE_INT 143
-_Static_assert(BINARY_SUBSCR_SEQUENCE_INT > YIELD_VALUE && BINARY_SUBSCR_SEQUENCE_INT < RESUME &&
-                   BINARY_SUBSCR_SEQUENCE_INT != COMPARE_OP_NUMERIC,
-               "Sigil's own form numbers must not collide with CPython's");
-
-/* Sigil's own truth test for a site whose operands change kind: the
- * builtin kinds, and one class without __bool__ or __len__ by its type
- * version (sigil_uop_arith.h, TRUTH_MIXED). */
+/* Sigil's own forms for sites whose operands change kind, chosen once the
+ * site has deoptimized (`unstable` below), numbered in CPython's unused
+ * gap between YIELD_VALUE and RESUME, one after another:
+ *   TO_BOOL_MIXED               truth of the builtin kinds and of one class
+ *                               without __bool__ or __len__ (TRUTH_MIXED)
+ *   BINARY_SUBSCR_SEQUENCE_INT  a list or a tuple by a small int
+ *                               (sigil_uop_container.h, SUBSCR_SEQUENCE_INT)
+ *   COMPARE_OP_NUMERIC          two numbers, compact ints or floats in any
+ *                               mix (COMPARE_NUMERIC)
+ *   BINARY_OP_NUMERIC           +, - and * on ints or floats (BINARY_NUMERIC)
+ * (the bodies not named with a file are in sigil_uop_arith.h). */
 #define TO_BOOL_MIXED 142
-_Static_assert(TO_BOOL_MIXED > YIELD_VALUE && TO_BOOL_MIXED < RESUME &&
-                   TO_BOOL_MIXED != BINARY_SUBSCR_SEQUENCE_INT,
+#define BINARY_SUBSCR_SEQUENCE_INT 143
+#define COMPARE_OP_NUMERIC 144
+#define BINARY_OP_NUMERIC 145
+_Static_assert(TO_BOOL_MIXED > YIELD_VALUE && BINARY_OP_NUMERIC < RESUME,
                "Sigil's own form numbers must not collide with CPython's");
 
 /* Sigil's own CALL_KW form (CPython 3.13 specializes no CALL_KW). */

@@ -75,21 +75,21 @@ SIGIL_UOP_BODY(GUARD_TOS_TYPE_VERSION)
  * 64-bit arithmetic, which cannot overflow, the result made by
  * sigil_int_new; CPython's functions otherwise. */
 static inline __attribute__((always_inline)) PyObject *
-uop_int_arith(int op, PyLongObject *a, PyLongObject *b)
+uop_int_arith(sigil_tstate *ts, int op, PyLongObject *a, PyLongObject *b)
 {
     if (_PyLong_BothAreCompact(a, b)) {
         int64_t x = _PyLong_CompactValue(a), y = _PyLong_CompactValue(b);
-        return sigil_int_new(op == NB_ADD ? x + y : op == NB_SUBTRACT ? x - y : x * y);
+        return sigil_int_new(ts, op == NB_ADD ? x + y : op == NB_SUBTRACT ? x - y : x * y);
     }
     return op == NB_ADD ? _PyLong_Add(a, b) : op == NB_SUBTRACT ? _PyLong_Subtract(a, b)
                                                                 : _PyLong_Multiply(a, b);
 }
 
-#define UOP_BINARY_INT(name, op)                                                   \
-    SIGIL_UOP_BODY(name)                                                           \
-    {                                                                              \
-        PyLongObject *a_ = (PyLongObject *)E_PEEK(2), *b_ = (PyLongObject *)E_PEEK(1); \
-        return sigil_uop_replace2(e, uop_int_arith(op, a_, b_));                   \
+#define UOP_BINARY_INT(name, op)                                                        \
+    SIGIL_UOP_BODY(name)                                                                \
+    {                                                                                   \
+        PyLongObject *a_ = (PyLongObject *)E_PEEK(2), *b_ = (PyLongObject *)E_PEEK(1);  \
+        return sigil_uop_replace2(e, uop_int_arith(e->ts, op, a_, b_));                 \
     }
 UOP_BINARY_INT(BINARY_ADD_INT, NB_ADD)
 UOP_BINARY_INT(BINARY_SUBTRACT_INT, NB_SUBTRACT)
@@ -172,7 +172,7 @@ SIGIL_UOP_BODY(BINARY_INT64)
         r = (int64_t)((uint64_t)a << b);
         break;
     }
-    return sigil_uop_replace2(e, sigil_int_new(r));
+    return sigil_uop_replace2(e, sigil_int_new(e->ts, r));
 }
 
 /* Is `o` a float whose one reference is the stack's? Then no container
@@ -362,7 +362,7 @@ SIGIL_UOP_BODY(BINARY_NUMERIC)
     PyObject *lhs = E_PEEK(2), *rhs = E_PEEK(1);
     int op = sigil_nb_base(e->oparg);
     if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
-        return sigil_uop_replace2(e, uop_int_arith(op, (PyLongObject *)lhs, (PyLongObject *)rhs));
+        return sigil_uop_replace2(e, uop_int_arith(e->ts, op, (PyLongObject *)lhs, (PyLongObject *)rhs));
     }
     double x = uop_float_value(lhs), y = uop_float_value(rhs);
     return uop_float_result(e, op == NB_ADD ? x + y : op == NB_SUBTRACT ? x - y : x * y);

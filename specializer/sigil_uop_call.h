@@ -525,7 +525,7 @@ SIGIL_UOP_BODY(INVOKE_DICT_GET)
 SIGIL_UOP_BODY(INVOKE_LEN)
 {
     Py_ssize_t n = PyObject_Length(uop_call_args(e)[0]);
-    e->tmp = n < 0 ? NULL : sigil_int_new(n);
+    e->tmp = n < 0 ? NULL : sigil_int_new(e->ts, n);
     return SIGIL_UOP_OK;
 }
 

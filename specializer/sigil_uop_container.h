@@ -359,7 +359,7 @@ SIGIL_UOP_BODY(ITER_NEXT_RANGE)
     long value = r->start;
     r->start = value + r->step;
     r->len--;
-    PyObject *v = sigil_int_new(value);
+    PyObject *v = sigil_int_new(e->ts, value);
     if (v == NULL) {
         return SIGIL_UOP_ERROR;
     }
