@@ -380,6 +380,8 @@ sigil_int_new(sigil_tstate *ts, int64_t v)
             return o;
         }
     }
+#else
+    (void)ts;
 #endif
     /* the small ints (-5..256) are CPython's shared ones there too */
     return PyLong_FromLongLong(v);
