@@ -8,6 +8,7 @@
 #include "sigil_world.h"
 #include "sigil_runtime.h"
 #include "sigil_code.h"
+#include "sigil_uop.h"   /* SIGIL_INT_FREELIST */
 
 /* Store key -> value (a new reference, stolen) in d. */
 static int
@@ -55,6 +56,9 @@ sigil_info(PyObject *module, PyObject *Py_UNUSED(ignored))
         put(d, "jit_available", PyBool_FromLong(sigil_jit_available())) < 0 ||
         put(d, "llvm_version", str_or_none(sigil_llvm_version())) < 0 ||
         put(d, "installed", PyBool_FromLong(rt != NULL)) < 0 ||
+        /* Sigil's int free list (specializer/sigil_uop.h, "Ints"): off in
+         * builds that count references or objects (debug, stats) */
+        put(d, "int_free_list", PyBool_FromLong(SIGIL_INT_FREELIST)) < 0 ||
         /* The fault compiled in by -DSIGIL_FAULT (runtime/sigil_faults.def),
          * or None: tools/sigil-faults checks it before trusting a run. */
         put(d, "fault", str_or_none(
