@@ -3270,8 +3270,12 @@ push_frame:
     /* A call pushed `callee` (initialized, not yet linked). */
     callee->previous = frame;
 enter_callee:
-    /* `callee` is linked (a form's action links what it pushes). */
+    /* `callee` is linked (a form's action links what it pushes). The
+     * caller parks its table for resume_caller (sigil_code.h, "Parked
+     * tables"). */
     _PyFrame_SetStackPointer(frame, sp);
+    sp[0] = (PyObject *)sc;   /* sigil_frame_park_table(frame, sc) */
+    assert(sigil_frame_parked_table(frame) == sc);
     /* The flag is read relaxed, as everywhere: it publishes nothing, and a
      * switch seen a call late only moves where counting starts. */
     if (__builtin_expect(sigil_counting_flag() != SIGIL_LOOP_COUNTING, 0)) {
@@ -3301,31 +3305,25 @@ other_loop : {
 }
 
 resume_caller : {
-    /* `frame` is the caller of a frame that returned `retval`: a frame this
-     * loop ran before the call, so its code has a table (tables live as
-     * long as their code) and only the init shim lacks co_extra. Nothing
-     * else of load_frame needs redoing: tracing, profiling or monitoring
-     * switched on meanwhile instrumented every code object on a thread's
-     * stack, this one included, with the world stopped (so its
-     * instrumentation version is current too), and the monitoring check
-     * at `dispatch` then hands the frame to the stock loop. */
+    /* `frame` is the caller of a frame that returned `retval` (or yielded
+     * it): a frame this loop suspended at enter_callee, or CALL_ALLOC_AND_
+     * ENTER_INIT's shim, so its table is parked in the slot the result
+     * takes (sigil_code.h, "Parked tables"). Nothing else of load_frame
+     * needs redoing: tracing, profiling or monitoring switched on
+     * meanwhile instrumented every code object on a thread's stack, this
+     * one included, with the world stopped (so its instrumentation version
+     * is current too), and the monitoring check at `dispatch` then hands
+     * the frame to the stock loop. */
     PyCodeObject *c = _PyFrame_GetCode(frame);
-    sigil_code *t = sigil_code_get_fast(c, ctx->extra_index);
-    int ok = 1;
-    if (t != NULL) {
-        bind_code(c, t, &co, &sc, &code0, &wbias);
-    }
-    else {
-        ok = load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias);
-    }
-    sp = _PyFrame_GetStackPointer(frame);
+    assert(sigil_frame_parked_table(frame) ==
+           (c == SIGIL_INIT_SHIM_CODE ? sigil_init_shim_table
+                                      : sigil_code_get_fast(c, ctx->extra_index)));
+    sp = _PyFrame_GetStackPointer(frame);   /* marks the frame's top unknown */
+    sigil_code *t = (sigil_code *)sp[0];    /* sigil_frame_parked_table */
+    bind_code(c, t, &co, &sc, &code0, &wbias);
     PUSH(retval);
     retval = NULL;
     pc = frame->instr_ptr + frame->return_offset;
-    if (!ok) {
-        fb_error = 0;
-        goto fallback;
-    }
     goto dispatch;
 }
 

@@ -209,6 +209,30 @@ sigil_code_get_fast(PyCodeObject *co, Py_ssize_t extra_index)
     return NULL;
 }
 
+/* -- Parked tables -------------------------------------------------------------
+ * A frame that Sigil's loop suspends to run a callee inline keeps its
+ * table in its first free stack slot: the slot at its saved stack pointer,
+ * which the callee's result fills when the frame resumes (every
+ * instruction that pushes a frame pushes a result there, so the slot is
+ * inside the frame's stack). Until then nobody reads it: the collector and
+ * frame copies stop at the saved pointer, and the frame is suspended, so
+ * no evaluator pushes onto it. The frame's code keeps the table alive, and
+ * the code object cannot change under a live frame, so the parked pointer
+ * is exact when the loop resumes the frame (runtime/sigil_interp.c,
+ * resume_caller), which then skips the co_extra lookup. Only a frame this
+ * thread is running or has suspended is touched: plain stores and loads. */
+static inline void
+sigil_frame_park_table(_PyInterpreterFrame *f, sigil_code *t)
+{
+    f->localsplus[f->stacktop] = (PyObject *)t;
+}
+
+static inline sigil_code *
+sigil_frame_parked_table(const _PyInterpreterFrame *f)
+{
+    return (sigil_code *)f->localsplus[f->stacktop];
+}
+
 static inline sigil_word
 sigil_code_word(const sigil_code *sc, Py_ssize_t i)
 {
