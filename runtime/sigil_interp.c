@@ -3274,8 +3274,7 @@ enter_callee:
      * caller parks its table for resume_caller (sigil_code.h, "Parked
      * tables"). */
     _PyFrame_SetStackPointer(frame, sp);
-    sp[0] = (PyObject *)sc;   /* sigil_frame_park_table(frame, sc) */
-    assert(sigil_frame_parked_table(frame) == sc);
+    sigil_park_table(sp, sc);
     /* The flag is read relaxed, as everywhere: it publishes nothing, and a
      * switch seen a call late only moves where counting starts. */
     if (__builtin_expect(sigil_counting_flag() != SIGIL_LOOP_COUNTING, 0)) {
@@ -3315,11 +3314,10 @@ resume_caller : {
      * is current too), and the monitoring check at `dispatch` then hands
      * the frame to the stock loop. */
     PyCodeObject *c = _PyFrame_GetCode(frame);
-    assert(sigil_frame_parked_table(frame) ==
-           (c == SIGIL_INIT_SHIM_CODE ? sigil_init_shim_table
-                                      : sigil_code_get_fast(c, ctx->extra_index)));
-    sp = _PyFrame_GetStackPointer(frame);   /* marks the frame's top unknown */
-    sigil_code *t = (sigil_code *)sp[0];    /* sigil_frame_parked_table */
+    sp = _PyFrame_GetStackPointer(frame);
+    sigil_code *t = sigil_parked_table(sp);
+    assert(t == (c == SIGIL_INIT_SHIM_CODE ? sigil_init_shim_table
+                                           : sigil_code_get_fast(c, ctx->extra_index)));
     bind_code(c, t, &co, &sc, &code0, &wbias);
     PUSH(retval);
     retval = NULL;

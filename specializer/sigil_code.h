@@ -220,17 +220,19 @@ sigil_code_get_fast(PyCodeObject *co, Py_ssize_t extra_index)
  * the code object cannot change under a live frame, so the parked pointer
  * is exact when the loop resumes the frame (runtime/sigil_interp.c,
  * resume_caller), which then skips the co_extra lookup. Only a frame this
- * thread is running or has suspended is touched: plain stores and loads. */
+ * thread is running or has suspended is touched: plain stores and loads.
+ * Both take the slot (the frame's saved stack pointer), which the loop
+ * already holds in a register. */
 static inline void
-sigil_frame_park_table(_PyInterpreterFrame *f, sigil_code *t)
+sigil_park_table(PyObject **slot, sigil_code *t)
 {
-    f->localsplus[f->stacktop] = (PyObject *)t;
+    *slot = (PyObject *)t;
 }
 
 static inline sigil_code *
-sigil_frame_parked_table(const _PyInterpreterFrame *f)
+sigil_parked_table(PyObject *const *slot)
 {
-    return (sigil_code *)f->localsplus[f->stacktop];
+    return (sigil_code *)*slot;
 }
 
 static inline sigil_word

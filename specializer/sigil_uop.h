@@ -294,10 +294,10 @@ sigil_uop_world_holds(sigil_tstate *ts, PyObject *globals, const sigil_record *r
  * a free, about 140 machine instructions per round trip (bench/README.md,
  * `empty`). Sigil keeps its own, per thread (sigil_tstate.ints, only
  * ever touched by its own thread: the `ts` these functions take is the
- * caller's, sigil_drop reads its own from thread-local storage): a dead exact compact int that Sigil's
- * own code drops (sigil_drop) is linked into it, and the ints Sigil's
- * forms make (sigil_int_new: arithmetic, range iteration) are taken from
- * it. What makes a block reusable is what sigil_drop checks for floats:
+ * caller's, sigil_drop reads its own from thread-local storage): a dead
+ * exact compact int that Sigil's own code drops (sigil_drop) is linked
+ * into it, and the ints Sigil's forms make (sigil_int_new: arithmetic,
+ * range iteration) are taken from it. What makes a block reusable is what sigil_drop checks for floats:
  * owned by this thread, its last local reference, a shared count of zero
  * (loaded with acquire). Such an object is dead; another thread holding a
  * stale pointer to it can only try to increment its count, which fails on
@@ -389,8 +389,8 @@ sigil_int_new(sigil_tstate *ts, int64_t v)
 
 /* -- Dropping references ---------------------------------------------------- */
 
-/* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller may skip the eval-breaker check:
- * NEXT_PURE), else 0. One load of the
+/* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller
+ * may skip the eval-breaker check: NEXT_PURE), else 0. One load of the
  * local count serves every case:
  * - immortal: nothing to do;
  * - owned with more than one local reference: Py_DECREF's own store (only

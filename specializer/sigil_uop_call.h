@@ -290,7 +290,7 @@ SIGIL_UOP_BODY(PUSH_INIT_FRAMES)
     shim->localsplus[0] = Py_NewRef(self);
     /* the shim resumes when __init__ returns: its table parked as a
      * suspended caller's is (sigil_code.h, "Parked tables") */
-    sigil_frame_park_table(shim, sigil_init_shim_table);
+    sigil_park_table(&shim->localsplus[shim->stacktop], sigil_init_shim_table);
     shim->previous = e->frame;
     e->tstate->py_recursion_remaining--;
     args[-1] = self;
