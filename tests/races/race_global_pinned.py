@@ -12,20 +12,26 @@ writer rebinds TABLE and PROBE to a new dict, deletes
 it and puts it back, replaces it through update() or pop(): the old dict
 (and its Vals, which nothing else holds) dies at that moment. The first
 such change of a namespace unpins TABLE (a stop of the world) while
-readers are between their guard and their last read of it.
+readers are between their guard and their last read of it. A name once
+unpinned stays so, so each namespace is attacked once per name: the
+first writer makes a fresh namespace every fourth change (every other one
+from a fresh compile, so that its sites specialize at once instead of
+backing off from the last namespace's) and waits until the readers have
+begun reading it before it changes it.
 Invariant: every value read is a Val for that key (never a dead or reused
 object: a key mismatch, a wrong type, or a crash); a deleted TABLE raises
 NameError; at the end, a pinned TABLE rebound on one thread takes its
 values with it at once (weakref dead), as without Sigil.
 """
 import threading
+import time
 import weakref
 
 import _race
 
 KEYS = tuple("key%d" % i for i in range(8))
 
-SRC = compile('''
+SRC_TEXT = '''
 def read(n, expect, check, vtype):
     gone = 0
     for i in range(n):
@@ -63,7 +69,8 @@ def probe(n, expect):
         expect(has, True, "k in PROBE")
         expect(absent, True, "'absent' not in PROBE")
     return gone
-''', "<pinned>", "exec")
+'''
+SRC = compile(SRC_TEXT, "<pinned>", "exec")
 
 
 class Val:
@@ -84,12 +91,24 @@ def probe_table():
     return {KEYS[i]: i for i in range(8)}
 
 
-def namespace():
+def namespace(fresh=False):
+    # `fresh`: its own code objects, whose sites have no history; else the
+    # code every other namespace runs, whose sites have seen other globals.
     ns = {"__builtins__": __builtins__, "KEYS": KEYS}
-    exec(SRC, ns)
+    exec(compile(SRC_TEXT, "<pinned>", "exec") if fresh else SRC, ns)
     ns["TABLE"] = table()
     ns["PROBE"] = probe_table()
+    ns["SEEN"] = []          # a token per reader batch begun on it (first few)
     return ns
+
+
+def settle(ns, want, stop):
+    """Until `want` reader batches have begun on ns (bounded: readers may be
+    finishing, or descheduled by an oversubscribed run)."""
+    seen = ns["SEEN"]
+    deadline = time.monotonic() + 0.25
+    while len(seen) < want and not stop() and time.monotonic() < deadline:
+        _race.relax()
 
 
 def main():
@@ -100,21 +119,37 @@ def main():
     def reader(t):
         left = t.iters(300000)
         while left > 0 and not race.failed:
-            n = min(left, 500)
+            n = min(left, 250)
+            ns = current[0]
+            seen = ns["SEEN"]
+            if len(seen) < 16:
+                seen.append(t.index)
             if t.index & 1:
-                current[0]["probe"](n, t.expect)
+                ns["probe"](n, t.expect)
             else:
-                current[0]["read"](n, t.expect, t.check, types)
+                ns["read"](n, t.expect, t.check, types)
+            del ns, seen
             left -= n
             if not (left & 2047):
                 _race.relax()
+
+    readers = race.split()[0]
 
     def writer(t):
         rng = t.rng
         rounds = 0
         for i in t.until_done():
+            if t.index == 0 and i % 4 == 3:
+                # A fresh namespace, whose TABLE and PROBE can be pinned
+                # (and unpinned) anew; two batches per reader on it first,
+                # by which time their sites have pinned them.
+                ns = namespace(fresh=bool(rounds & 1))
+                current[0] = ns
+                rounds += 1
+                settle(ns, 2 * readers, lambda: t.stop)
+                continue
             ns = current[0]
-            k = rng.randrange(5)
+            k = rng.randrange(4)
             if k == 0:
                 ns["TABLE"] = table()
                 ns["PROBE"] = probe_table()
@@ -127,18 +162,15 @@ def main():
                 ns["TABLE"] = table()
             elif k == 2:
                 ns.update({"TABLE": table(), "PROBE": probe_table()})
-            elif k == 3:
+            else:
                 ns.pop("TABLE", None)
                 ns.pop("PROBE", None)
                 _race.dwell(rng.randrange(300))
                 ns["TABLE"] = table()
                 ns["PROBE"] = probe_table()
-            elif rounds < 150 and t.index == 0:
-                # A fresh namespace: its TABLE can be pinned (and unpinned)
-                # anew, where a name once unpinned stays so.
-                current[0] = namespace()
-                rounds += 1
+            del ns
             _race.dwell(rng.randrange(2000))
+        return {"namespaces": rounds} if t.index == 0 else None
 
     race.run(reader, writer)
 
