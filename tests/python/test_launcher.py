@@ -268,6 +268,43 @@ class BenchHarness(unittest.TestCase):
         self.assertEqual(rec["gc_times"], [0.0])
 
 
+class BenchInterleave(unittest.TestCase):
+    """tools/sigil-bench --interleave-threads: a workload's thread counts run
+    in one group, and scaling is the median of per-repetition ratios."""
+
+    TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                        "sigil-bench")
+
+    def test_paired_scaling(self):
+        import json
+        import statistics
+        with tempfile.TemporaryDirectory() as out:
+            r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--modes", "interp",
+                                "--refs", "none", "--workloads", "shared_module_read",
+                                "--threads", "1,2", "--interleave-threads", "--repeat", "3",
+                                "--warmup", "0", "--scale", "0.05", "--no-memory", "--no-plots",
+                                "--out", out], capture_output=True, text=True, timeout=600)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(os.path.join(out, "results.json")) as f:
+                res = json.load(f)
+            with open(os.path.join(out, "table.md")) as f:
+                table = f.read()
+        self.assertTrue(res["config"]["interleave_threads"])
+        recs = {(x["engine"], x["threads"]): x for x in res["records"]}
+        self.assertEqual(sorted(recs), [("interp", 1), ("interp", 2), ("off", 1), ("off", 2)])
+        for rec in recs.values():
+            self.assertEqual(rec["interleaved_threads"], [1, 2])
+            self.assertEqual(len(rec["times"]), 3)
+        # The interp x2 cell: the median of 2 * t1[k] / t2[k], quartiles after it.
+        one, two = recs[("interp", 1)]["times"], recs[("interp", 2)]["times"]
+        want = statistics.median([2 * a / b for a, b in zip(one, two)])
+        row = [line for line in table.splitlines() if line.startswith("| shared_module_read |")][-1]
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        self.assertRegex(cells[2], r"^\d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\)$", table)
+        self.assertEqual(cells[2].split()[0], "%.2f" % want, table)
+        self.assertIn("median of the per-repetition ratios", table)
+
+
 class OpCost(unittest.TestCase):
     """tools/sigil-opcost: instructions per operation from two callgrind
     runs per engine (valgrind is one of the packages tools/sigil setup
