@@ -854,6 +854,240 @@ pinned_dict_sample(sigil_tstate *ts, PyObject *d)
     return 1;
 }
 
+/* -- Borrowed spans -----------------------------------------------------------
+ * `G[(i & 63, (i & 63) + 1)]` or `G[k * 7 + 1]`: a pinned dict subscripted
+ * by a key that a few instructions compute from local and constant ints.
+ * The fused forms above need the key to be a local or a constant; here the
+ * dict would be pushed with a reference (an atomic increment and, at the
+ * subscript, a decrement of its shared count, which every thread reading
+ * it bounces). A span walks the words after the LOAD_GLOBAL, before the
+ * window opens, evaluating them on C integers: LOAD_FAST (and its pair)
+ * of a bound exact compact int, LOAD_CONST of one (or, as the whole key,
+ * of an exact tuple of them), BINARY_OP +, -, *, &, |, ^, <<, >> (plain or
+ * in place) whose result is compact again, and BUILD_TUPLE of up to
+ * SIGIL_VKEY_MAX of them as the whole key, up to BINARY_SUBSCR_DICT. None
+ * of these can raise or run code on such operands, and none makes an
+ * object anyone else could see, so skipping them is unobservable; nothing
+ * of the frame changes until the span succeeds, so an operand of another
+ * kind, an overflow or an unknown word just gives the walk up. Then one
+ * window: the world check and sigil_dict_lookup_vkey (hash and compare on
+ * the integers, no key object made). A key the lookup cannot answer for
+ * (absent, another type) closes the window and runs the ordinary form. */
+enum { SPAN_UNITS = 16, SPAN_DEPTH = 8 };
+
+typedef struct {
+    _Py_CODEUNIT *pc;      /* the consumer's unit */
+    sigil_word word;       /* its word */
+    int consumed;          /* instructions past the LOAD_GLOBAL, the consumer included */
+    sigil_vkey key;
+} sigil_span;
+
+/* The value of o if it is an exact compact int. */
+static inline int
+span_int(PyObject *o, int64_t *v)
+{
+    if (o == NULL || !PyLong_CheckExact(o) || !_PyLong_IsCompact((PyLongObject *)o)) {
+        return 0;
+    }
+    *v = _PyLong_CompactValue((PyLongObject *)o);
+    return 1;
+}
+
+/* What BINARY_OP `nb` makes of compact a and b, if the span knows the
+ * operator and the result is compact (so no operation can raise). */
+static inline int
+span_binop(int nb, int64_t a, int64_t b, int64_t *r)
+{
+    switch (sigil_nb_base(nb)) {
+    case NB_ADD:
+        *r = a + b;
+        break;
+    case NB_SUBTRACT:
+        *r = a - b;
+        break;
+    case NB_MULTIPLY:
+        *r = a * b;   /* |a|, |b| < 2**30 */
+        break;
+    case NB_AND:
+        *r = a & b;   /* two's complement agrees with Python's ints */
+        break;
+    case NB_OR:
+        *r = a | b;
+        break;
+    case NB_XOR:
+        *r = a ^ b;
+        break;
+    case NB_LSHIFT:
+        if (b < 0 || b > 32) {
+            return 0;   /* ValueError, or beyond a compact result */
+        }
+        *r = a * ((int64_t)1 << b);
+        break;
+    case NB_RSHIFT:
+        if (b < 0) {
+            return 0;
+        }
+        /* An arithmetic shift floors, as Python's does (GCC and Clang
+         * shift a negative int64_t arithmetically). */
+        *r = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;
+        break;
+    default:
+        return 0;
+    }
+    return sigil_vkey_compact(*r);
+}
+
+/* A constant tuple of exact compact ints as the whole key. */
+static int
+span_const_tuple(PyObject *c, sigil_vkey *key)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(c);
+    if (n < 1 || n > SIGIL_VKEY_MAX) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!span_int(PyTuple_GET_ITEM(c, i), &key->vals[i])) {
+            return 0;
+        }
+    }
+    key->n = (int)n;
+    return 1;
+}
+
+/* Walk from pc1 (the unit after the LOAD_GLOBAL) to a BINARY_SUBSCR_DICT
+ * whose key the walk computed; 1 and *out filled, or 0. Reads only this
+ * frame's locals, the code's constants and the words (each loaded once:
+ * another thread's re-specialization of a BINARY_OP site keeps its
+ * operator, which is all the walk takes from it). */
+static int
+span_walk(_PyInterpreterFrame *frame, PyCodeObject *co, _Py_CODEUNIT *pc1, uintptr_t wbias,
+          sigil_span *out)
+{
+    int64_t st[SPAN_DEPTH];
+    int depth = 0;
+    int whole = 0;   /* the key is out->key already (a tuple) */
+    _Py_CODEUNIT *p = pc1;
+    for (int n = 1; n <= SPAN_UNITS; n++) {
+        sigil_word w = sigil_code_word_at(wbias, p);
+        int op = SIGIL_W_OP(w);
+        int arg = SIGIL_W_ARG(w);
+        if (op == BINARY_SUBSCR_DICT) {
+            if (!whole) {
+                if (depth != 1) {
+                    return 0;
+                }
+                out->key.n = 0;
+                out->key.vals[0] = st[0];
+            }
+            out->pc = p;
+            out->word = w;
+            out->consumed = n;
+            return 1;
+        }
+        if (whole) {
+            return 0;   /* a tuple key goes straight to the subscript */
+        }
+        switch (op) {
+        case LOAD_FAST:
+            if (depth == SPAN_DEPTH || !span_int(frame->localsplus[arg], &st[depth])) {
+                return 0;
+            }
+            depth++;
+            break;
+        case LOAD_FAST_LOAD_FAST:
+            if (depth + 2 > SPAN_DEPTH || !span_int(frame->localsplus[arg >> 4], &st[depth]) ||
+                !span_int(frame->localsplus[arg & 15], &st[depth + 1])) {
+                return 0;
+            }
+            depth += 2;
+            break;
+        case LOAD_CONST: {
+            PyObject *c = PyTuple_GET_ITEM(co->co_consts, arg);
+            if (depth == 0 && PyTuple_CheckExact(c)) {
+                if (!span_const_tuple(c, &out->key)) {
+                    return 0;
+                }
+                whole = 1;
+                break;
+            }
+            if (depth == SPAN_DEPTH || !span_int(c, &st[depth])) {
+                return 0;
+            }
+            depth++;
+            break;
+        }
+        case BUILD_TUPLE:
+            if (arg < 1 || arg > SIGIL_VKEY_MAX || depth != arg) {
+                return 0;
+            }
+            for (int i = 0; i < arg; i++) {
+                out->key.vals[i] = st[i];
+            }
+            out->key.n = arg;
+            depth = 0;
+            whole = 1;
+            break;
+        default: {
+            int form = sigil_form_of_opcode(op);
+            if (!(op == BINARY_OP || (form >= 0 && sigil_form_families[form] == SIGIL_FAM_BINARY_OP)) ||
+                depth < 2 || !span_binop(arg, st[depth - 2], st[depth - 1], &st[depth - 2])) {
+                return 0;
+            }
+            depth--;
+            break;
+        }
+        }
+        p += 1 + SIGIL_W_NCACHE(w);
+    }
+    return 0;
+}
+
+/* The span `span` after the LOAD_GLOBAL_PINNED of dict g; PINNED_ORDINARY
+ * (nothing done) unless the lookup answered. */
+static sigil_pinned_step
+pinned_span(sigil_tstate *ts, _PyInterpreterFrame *frame, const sigil_record *prec,
+            PyObject **sp, const sigil_span *span)
+{
+    sigil_pinned_step out = {.how = PINNED_ORDINARY, .sp = sp};
+    PyObject *g = prec->obj;
+    sigil_pin_enter(ts);
+    if (!sigil_uop_world_holds(ts, frame->f_globals, prec)) {
+        sigil_pin_leave(ts);
+        return out;
+    }
+    PyObject *v, *held;
+    int r = sigil_dict_lookup_vkey((PyDictObject *)g, &span->key, &v, &held);
+    int sample = r > 0 && pinned_dict_sample(ts, g);
+    if (sample) {
+        Py_INCREF(g);   /* the report's */
+    }
+    sigil_pin_leave(ts);
+    /* After the close: a stored key's last release may free a tuple. */
+    Py_XDECREF(held);
+    if (r <= 0) {
+        Py_XDECREF(v);
+        return out;
+    }
+    sigil_form_bump(ts, SIGIL_FORM_LOAD_GLOBAL_PINNED);
+    sigil_form_bump(ts, SIGIL_FORM_BINARY_SUBSCR_DICT);
+    if (sigil_counting()) {
+        sigil_stat_bump(ts, SIGIL_STAT_globals_borrowed);
+        sigil_stat_bump(ts, SIGIL_STAT_globals_spans);
+    }
+    *sp++ = v;
+    out.sp = sp;
+    out.pc = span->pc;
+    out.word = span->word;
+    out.consumed = span->consumed;
+    out.how = held == NULL ? PINNED_DONE_PURE : PINNED_DONE;
+    if (sample) {
+        sigil_dict_read_shared(ts, g);
+        Py_DECREF(g);
+        out.how = PINNED_DONE;
+    }
+    return out;
+}
+
 /* The word at pc is a LOAD_GLOBAL_PINNED of a dict, not for a call. */
 static __attribute__((noinline)) sigil_pinned_step
 pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyObject **sp,
@@ -867,14 +1101,26 @@ pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyO
     int op1 = SIGIL_W_OP(w1);
     _Py_CODEUNIT *pc2 = pc1 + 1;
     sigil_word w2 = 0;
+    sigil_span span;
     if (op1 == LOAD_FAST || op1 == LOAD_CONST) {
         w2 = sigil_code_word_at(wbias, pc2);
         if (SIGIL_W_OP(w2) != BINARY_SUBSCR_DICT) {
-            return out;
+            return span_walk(frame, co, pc1, wbias, &span) ? pinned_span(ts, frame, prec, sp, &span)
+                                                            : out;
+        }
+        /* A local or constant key that is not a str: the quiet lookup
+         * answers only strs, a span ints and tuples of them. */
+        PyObject *k = op1 == LOAD_FAST ? frame->localsplus[SIGIL_W_ARG(w1)]
+                                       : PyTuple_GET_ITEM(co->co_consts, SIGIL_W_ARG(w1));
+        if (k != NULL && !PyUnicode_CheckExact(k) && span_walk(frame, co, pc1, wbias, &span)) {
+            sigil_pinned_step st = pinned_span(ts, frame, prec, sp, &span);
+            if (st.how != PINNED_ORDINARY) {
+                return st;
+            }
         }
     }
     else if (op1 != CONTAINS_OP_DICT) {
-        return out;
+        return span_walk(frame, co, pc1, wbias, &span) ? pinned_span(ts, frame, prec, sp, &span) : out;
     }
     sigil_pin_enter(ts);
     /* g is an exact dict (the record says so) and alive while the

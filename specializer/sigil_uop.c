@@ -264,6 +264,133 @@ sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
     return -1;
 }
 
+/* -- Virtual keys -----------------------------------------------------------
+ * A borrowed span's key was never made; its hash is computed the way 3.13
+ * hashes the object it stands for: a compact int hashes to its value (-1,
+ * the error marker, to -2), and a tuple mixes its items' hashes through
+ * one accumulator with the xxHash primes (Objects/tupleobject.c; the
+ * constants are xxHash's 64-bit primes 1, 2 and 5), then adds its length
+ * mangled by a constant that keeps hash(()) historical. */
+#define XXPRIME_1 ((Py_uhash_t)11400714785074694791ULL)
+#define XXPRIME_2 ((Py_uhash_t)14029467366897019727ULL)
+#define XXPRIME_5 ((Py_uhash_t)2870177450012600261ULL)
+_Static_assert(sizeof(Py_uhash_t) == 8, "the tuple hash below is the 64-bit one");
+
+static inline Py_hash_t
+vint_hash(int64_t v)
+{
+    return v == -1 ? -2 : (Py_hash_t)v;
+}
+
+Py_hash_t
+sigil_vkey_hash(const sigil_vkey *k)
+{
+    if (k->n == 0) {
+        return vint_hash(k->vals[0]);
+    }
+    Py_uhash_t acc = XXPRIME_5;
+    for (int i = 0; i < k->n; i++) {
+        acc += (Py_uhash_t)vint_hash(k->vals[i]) * XXPRIME_2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= XXPRIME_1;
+    }
+    acc += (Py_uhash_t)k->n ^ (XXPRIME_5 ^ 3527539UL);
+    return acc == (Py_uhash_t)-1 ? 1546275796 : (Py_hash_t)acc;
+}
+
+/* Does `key` (alive, held by the caller) equal the virtual key? 1 or 0, or
+ * -1 when telling would take more than comparing exact ints. Tuples of
+ * different lengths are unequal without any item compared, and the first
+ * unequal item decides, as in tuple comparison. */
+static int
+vkey_equal(PyObject *key, const sigil_vkey *k)
+{
+    if (k->n == 0) {
+        if (!PyLong_CheckExact(key)) {
+            return -1;
+        }
+        return _PyLong_IsCompact((PyLongObject *)key) &&
+               _PyLong_CompactValue((PyLongObject *)key) == k->vals[0];
+    }
+    if (!PyTuple_CheckExact(key)) {
+        return -1;
+    }
+    if (PyTuple_GET_SIZE(key) != k->n) {
+        return 0;
+    }
+    for (int i = 0; i < k->n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(key, i);
+        if (!PyLong_CheckExact(item)) {
+            return -1;
+        }
+        if (!_PyLong_IsCompact((PyLongObject *)item) ||
+            _PyLong_CompactValue((PyLongObject *)item) != k->vals[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int
+sigil_dict_lookup_vkey(PyDictObject *mp, const sigil_vkey *k, PyObject **value, PyObject **held)
+{
+    *value = NULL;
+    *held = NULL;
+    if (!_Py_IsOwnedByCurrentThread((PyObject *)mp) && !_PyObject_GC_IS_SHARED(mp)) {
+        return -1;   /* CPython's lookup marks it shared, under its lock */
+    }
+    /* Acquire: pairs with the release store that installs a resized keys
+     * object, so its entries read below are the initialized ones. */
+    PyDictKeysObject *dk = _Py_atomic_load_ptr_acquire(&mp->ma_keys);
+    if (dk->dk_kind != DICT_KEYS_GENERAL) {
+        /* Only str keys (split keys are strs too): no int or tuple can be
+         * there, but CPython says so (KeyError). */
+        return -1;
+    }
+    Py_hash_t hash = sigil_vkey_hash(k);
+    size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
+    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (size_t n = 0; n <= mask + PROBE_SHIFTS; n++) {
+        Py_ssize_t ix = keys_index_at(dk, i);
+        if (ix == DKIX_EMPTY) {
+            return 0;
+        }
+        /* Relaxed reads of the index, hash and key, as CPython's lock-free
+         * lookup makes them: a stale or torn view is caught by the
+         * try-incref's compare with the slot, and the keys object's
+         * identity is checked again once the value is held. */
+        PyDictKeyEntry *ep = ix >= 0 ? &DK_ENTRIES(dk)[ix] : NULL;
+        if (ep != NULL && _Py_atomic_load_ssize_relaxed(&ep->me_hash) == hash) {
+            PyObject *key = _Py_atomic_load_ptr_relaxed(&ep->me_key);
+            if (key == NULL) {
+                return -1;   /* deleted under us: ask CPython */
+            }
+            if (!_Py_IsImmortal(key)) {
+                if (!_Py_TryIncrefCompare(&ep->me_key, key)) {
+                    return -1;
+                }
+                *held = key;
+            }
+            /* Only one candidate is compared: another type's key, or an
+             * unequal one with the same full hash (rare), is CPython's. */
+            if (vkey_equal(key, k) != 1) {
+                return -1;
+            }
+            PyObject *v = _Py_TryXGetRef(&ep->me_value);
+            if (v == NULL) {
+                return -1;
+            }
+            *value = v;
+            /* A resize since the first load moved the entries: the value
+             * read may be a stale slot's, so CPython decides. */
+            return _Py_atomic_load_ptr_acquire(&mp->ma_keys) == dk ? 1 : -1;
+        }
+        perturb >>= 5;   /* CPython's PERTURB_SHIFT */
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return -1;
+}
+
 /* -- Ints ---------------------------------------------------------------- */
 
 void

@@ -269,6 +269,39 @@ sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
  * caller drops once it no longer relies on passing no safe point (the
  * dropped object may be the last of it). The caller then asks CPython. */
 int sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value);
+
+/* A key that exists only as C integers: what a borrowed span computed
+ * (runtime/sigil_interp.c, "Borrowed spans"). n == 0: the int vals[0];
+ * n in 1..SIGIL_VKEY_MAX: the tuple of vals[0..n-1]. Every value is in
+ * the range of a compact int (one 30-bit digit), the only ints the span
+ * makes. */
+#define SIGIL_VKEY_MAX 4
+typedef struct {
+    int n;
+    int64_t vals[SIGIL_VKEY_MAX];
+} sigil_vkey;
+
+/* Is v the value of a compact int (at most one digit)? */
+static inline int
+sigil_vkey_compact(int64_t v)
+{
+    return v > -((int64_t)1 << PyLong_SHIFT) && v < ((int64_t)1 << PyLong_SHIFT);
+}
+
+/* hash() of the object `k` stands for, as CPython 3.13 computes it. */
+Py_hash_t sigil_vkey_hash(const sigil_vkey *k);
+
+/* sigil_dict_lookup_quiet for a virtual key, with a value (a subscript):
+ * the same probes, passing no safe point. An entry whose hash matches is
+ * compared only if its key is an exact int or an exact tuple of exact
+ * ints; any other key, or a matching hash on an unequal key, makes the
+ * answer unknown. A mortal key is held by a try-incref while it is read,
+ * and left in *held for the caller to release after it no longer relies
+ * on passing no safe point (a tuple's last release frees its items).
+ * 1 when found (a new reference in *value), 0 when absent, -1 unknown;
+ * on 0 and -1, *value may still hold a reference to drop likewise. */
+int sigil_dict_lookup_vkey(PyDictObject *mp, const sigil_vkey *k, PyObject **value,
+                           PyObject **held);
 /* super(klass, self).name, as _PySuper_Lookup finds it (method mode when
  * `method` is not NULL: an unbound method descriptor, *method set), with
  * the MRO taken without CPython's interpreter-wide type lock when it can

@@ -4464,6 +4464,129 @@ class PinnedGlobals(unittest.TestCase):
                 self.assertEqual(s["eval.globals_borrowed"], 0, s)
 
 
+SPAN_SRC = """
+def pairs(n):
+    acc = 0
+    for i in range(n):
+        acc += PAIRS[(i & 63, (i & 63) + 1)]   # BUILD_TUPLE of computed ints
+        acc += INTS[(i & 31) * 7 - 100]        # a computed int, negative too
+    return acc
+
+
+def shapes(n, a, b):
+    out = []
+    for i in range(n):
+        z = i - i                  # 0, an int the loop makes
+        out.append(MIXED[(a, b)])                  # LOAD_FAST_LOAD_FAST, BUILD_TUPLE
+        out.append(MIXED[a + b])                   # LOAD_FAST_LOAD_FAST, BINARY_OP
+        out.append(MIXED[(1, 2)])                  # a constant tuple key
+        out.append(MIXED[-1 + z])                  # hash(-1) is -2
+        out.append(MIXED[(z - 1, z - 2)])          # negative items
+        out.append(MIXED[(z,)])                    # a 1-tuple
+        out.append(MIXED[(1, 2, 3, z + 4)])        # the longest tuple a span makes
+        out.append(MIXED[(z << 3) | 5])            # shift, or
+        out.append(MIXED[(-9 >> 1) ^ z])           # arithmetic shift of a negative: -5
+    return out
+
+
+def others(n, big):
+    out = []
+    for i in range(n):
+        z = i - i
+        out.append(MIXED[(1, z + 5)])      # stored key (True, 5): equal, another type
+        out.append(MIXED[z + 7])           # stored key 7.0
+        out.append(MIXED[big * 4 - big * 4 + 11])   # big * 4 is not compact: no span
+        out.append(MIXED[z + 12])          # stored key Eq12: its __eq__ runs
+        try:
+            out.append(MIXED[(z, 99)])     # absent
+        except KeyError as e:
+            out.append(("KeyError", e.args[0]))
+    return out
+"""
+
+
+class Eq12:
+    """A key that hashes like 12 and says it equals anything."""
+    calls = 0
+
+    def __hash__(self):
+        return 12
+
+    def __eq__(self, other):
+        Eq12.calls += 1
+        return True
+
+
+class BorrowedSpans(unittest.TestCase):
+    """A pinned dict subscripted by a key computed from local and constant
+    ints (`G[(i & 63, (i & 63) + 1)]`, `G[k * 7]`) runs as one borrowed
+    span: the key is evaluated on C integers, hashed and compared as CPython
+    would, and neither the dict's count nor a key object is touched. Keys
+    of other types that compare equal, keys whose __eq__ runs code and
+    absent keys take CPython's lookup, with its results."""
+
+    in_thread = PinnedGlobals.in_thread
+
+    def span_ns(self):
+        g = {"__builtins__": __builtins__, "__name__": "spans"}
+        exec(SPAN_SRC, g)
+        g["PAIRS"] = {(i, i + 1): i * 3 for i in range(64)}
+        g["INTS"] = {k * 7 - 100: k for k in range(32)}
+        g["MIXED"] = {(1, 2): "pair", 3: "three", -1: "minus1", (-1, -2): "negs", (0,): "one",
+                      (1, 2, 3, 4): "four", 5: "five", -5: "minus5", (True, 5): "bool",
+                      7.0: "float", 11: "eleven", Eq12(): "eq12"}
+        return g
+
+    def test_computed_keys_count_no_reference(self):
+        g = self.span_ns()
+        before = (sys.getrefcount(g["PAIRS"]), sys.getrefcount(g["INTS"]))
+        sigil.reset_stats()
+        r = self.in_thread(g["pairs"], 2000)
+        s = sigil.stats()
+        self.assertEqual(r, sum((i & 63) * 3 + (i & 31) for i in range(2000)))
+        self.assertEqual((sys.getrefcount(g["PAIRS"]), sys.getrefcount(g["INTS"])), before)
+        self.assertGreaterEqual(s["eval.globals_spans"], 1900 * 2, s)
+        self.assertGreaterEqual(s["eval.globals_borrowed"], s["eval.globals_spans"], s)
+
+    def test_shapes_agree_with_cpython(self):
+        g = self.span_ns()
+        sigil.reset_stats()
+        r = self.in_thread(g["shapes"], 300, 1, 2)
+        s = sigil.stats()
+        self.assertEqual(r, ["pair", "three", "pair", "minus1", "negs", "one", "four", "five",
+                             "minus5"] * 300)
+        # Every one of the 9 subscripts is a span once the sites specialize
+        # (a miscomputed hash would miss and fall back, uncounted).
+        self.assertGreaterEqual(s["eval.globals_spans"], 280 * 9, s)
+
+    def test_other_keys_take_cpythons_lookup(self):
+        g = self.span_ns()
+        Eq12.calls = 0
+        sigil.reset_stats()
+        r = self.in_thread(g["others"], 300, 2 ** 29)
+        s = sigil.stats()
+        self.assertEqual(r, ["bool", "float", "eleven", "eq12", ("KeyError", (0, 99))] * 300)
+        self.assertEqual(Eq12.calls, 300)
+        self.assertEqual(s["eval.globals_spans"], 0, s)
+
+    def test_rebinding_unpins_and_frees_at_once(self):
+        # The span's dict is pinned like any other: rebinding it unpins it,
+        # and the old dict's values die at once.
+        import weakref
+        g = self.span_ns()
+        tracked = Tracked("x")
+        g["PAIRS"][(100, 101)] = tracked
+        ref = weakref.ref(tracked)
+        del tracked
+        sigil.reset_stats()
+        self.in_thread(g["pairs"], 500)
+        self.assertGreaterEqual(sigil.stats()["eval.globals_spans"], 400, sigil.stats())
+        g["PAIRS"] = {(i, i + 1): i * 3 for i in range(64)}
+        self.assertIsNone(ref())
+        self.assertEqual(self.in_thread(g["pairs"], 200),
+                         sum((i & 63) * 3 + (i & 31) for i in range(200)))
+
+
 class WorldVersion(unittest.TestCase):
     """LOAD_GLOBAL_BUILTIN depends on the world version (a dict watcher on
     the globals it was made for) instead of the globals' keys version:

@@ -1,7 +1,8 @@
 """Pinned global dicts read without a reference while writers rebind them.
 
 Attacks: LOAD_GLOBAL_PINNED (alone, and run together with the LOAD_FAST /
-  LOAD_CONST and BINARY_SUBSCR_DICT, or the CONTAINS_OP_DICT, after it)
+  LOAD_CONST and BINARY_SUBSCR_DICT, or the CONTAINS_OP_DICT, after it, and
+  as a borrowed span with the int arithmetic that computes a subscript)
 A writer builds namespaces one after another (each its own globals dict,
 all running one code object), each with a global TABLE: a dict of Val
 objects the writer's thread owns, so the readers' LOAD_GLOBAL sites pin it
@@ -17,7 +18,10 @@ unpinned stays so, so each namespace is attacked once per name: the
 first writer makes a fresh namespace every fourth change (every other one
 from a fresh compile, so that its sites specialize at once instead of
 backing off from the last namespace's) and waits until the readers have
-begun reading it before it changes it.
+begun reading it before it changes it. A third global, GRID (tuple and
+int keys), is read by subscripts computed from ints (`GRID[(j, j + 1)]`,
+`GRID[j * 2 + 100]`: a borrowed span, the key never made), while writers
+also delete and store its keys in place (a KeyError is then allowed).
 Invariant: every value read is a Val for that key (never a dead or reused
 object: a key mismatch, a wrong type, or a crash); a deleted TABLE raises
 NameError; at the end, a pinned TABLE rebound on one thread takes its
@@ -49,6 +53,25 @@ def read(n, expect, check, vtype):
         expect(h.key, "hot", "TABLE['hot'].key")
         expect(has, True, "k in TABLE")
         expect(absent, True, "'absent' not in TABLE")
+    return gone
+
+
+def grid(n, expect, check, vtype):
+    # Keys computed from ints (a tuple, an int): LOAD_GLOBAL_PINNED runs
+    # with the arithmetic and the subscript as one borrowed span.
+    gone = 0
+    for i in range(n):
+        j = i & 7
+        try:
+            v = GRID[(j, j + 1)]
+            w = GRID[j * 2 + 100]
+        except (NameError, KeyError):
+            gone += 1
+            continue
+        check(type(v), vtype, "type(GRID[(j, j + 1)])")
+        expect(v.key, (j, j + 1), "GRID[(j, j + 1)].key")
+        check(type(w), vtype, "type(GRID[j * 2 + 100])")
+        expect(w.key, j * 2 + 100, "GRID[j * 2 + 100].key")
     return gone
 
 
@@ -91,6 +114,15 @@ def probe_table():
     return {KEYS[i]: i for i in range(8)}
 
 
+def grid_table():
+    # Tuple and int keys made at run time (mortal, this thread's).
+    g = {}
+    for j in range(8):
+        g[(j, j + 1)] = Val((j, j + 1))
+        g[j * 2 + 100] = Val(j * 2 + 100)
+    return g
+
+
 def namespace(fresh=False):
     # `fresh`: its own code objects, whose sites have no history; else the
     # code every other namespace runs, whose sites have seen other globals.
@@ -98,6 +130,7 @@ def namespace(fresh=False):
     exec(compile(SRC_TEXT, "<pinned>", "exec") if fresh else SRC, ns)
     ns["TABLE"] = table()
     ns["PROBE"] = probe_table()
+    ns["GRID"] = grid_table()
     ns["SEEN"] = []          # a token per reader batch begun on it (first few)
     return ns
 
@@ -118,6 +151,7 @@ def main():
 
     def reader(t):
         left = t.iters(300000)
+        batch = 0
         while left > 0 and not race.failed:
             n = min(left, 250)
             ns = current[0]
@@ -126,8 +160,11 @@ def main():
                 seen.append(t.index)
             if t.index & 1:
                 ns["probe"](n, t.expect)
+            elif batch & 1:
+                ns["grid"](n, t.expect, t.check, types)
             else:
                 ns["read"](n, t.expect, t.check, types)
+            batch += 1
             del ns, seen
             left -= n
             if not (left & 2047):
@@ -149,10 +186,23 @@ def main():
                 settle(ns, 2 * readers, lambda: t.stop)
                 continue
             ns = current[0]
-            k = rng.randrange(4)
+            k = rng.randrange(5)
             if k == 0:
                 ns["TABLE"] = table()
                 ns["PROBE"] = probe_table()
+                ns["GRID"] = grid_table()
+            elif k == 4:
+                # GRID changed in place: a key deleted and stored again
+                # (a new key object), entries appended until it resizes.
+                try:
+                    g = ns["GRID"]
+                except KeyError:
+                    g = None
+                if g is not None:
+                    j = rng.randrange(8)
+                    for key in ((j, j + 1), j * 2 + 100):
+                        g.pop(key, None)
+                        g[key] = Val(key)
             elif k == 1:
                 try:
                     del ns["TABLE"]
@@ -161,7 +211,7 @@ def main():
                 _race.dwell(rng.randrange(300))
                 ns["TABLE"] = table()
             elif k == 2:
-                ns.update({"TABLE": table(), "PROBE": probe_table()})
+                ns.update({"TABLE": table(), "PROBE": probe_table(), "GRID": grid_table()})
             else:
                 ns.pop("TABLE", None)
                 ns.pop("PROBE", None)
