@@ -176,6 +176,58 @@ keys_index_at(PyDictKeysObject *dk, size_t i)
  * die without running code. */
 enum { PROBE_SHIFTS = (8 * sizeof(size_t) + 4) / 5 };   /* CPython's PERTURB_SHIFT is 5 */
 
+/* A found entry's value, with a reference (a try-incref: the entry may be
+ * emptied meanwhile): 1 if the dict's keys object is still dk, else -1
+ * (a resize since the first load moved the entries, the slot read may be
+ * a stale one's, so CPython decides; *value is then the caller's to drop). */
+static inline int
+take_found(PyDictObject *mp, PyDictKeysObject *dk, PyObject **vslot, PyObject **value)
+{
+    PyObject *v = _Py_TryXGetRef(vslot);
+    if (v == NULL) {
+        return -1;
+    }
+    *value = v;
+    return _Py_atomic_load_ptr_acquire(&mp->ma_keys) == dk ? 1 : -1;
+}
+
+/* CPython's probe sequence over a keys object's index table, bounded as
+ * above: probe_step gives each slot's entry index in turn (DKIX_DUMMY: a
+ * deleted entry, go on), and DKIX_EMPTY at an empty slot or once the bound
+ * is reached; probe_end tells the lookup's answer then: 0 (absent), or -1
+ * (the bound: unknown). */
+typedef struct {
+    PyDictKeysObject *dk;
+    size_t mask, perturb, i, left;
+} probe_seq;
+
+static inline probe_seq
+probe_start(PyDictKeysObject *dk, Py_hash_t hash)
+{
+    size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
+    return (probe_seq){.dk = dk, .mask = mask, .perturb = (size_t)hash,
+                       .i = (size_t)hash & mask, .left = mask + PROBE_SHIFTS + 1};
+}
+
+static inline Py_ssize_t
+probe_step(probe_seq *p)
+{
+    if (p->left == 0) {
+        return DKIX_EMPTY;
+    }
+    p->left--;
+    Py_ssize_t ix = keys_index_at(p->dk, p->i);
+    p->perturb >>= 5;   /* CPython's PERTURB_SHIFT */
+    p->i = (p->i * 5 + p->perturb + 1) & p->mask;
+    return ix;
+}
+
+static inline int
+probe_end(const probe_seq *p)
+{
+    return p->left == 0 ? -1 : 0;
+}
+
 int
 sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
 {
@@ -197,12 +249,11 @@ sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
     if (!general && dk->dk_kind != DICT_KEYS_UNICODE) {
         return -1;   /* split keys: the values live in the instance's array */
     }
-    size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
-    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
-    for (size_t n = 0; n <= mask + PROBE_SHIFTS; n++) {
-        Py_ssize_t ix = keys_index_at(dk, i);
+    probe_seq seq = probe_start(dk, hash);
+    for (;;) {
+        Py_ssize_t ix = probe_step(&seq);
         if (ix == DKIX_EMPTY) {
-            return 0;
+            return probe_end(&seq);
         }
         if (ix >= 0) {
             /* The two entry layouts: a table of general keys stores each
@@ -250,18 +301,10 @@ sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
                     }
                     return 1;
                 }
-                PyObject *v = _Py_TryXGetRef(vslot);
-                if (v == NULL) {
-                    return -1;
-                }
-                *value = v;
-                return _Py_atomic_load_ptr_acquire(&mp->ma_keys) == dk ? 1 : -1;
+                return take_found(mp, dk, vslot, value);
             }
         }
-        perturb >>= 5;   /* CPython's PERTURB_SHIFT */
-        i = (i * 5 + perturb + 1) & mask;
     }
-    return -1;
 }
 
 /* -- Virtual keys -----------------------------------------------------------
@@ -348,12 +391,11 @@ sigil_dict_lookup_vkey(PyDictObject *mp, const sigil_vkey *k, PyObject **value, 
         return -1;
     }
     Py_hash_t hash = sigil_vkey_hash(k);
-    size_t mask = ((size_t)1 << dk->dk_log2_size) - 1;
-    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
-    for (size_t n = 0; n <= mask + PROBE_SHIFTS; n++) {
-        Py_ssize_t ix = keys_index_at(dk, i);
+    probe_seq seq = probe_start(dk, hash);
+    for (;;) {
+        Py_ssize_t ix = probe_step(&seq);
         if (ix == DKIX_EMPTY) {
-            return 0;
+            return probe_end(&seq);
         }
         /* Relaxed reads of the index, hash and key, as CPython's lock-free
          * lookup makes them: a stale or torn view is caught by the
@@ -376,19 +418,9 @@ sigil_dict_lookup_vkey(PyDictObject *mp, const sigil_vkey *k, PyObject **value, 
             if (vkey_equal(key, k) != 1) {
                 return -1;
             }
-            PyObject *v = _Py_TryXGetRef(&ep->me_value);
-            if (v == NULL) {
-                return -1;
-            }
-            *value = v;
-            /* A resize since the first load moved the entries: the value
-             * read may be a stale slot's, so CPython decides. */
-            return _Py_atomic_load_ptr_acquire(&mp->ma_keys) == dk ? 1 : -1;
+            return take_found(mp, dk, &ep->me_value, value);
         }
-        perturb >>= 5;   /* CPython's PERTURB_SHIFT */
-        i = (i * 5 + perturb + 1) & mask;
     }
-    return -1;
 }
 
 /* -- Ints ---------------------------------------------------------------- */
