@@ -1028,9 +1028,12 @@ span_walk(_PyInterpreterFrame *frame, PyCodeObject *co, _Py_CODEUNIT *pc1, uintp
             whole = 1;
             break;
         default: {
+            if (depth < 2) {
+                return 0;   /* no operands: not a span (the common exit) */
+            }
             int form = sigil_form_of_opcode(op);
             if (!(op == BINARY_OP || (form >= 0 && sigil_form_families[form] == SIGIL_FAM_BINARY_OP)) ||
-                depth < 2 || !span_binop(arg, st[depth - 2], st[depth - 1], &st[depth - 2])) {
+                !span_binop(arg, st[depth - 2], st[depth - 1], &st[depth - 2])) {
                 return 0;
             }
             depth--;
@@ -1101,26 +1104,30 @@ pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyO
     int op1 = SIGIL_W_OP(w1);
     _Py_CODEUNIT *pc2 = pc1 + 1;
     sigil_word w2 = 0;
-    sigil_span span;
+    /* The fused shapes: `k in G`, and G[k] with k a local or a constant
+     * (whose str keys the quiet lookup answers). Anything else, and a key
+     * that is not a str, may be a borrowed span; a span the lookup cannot
+     * answer leaves a fused shape to the fused path below. */
+    int fused = op1 == CONTAINS_OP_DICT;
+    int str_key = 0;
     if (op1 == LOAD_FAST || op1 == LOAD_CONST) {
         w2 = sigil_code_word_at(wbias, pc2);
-        if (SIGIL_W_OP(w2) != BINARY_SUBSCR_DICT) {
-            return span_walk(frame, co, pc1, wbias, &span) ? pinned_span(ts, frame, prec, sp, &span)
-                                                            : out;
-        }
-        /* A local or constant key that is not a str: the quiet lookup
-         * answers only strs, a span ints and tuples of them. */
+        fused = SIGIL_W_OP(w2) == BINARY_SUBSCR_DICT;
         PyObject *k = op1 == LOAD_FAST ? frame->localsplus[SIGIL_W_ARG(w1)]
                                        : PyTuple_GET_ITEM(co->co_consts, SIGIL_W_ARG(w1));
-        if (k != NULL && !PyUnicode_CheckExact(k) && span_walk(frame, co, pc1, wbias, &span)) {
+        str_key = k != NULL && PyUnicode_CheckExact(k);
+    }
+    if (!fused || (op1 != CONTAINS_OP_DICT && !str_key)) {
+        sigil_span span;
+        if (span_walk(frame, co, pc1, wbias, &span)) {
             sigil_pinned_step st = pinned_span(ts, frame, prec, sp, &span);
-            if (st.how != PINNED_ORDINARY) {
+            if (st.how != PINNED_ORDINARY || !fused) {
                 return st;
             }
         }
-    }
-    else if (op1 != CONTAINS_OP_DICT) {
-        return span_walk(frame, co, pc1, wbias, &span) ? pinned_span(ts, frame, prec, sp, &span) : out;
+        else if (!fused) {
+            return out;
+        }
     }
     sigil_pin_enter(ts);
     /* g is an exact dict (the record says so) and alive while the

@@ -341,6 +341,17 @@ sigil_vkey_hash(const sigil_vkey *k)
     return acc == (Py_uhash_t)-1 ? 1546275796 : (Py_hash_t)acc;
 }
 
+/* Does `o` equal the compact int v? 1 or 0, or -1 if o is not an exact
+ * int (its comparison is its type's to make). */
+static inline int
+int_equal(PyObject *o, int64_t v)
+{
+    if (!PyLong_CheckExact(o)) {
+        return -1;
+    }
+    return _PyLong_IsCompact((PyLongObject *)o) && _PyLong_CompactValue((PyLongObject *)o) == v;
+}
+
 /* Does `key` (alive, held by the caller) equal the virtual key? 1 or 0, or
  * -1 when telling would take more than comparing exact ints. Tuples of
  * different lengths are unequal without any item compared, and the first
@@ -349,11 +360,7 @@ static int
 vkey_equal(PyObject *key, const sigil_vkey *k)
 {
     if (k->n == 0) {
-        if (!PyLong_CheckExact(key)) {
-            return -1;
-        }
-        return _PyLong_IsCompact((PyLongObject *)key) &&
-               _PyLong_CompactValue((PyLongObject *)key) == k->vals[0];
+        return int_equal(key, k->vals[0]);
     }
     if (!PyTuple_CheckExact(key)) {
         return -1;
@@ -362,13 +369,9 @@ vkey_equal(PyObject *key, const sigil_vkey *k)
         return 0;
     }
     for (int i = 0; i < k->n; i++) {
-        PyObject *item = PyTuple_GET_ITEM(key, i);
-        if (!PyLong_CheckExact(item)) {
-            return -1;
-        }
-        if (!_PyLong_IsCompact((PyLongObject *)item) ||
-            _PyLong_CompactValue((PyLongObject *)item) != k->vals[i]) {
-            return 0;
+        int r = int_equal(PyTuple_GET_ITEM(key, i), k->vals[i]);
+        if (r != 1) {
+            return r;
         }
     }
     return 1;
