@@ -1,7 +1,8 @@
 /* sigil_jit.c: LLVM setup and the ORC LLJIT instance.
  *
  * Later layers add the trace lowering and the code cache; this file owns
- * LLVM's one-time target initialization and the LLJIT lifecycle.
+ * LLVM's one-time target initialization and the LLJIT lifecycle. It is
+ * linked into libsigil-jit.so, not into the launcher (see sigil_jit.h).
  */
 #include "sigil_jit.h"
 
@@ -13,8 +14,8 @@
 #include <llvm/Config/llvm-config.h>
 #include <pthread.h>
 
-const char *
-sigil_jit_llvm_version(void)
+static const char *
+llvm_version(void)
 {
     return LLVM_VERSION_STRING;
 }
@@ -44,8 +45,8 @@ build_add_module(LLVMContextRef ctx)
     return m;
 }
 
-int
-sigil_jit_selftest(const char **err)
+static int
+selftest(const char **err)
 {
     pthread_once(&llvm_once, llvm_init);
     if (!llvm_ready) {
@@ -91,4 +92,18 @@ done:
         LLVMConsumeError(e);
     }
     return rc;
+}
+
+/* -- The module's export ------------------------------------------------------ */
+
+static const sigil_jit_api api = {
+    .abi = SIGIL_JIT_ABI,
+    .llvm_version = llvm_version,
+    .selftest = selftest,
+};
+
+__attribute__((visibility("default"))) const sigil_jit_api *
+sigil_jit_module(void)
+{
+    return &api;
 }

@@ -8,6 +8,7 @@
  * before the hook is in place.
  */
 #include "sigil_runtime.h"
+#include "sigil_jit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +90,8 @@ main(int argc, char **argv)
 
     sigil_options opts;
     options_from_config(&cfg, &opts);
-    if (opts.mode == SIGIL_MODE_JIT && !sigil_jit_available()) {
-        fprintf(stderr, "sigil-python: -X sigil=jit: this build has no JIT "
-                        "(rebuild with `tools/sigil build --enable-jit`)\n");
+    if (opts.mode == SIGIL_MODE_JIT && sigil_jit_api_get() == NULL) {
+        fprintf(stderr, "sigil-python: -X sigil=jit: %s\n", sigil_jit_load_error());
         PyConfig_Clear(&cfg);
         return 2;
     }

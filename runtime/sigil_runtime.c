@@ -13,9 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifdef SIGIL_JIT
-#include "../jit/sigil_jit.h"
-#endif
+#include "sigil_jit.h"
 
 #ifndef SIGIL_CPYTHON_FLAVOR
 #define SIGIL_CPYTHON_FLAVOR "unknown"
@@ -41,16 +39,6 @@ const char *
 sigil_mode_name(sigil_mode mode)
 {
     return ((unsigned)mode < 3) ? mode_names[mode] : "?";
-}
-
-int
-sigil_jit_available(void)
-{
-#ifdef SIGIL_JIT
-    return 1;
-#else
-    return 0;
-#endif
 }
 
 /* The JIT does not record traces yet, so the best engine is the
@@ -92,16 +80,6 @@ sigil_build_type(void)
     return "debug";
 #else
     return "release";
-#endif
-}
-
-const char *
-sigil_llvm_version(void)
-{
-#ifdef SIGIL_JIT
-    return sigil_jit_llvm_version();
-#else
-    return NULL;
 #endif
 }
 
@@ -179,10 +157,8 @@ set_eval_hook(PyInterpreterState *interp, _PyFrameEvalFunction fn)
 int
 sigil_install(PyInterpreterState *interp, const sigil_options *o)
 {
-    if (o->mode == SIGIL_MODE_JIT && !sigil_jit_available()) {
-        PyErr_SetString(PyExc_RuntimeError,
-                        "-X sigil=jit: this Sigil build has no JIT "
-                        "(rebuild with `tools/sigil build --enable-jit`, which needs llvm-16-dev and clang-16)");
+    if (o->mode == SIGIL_MODE_JIT && sigil_jit_api_get() == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "-X sigil=jit: %s", sigil_jit_load_error());
         return -1;
     }
     if ((unsigned)o->mode > SIGIL_MODE_JIT) {

@@ -47,7 +47,8 @@ const char *sigil_mode_name(sigil_mode mode);
 /* The mode used when none is given. */
 sigil_mode sigil_default_mode(void);
 
-/* 1 if this build contains the LLVM JIT. */
+/* 1 if this build contains the LLVM JIT and its module (libsigil-jit.so,
+ * loaded on first use by mode jit) is where the runtime looks for it. */
 int sigil_jit_available(void);
 
 /* Make `import sigil` work. Must be called before Py_Initialize*. */

@@ -52,6 +52,39 @@ class EngineSwitch(unittest.TestCase):
         # A bad value in an ignored variable is not an error either.
         self.assertNotEqual(self.mode_of("-E", env={"PYTHON_SIGIL": "bogus"}), "off")
 
+    def test_llvm_mapped_only_for_jit(self):
+        # LLVM is loaded on first use: a process in mode off or interp never
+        # maps it (it cost ~80 ms and ~50 MB at every start when linked in).
+        probe = "print(any('libLLVM' in l for l in open('/proc/self/maps')))"
+        for mode in ("off", "interp"):
+            r = run("-X", f"sigil={mode}", "-c", probe)
+            self.assertEqual((r.returncode, r.stdout.strip(), r.stderr), (0, "False", ""), mode)
+        if JIT_BUILT:
+            r = run("-X", "sigil=jit", "-c", probe)
+            self.assertEqual((r.returncode, r.stdout.strip(), r.stderr), (0, "True", ""))
+
+    @unittest.skipUnless(JIT_BUILT, "the build has no JIT module to lose")
+    def test_jit_module_missing(self):
+        missing = "/nonexistent-sigil-dir/libsigil-jit.so"
+        env = {"PYTHON_SIGIL_JIT_MODULE": missing}
+        r = run("-X", "sigil=jit", "-c", "print('ran')", env=env)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("cannot load the JIT module", r.stderr)
+        self.assertIn(missing, r.stderr)
+        # The other modes do not need it, and say the JIT is unavailable.
+        r = run("-X", "sigil=interp", "-c",
+                "import sigil; i = sigil.info(); print(i['mode'], i['jit_available'])", env=env)
+        self.assertEqual((r.returncode, r.stdout.split()), (0, ["interp", "False"]), r.stderr)
+        # A file that is not a shared object: the loader's reason, exit 2.
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "libsigil-jit.so")
+            with open(bad, "w") as f:
+                f.write("not an ELF object\n")
+            r = run("-X", "sigil=jit", "-c", "print('ran')", env={"PYTHON_SIGIL_JIT_MODULE": bad})
+            self.assertEqual((r.returncode, r.stdout), (2, ""))
+            self.assertIn("cannot load the JIT module: " + bad, r.stderr)
+
     def test_bad_x_value(self):
         for bad in ("bogus", "", "JIT", "interp "):
             r = run("-X", f"sigil={bad}", "-c", "print('ran')")
