@@ -901,6 +901,65 @@ sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *rec)
     return form;
 }
 
+/* -- Property setters ---------------------------------------------------------- */
+
+/* `o` is None, or an object whose lifetime is already the collector's
+ * (immortal or deferred-RC: a module-level function once threads exist),
+ * or an exact str (no weak references, no finalizer). */
+static int
+lifetime_unobservable(PyObject *o)
+{
+    return o == Py_None || cacheable(o) || PyUnicode_CheckExact(o);
+}
+
+/* A store to a property has no form (CPython 3.13 has none either): the
+ * generic STORE_ATTR finds the property in the class (_PyType_LookupRef,
+ * which takes a reference to it) and calls its setter. A property is
+ * mortal, owned by the thread that created the class, so on every other
+ * thread that reference is two atomic read-modify-writes of its shared
+ * count, on a cache line all the storing threads bounce: two threads of
+ * the attributes workload spent 10% of their samples on that one load
+ * (_PyType_LookupRef, perf). So a property met by a STORE_ATTR site once
+ * threads exist is given deferred reference counting, which 3.13t turns
+ * into immortality, as it does for every function and class then
+ * (sigil_make_deferred: one stop of the world, the first time), if no
+ * Python code can tell: an exact property has no weak references and no
+ * finalizer, and what it holds (fget, fset, fdel, the doc string) must
+ * already live as long as the collector decides (immortal or deferred-RC
+ * functions, None, strs), so keeping it alive keeps nothing observable
+ * alive longer. A property built from nested functions stays mortal. Best
+ * effort: the site stays generic either way. No mutable global but the
+ * cap's count, which is per process as the immortality it bounds. */
+static void
+shared_setter_property(PyObject *prop)
+{
+    /* How many properties this process has made immortal, and the most
+     * it will: a program that keeps putting new properties on a class and
+     * storing through them leaks at most this many. Relaxed: the count
+     * orders nothing, and a race past the cap costs a property or two. */
+    static _Atomic int made;
+    enum { MAX_PROPERTIES = 4096 };
+    if (cacheable(prop) ||
+        _Py_atomic_load_int_relaxed(&_PyInterpreterState_GET()->gc.immortalize) != 1 ||
+        atomic_load_explicit(&made, memory_order_relaxed) >= MAX_PROPERTIES) {
+        return;
+    }
+    static const char *const parts[] = {"fget", "fset", "fdel", "__doc__"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        PyObject *part = PyObject_GetAttrString(prop, parts[i]);
+        int ok = part != NULL && lifetime_unobservable(part);
+        Py_XDECREF(part);
+        if (!ok) {
+            PyErr_Clear();
+            return;
+        }
+    }
+    if (sigil_make_deferred(prop)) {
+        atomic_fetch_add_explicit(&made, 1, memory_order_relaxed);
+        sigil_stat_bump(sigil_tstate_get(), SIGIL_STAT_properties_deferred);
+    }
+}
+
 /* LOAD_ATTR on an instance whose type keeps attributes in inline values
  * (a plain class without __slots__ or a custom __getattribute__). */
 int
@@ -1329,6 +1388,9 @@ sigil_spec_store_attr(PyObject *owner, PyObject *name, sigil_record *rec)
     unsigned int v = _Py_atomic_load_uint_relaxed(&tp->tp_version_tag);
     PyObject *descr = type_lookup_ref(tp, name);
     int stable = v != 0 && _Py_atomic_load_uint_relaxed(&tp->tp_version_tag) == v;
+    if (stable && descr != NULL && Py_TYPE(descr) == &PyProperty_Type) {
+        shared_setter_property(descr);
+    }
     Py_XDECREF(descr);
     if (!stable) {
         return sigil_spec_fail(SIGIL_SF_type_version);

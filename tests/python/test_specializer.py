@@ -5,12 +5,14 @@ Run by sigil-python in mode interp (the default); every check reads
 sigil.stats(), whose per-form and per-family counters are the specializer's
 own bookkeeping."""
 import collections
+import gc
 import sigil
 import sys
 import threading
 import os
 import unittest
 from types import SimpleNamespace
+import weakref
 
 # every check below reads per-execution counters (form.*, FAMILY.generic)
 sigil.count_executions(True)
@@ -4752,6 +4754,94 @@ def rebind(n):
         t += G[1]
     return t
 """
+
+
+SETTER_PROPERTY_SRC = """
+def get_c(self):
+    return self._c
+
+def set_c(self, v):
+    self._c = v
+
+class Temp:
+    def __init__(self):
+        self._c = 0
+    c = property(get_c, set_c, None, "a module-level getter and setter")
+
+def nested_property():
+    def g(self):
+        return self._c
+    def s(self, v):
+        self._c = v
+    return property(g, s)
+
+class Nested:
+    def __init__(self):
+        self._c = 0
+
+Nested.c = nested_property()
+
+class SubProp(property):
+    pass
+
+class Sub:
+    def __init__(self):
+        self._c = 0
+    c = SubProp(get_c, set_c)
+
+def store(obj, n):
+    t = 0
+    for i in range(n):
+        obj.c = i
+        t += obj._c
+    return t
+"""
+
+
+class SetterProperties(unittest.TestCase):
+    """A property stored through by another thread than its owner would
+    bounce its reference count between the storing threads (the generic
+    STORE_ATTR takes a reference to it): Sigil gives it deferred reference
+    counting (immortal once threads exist) when nothing it holds has a
+    lifetime Python can observe, and only then."""
+
+    def setUp(self):
+        self.ns = {"__name__": "setter_props"}
+        exec(SETTER_PROPERTY_SRC, self.ns)   # this thread owns the classes
+
+    def stores(self, cls):
+        sigil.reset_stats()
+        obj = cls()
+        self.assertEqual(in_thread(fresh(self.ns["store"]), obj, 3000), sum(range(3000)))
+        self.assertEqual(obj.c, 2999)
+        return sigil.stats()["runtime.properties_deferred"]
+
+    def test_module_level_accessors(self):
+        prop = self.ns["Temp"].__dict__["c"]
+        self.assertLess(sys.getrefcount(prop), 1000)
+        self.assertEqual(self.stores(self.ns["Temp"]), 1)
+        self.assertGreater(sys.getrefcount(prop), 1 << 30)
+        # still the same property: stores and loads go through it
+        t = self.ns["Temp"]()
+        t.c = 41
+        self.assertEqual((t._c, t.c), (41, 41))
+
+    def test_nested_accessors_stay_mortal(self):
+        cls = self.ns["Nested"]
+        prop = cls.__dict__["c"]
+        self.assertEqual(self.stores(cls), 0)
+        self.assertLess(sys.getrefcount(prop), 1000)
+        # ... and die when the class lets go of the property, as on stock
+        # (the class itself is immortal once threads exist, in stock 3.13t)
+        ref = weakref.ref(prop.fset)
+        del cls.c, prop
+        gc.collect()
+        self.assertIsNone(ref())
+
+    def test_property_subclass_stays_mortal(self):
+        prop = self.ns["Sub"].__dict__["c"]
+        self.assertEqual(self.stores(self.ns["Sub"]), 0)
+        self.assertLess(sys.getrefcount(prop), 1000)
 
 
 class SharedModuleValues(unittest.TestCase):
