@@ -16,9 +16,6 @@
  * of another number (a stale libsigil-jit.so beside a newer launcher). */
 #define SIGIL_JIT_ABI 1
 
-/* The module's name, as the build writes it next to sigil-python. */
-#define SIGIL_JIT_MODULE_NAME "libsigil-jit.so"
-
 typedef struct sigil_jit_api {
     int abi;   /* SIGIL_JIT_ABI of the module */
     /* LLVM's version string ("16.0.6"). */

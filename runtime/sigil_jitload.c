@@ -20,6 +20,10 @@
 #include <pthread.h>
 #include <unistd.h>
 
+/* SIGIL_JIT_MODULE_PATH and SIGIL_JIT_MODULE_NAME (the file and its name,
+ * as the build writes it next to sigil-python) come from CMake's target,
+ * so that the name is spelled in one place. */
+
 /* Each written once, inside its pthread_once routine (pthread_once orders
  * those writes before every return of pthread_once in other threads),
  * read-only after. */

@@ -4,7 +4,6 @@
 #include "sigil/sigil.h"
 #include "sigil_test.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 int
