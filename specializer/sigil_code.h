@@ -96,7 +96,9 @@ typedef struct sigil_record {
                              LOAD_GLOBAL_PINNED: 1 if obj is an exact dict */
     uint32_t version;     /* type version or function version */
     uint32_t version2;    /* shared-keys version (LOAD_ATTR_METHOD_*), callee
-                             version, or CALL_KW_PY's parameter map */
+                             version, CALL_KW_PY's parameter map, or a
+                             polymorphic head's count of rotations
+                             (sigil_spec.c, full_record_miss) */
     PyObject *obj;        /* borrowed, deferred-RC: descriptor or code */
     PyObject *key;        /* never dereferenced, compared by identity only
                              (CALL_KW_PY: the call site's kwnames constant;

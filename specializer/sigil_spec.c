@@ -2271,21 +2271,37 @@ replaced_note(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t st
  * one publication per six executions, each with the SiJiL, compare-and-
  * swaps and a record to retire, and with threads the word's, the record's
  * and the counter's cache lines bouncing between cores. Only one such
- * miss in SIGIL_FULL_MISS_CHARGE is charged now (-1 spares it): the four
- * kinds cached keep their fast path, the others run generic, and a site
- * whose kinds changed for good (a program's next phase) still deopts and
- * respecializes, after about 16 times as many misses. A super() site
- * keeps charging: its budget demotes it to the immediate form, which
- * caches nothing and never misses. */
+ * miss in SIGIL_FULL_MISS_CHARGE is charged now, and a spent budget no
+ * longer deopts a full record: it rotates it (the oldest entry out, the
+ * missing operand's in; poly_grow). Deopting sent such a site round the
+ * same cycle more slowly (deopt, specialize, three grows: four records
+ * per turn, 3,300 per unit of bm_polymorphism, and at two threads 4.5% of
+ * the SiJiL acquisitions waited). Each rotation past the first
+ * SIGIL_POLY_MAX (a record's worth: enough for a site whose kinds changed
+ * for good to hold the new ones) doubles the charging interval, up to
+ * 2^SIGIL_ROTATE_SLOWDOWN_MAX times: a site that keeps meeting more kinds
+ * than it can hold rotates ever more rarely. Returns -1 if the miss runs
+ * generic with the record kept (spared, or charged with budget left), 1
+ * if the budget is spent (rotate), 0 if the caller charges the miss as an
+ * ordinary one: a super() site, whose budget demotes it to the immediate
+ * form, which caches nothing and never misses. */
 static int
-full_record_miss(sigil_tstate *ts, sigil_family fam)
+full_record_miss(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_family fam,
+                 uint32_t rotations)
 {
-    if (fam == SIGIL_FAM_LOAD_SUPER_ATTR ||
-        (++ts->full_miss_tick & (SIGIL_FULL_MISS_CHARGE - 1)) == 0) {
+    if (fam == SIGIL_FAM_LOAD_SUPER_ATTR) {
         return 0;
     }
-    sigil_stat_bump(ts, SIGIL_STAT_full_misses_spared);
-    return -1;
+    uint32_t shift = rotations > SIGIL_POLY_MAX ? rotations - SIGIL_POLY_MAX : 0;
+    if (shift > SIGIL_ROTATE_SLOWDOWN_MAX) {
+        shift = SIGIL_ROTATE_SLOWDOWN_MAX;
+    }
+    uint32_t every = (uint32_t)SIGIL_FULL_MISS_CHARGE << shift;
+    if ((++ts->full_miss_tick & (every - 1)) != 0) {
+        sigil_stat_bump(ts, SIGIL_STAT_full_misses_spared);
+        return -1;
+    }
+    return sigil_spec_miss(sc, pc) ? 1 : -1;
 }
 
 /* The grow itself (sigil_spec_attr_grow, sigil_spec_call_grow): the
@@ -2320,6 +2336,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     sigil_record prev[SIGIL_POLY_MAX];
     uint32_t oparg = old->oparg;
     int n = is_poly ? old->index : 1;
+    uint32_t rotations = is_poly ? old->version2 : 0;
     memcpy(prev, is_poly ? sigil_record_entry(old, 0) : old, (size_t)n * sizeof(sigil_record));
     PyObject *ident = poly_ident(kind, c->owner);
     if (ident == NULL) {
@@ -2339,8 +2356,13 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
      * churns, and the TSan race suite ran past its time limit.) Another
      * operand takes a free entry, uncharged and refilling. */
     int at = poly_find(prev, n, 0, ident);
+    int rotate = 0;
     if (at < 0 && n >= SIGIL_POLY_MAX) {
-        return full_record_miss(ts, fam);
+        int r = full_record_miss(ts, sc, pc, fam, rotations);
+        if (r <= 0) {
+            return r;
+        }
+        rotate = 1;   /* budget spent: the oldest entry makes room */
     }
     uint64_t start = at >= 0 ? replace_clock() : 0;
     int soon = at >= 0 && replaced_soon(ts, sc, pc, start);
@@ -2371,10 +2393,17 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     }
     else {
         sigil_record recs[1 + SIGIL_POLY_MAX];
-        nnew = at >= 0 ? n : n + 1;
-        recs[0] = (sigil_record){.oparg = oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew};
-        memcpy(&recs[1], prev, (size_t)n * sizeof(sigil_record));
-        recs[1 + (at >= 0 ? at : n)] = add;
+        nnew = at >= 0 || rotate ? n : n + 1;
+        recs[0] = (sigil_record){.oparg = oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew,
+                                 .version2 = rotations + (uint32_t)rotate};
+        if (rotate) {
+            memcpy(&recs[1], prev + 1, (size_t)(n - 1) * sizeof(sigil_record));
+            recs[n] = add;
+        }
+        else {
+            memcpy(&recs[1], prev, (size_t)n * sizeof(sigil_record));
+            recs[1 + (at >= 0 ? at : n)] = add;
+        }
         head = sigil_record_new_n(recs, nnew + 1);
     }
     if (head == NULL) {
@@ -2382,6 +2411,9 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     }
     if (!replace_record(rt, ts, sc, pc, seen, head, nnew == 1 ? form : poly, fam, at < 0)) {
         return 0;   /* `old` stays, another thread moved the word */
+    }
+    if (rotate) {
+        sigil_stat_bump(ts, SIGIL_STAT_poly_rotations);
     }
     if (at >= 0) {
         replaced_note(ts, sc, pc, start);

@@ -5203,10 +5203,11 @@ def call_f(objs, n):
 
 class MegamorphicSites(unittest.TestCase):
     """A site that sees more classes than a polymorphic record holds keeps
-    its four entries: the other classes' misses run generic, and only one
-    in 16 is charged to the site's budget, so the site does not cycle
-    through specialize, grow, deopt. A site whose classes change for good
-    still gets a record for the new ones."""
+    four entries: the other classes' misses run generic, only one in 16 is
+    charged to the site's budget, and a spent budget rotates the record
+    (oldest entry out, ever more rarely) instead of deoptimizing it, so the
+    site does not cycle through specialize, grow, deopt. A site whose
+    classes change for good still gets entries for the new ones."""
 
     def ns(self):
         g = {"__name__": "mega"}
@@ -5237,6 +5238,34 @@ class MegamorphicSites(unittest.TestCase):
         s = sigil.stats()
         # A site still holding the first classes' entries would miss all
         # 2000 times (the few allowed are other code's: assertEqual's).
+        self.assertLess(s["LOAD_ATTR.misses"], 50, s)
+
+
+    def test_megamorphic_site_rotates_instead_of_deopting(self):
+        g = self.ns()
+        objs = [k() for k in g["KINDS"][:6]]
+        g["call_f"](objs, 600)
+        sigil.reset_stats()
+        self.assertEqual(g["call_f"](objs, 60000), 60000)
+        s = sigil.stats()
+        # About 20,000 misses: a spent budget rotates the record (oldest
+        # entry out), and rotations past the first four come ever more
+        # rarely; deoptimizing instead cycled specialize, grow, deopt
+        # (about 150 deopts and 600 records here).
+        self.assertLessEqual(s["LOAD_ATTR.deopts"], 2, s)
+        self.assertGreaterEqual(s["spec.poly_rotations"], 4, s)
+        self.assertLessEqual(s["spec.poly_rotations"], 40, s)
+        self.assertLessEqual(s["spec.records_published"], 80, s)
+
+    def test_a_rotated_site_still_takes_a_new_phase(self):
+        g = self.ns()
+        g["call_f"]([k() for k in g["KINDS"][:6]], 60000)
+        then = [k() for k in g["KINDS"][6:10]]
+        g["call_f"](then, 40000)
+        sigil.reset_stats()
+        self.assertEqual(g["call_f"](then, 2000), 2000)
+        s = sigil.stats()
+        # the four new classes have entries: no miss left at the site
         self.assertLess(s["LOAD_ATTR.misses"], 50, s)
 
 
