@@ -272,6 +272,9 @@ sigil_code_word_at(uintptr_t bias, const _Py_CODEUNIT *ip)
 static inline int
 sigil_code_word_cas(sigil_code *sc, Py_ssize_t i, sigil_word expected, sigil_word desired)
 {
+    /* Invariant: a record word's opcode is its record's form (a handler
+     * reads the record as that form's). */
+    assert(!SIGIL_W_IS_RECORD(desired) || sigil_word_record(desired)->form == SIGIL_W_OP(desired));
     /* Fault publish_relaxed: a relaxed CAS publishes the record's address
      * without ordering the record's fields before it; a reader's acquire
      * load then synchronizes with nothing (TSan reports the field reads). */

@@ -2272,13 +2272,14 @@ replaced_note(sigil_tstate *ts, const sigil_code *sc, Py_ssize_t pc, uint64_t st
  * swaps and a record to retire, and with threads the word's, the record's
  * and the counter's cache lines bouncing between cores. Only one such
  * miss in SIGIL_FULL_MISS_CHARGE is charged now, and a spent budget no
- * longer deopts a full record: it rotates it (the oldest entry out, the
- * missing operand's in; poly_grow). Deopting sent such a site round the
- * same cycle more slowly (deopt, specialize, three grows: four records
- * per turn, 3,300 per unit of bm_polymorphism, and at two threads 4.5% of
- * the SiJiL acquisitions waited). Each rotation past the first
- * SIGIL_POLY_MAX (a record's worth: enough for a site whose kinds changed
- * for good to hold the new ones) doubles the charging interval, up to
+ * longer deopts a full record: it rotates it, publishing in its place a
+ * record of one entry, the missing operand's, which the next kinds to
+ * miss grow again (poly_grow). Deopting sent such a site round the same
+ * cycle with more steps (deopt, wait, specialize, three grows: 3,300
+ * records per unit of bm_polymorphism, and at two threads 4.5% of the
+ * SiJiL acquisitions waited); starting over keeps what the cycle was good
+ * for, a record of the kinds seen last. Each rotation past the first
+ * SIGIL_POLY_MAX doubles the charging interval, up to
  * 2^SIGIL_ROTATE_SLOWDOWN_MAX times: a site that keeps meeting more kinds
  * than it can hold rotates ever more rarely. Returns -1 if the miss runs
  * generic with the record kept (spared, or charged with budget left), 1
@@ -2362,7 +2363,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         if (r <= 0) {
             return r;
         }
-        rotate = 1;   /* budget spent: the oldest entry makes room */
+        rotate = 1;   /* budget spent: start over from this operand's kind */
     }
     uint64_t start = at >= 0 ? replace_clock() : 0;
     int soon = at >= 0 && replaced_soon(ts, sc, pc, start);
@@ -2386,19 +2387,20 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     add.key = ident;
     int nnew;
     sigil_record *head;
+    int word_form = poly;   /* the published word's form: the record's */
     if (at >= 0 && n == 1) {
         /* a plain record of the same class: replaced by a plain one */
         nnew = 1;
+        word_form = form;
         head = sigil_record_new(&add);
     }
     else {
         sigil_record recs[1 + SIGIL_POLY_MAX];
-        nnew = at >= 0 || rotate ? n : n + 1;
+        nnew = rotate ? 1 : at >= 0 ? n : n + 1;
         recs[0] = (sigil_record){.oparg = oparg, .form = (uint16_t)poly, .index = (uint16_t)nnew,
                                  .version2 = rotations + (uint32_t)rotate};
         if (rotate) {
-            memcpy(&recs[1], prev + 1, (size_t)(n - 1) * sizeof(sigil_record));
-            recs[n] = add;
+            recs[1] = add;   /* the record starts over from this kind */
         }
         else {
             memcpy(&recs[1], prev, (size_t)n * sizeof(sigil_record));
@@ -2409,7 +2411,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     if (head == NULL) {
         return 0;
     }
-    if (!replace_record(rt, ts, sc, pc, seen, head, nnew == 1 ? form : poly, fam, at < 0)) {
+    if (!replace_record(rt, ts, sc, pc, seen, head, word_form, fam, at < 0)) {
         return 0;   /* `old` stays, another thread moved the word */
     }
     if (rotate) {

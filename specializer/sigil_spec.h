@@ -30,15 +30,15 @@
 #define SIGIL_REPLACE_SOON_FACTOR 32
 /* A miss by an operand of a new kind at a full polymorphic record is
  * charged to the budget once in this many (per thread; sigil_spec.c,
- * full_record_miss), and a spent budget rotates the record (its oldest
- * entry out, the new kind in) instead of deoptimizing it: a site that sees
- * more kinds than a record holds keeps a record, and one whose kinds
- * changed for good gets entries for the new ones. */
+ * full_record_miss), and a spent budget rotates the record (it starts over
+ * from the new kind and grows again) instead of deoptimizing it: a site
+ * that sees more kinds than a record holds keeps a record, and one whose
+ * kinds changed for good gets entries for the new ones. */
 #define SIGIL_FULL_MISS_CHARGE 16
 /* Each rotation of a record past its first SIGIL_POLY_MAX doubles that
  * interval, up to this many times (one charged miss in 256, a rotation
- * per 2048 misses at most: a site that was megamorphic and then sees four
- * new kinds holds them after about 17,000 executions). */
+ * per 2048 misses at most: a site that was megamorphic and then sees new
+ * kinds holds them after about 2,048 misses). */
 #define SIGIL_ROTATE_SLOWDOWN_MAX 4
 
 /* CPython 3.13 has no CALL_PY_WITH_DEFAULTS (3.12 had; 3.13's
