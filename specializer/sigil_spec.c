@@ -2327,24 +2327,26 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         return 0;
     }
     int poly = poly_kinds[kind].poly;
-    /* The old record is copied out now, and not read again: the word was
-     * acquired in this instruction, so the block cannot be freed before
-     * this thread's next quiescent state, but the chooser below may block
+    /* The word was acquired in this instruction, so the old block cannot
+     * be freed before this thread's next quiescent state: it is read in
+     * place up to the decision to choose an entry (nothing before that
+     * waits), and copied out then, not read again: the chooser may block
      * on a type or dict lock, and a thread that blocks detaches, which
      * lets the grace period of a record another thread's deopt retired
      * end while this thread waits. (Retiring `old` below needs only its
-     * address: this thread's CAS is what unpublishes it then.) */
-    sigil_record prev[SIGIL_POLY_MAX];
+     * address: this thread's CAS is what unpublishes it then.) A miss
+     * spared at a full record, the common case at a megamorphic site,
+     * thus copies nothing. */
+    const sigil_record *entries = is_poly ? sigil_record_entry(old, 0) : old;
     uint32_t oparg = old->oparg;
     int n = is_poly ? old->index : 1;
     uint32_t rotations = is_poly ? old->version2 : 0;
-    memcpy(prev, is_poly ? sigil_record_entry(old, 0) : old, (size_t)n * sizeof(sigil_record));
     PyObject *ident = poly_ident(kind, c->owner);
     if (ident == NULL) {
         return 0;   /* an operand of another kind: an ordinary miss */
     }
     /* A guard failing inside the operand's own entry is an ordinary miss. */
-    if (poly_find(prev, n, poly_key(kind, ident), NULL) >= 0) {
+    if (poly_find(entries, n, poly_key(kind, ident), NULL) >= 0) {
         return 0;
     }
     /* The operand's class (or the function) has an entry of an older
@@ -2356,7 +2358,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
      * on 2 cores each thread's own replacements look rare while the site
      * churns, and the TSan race suite ran past its time limit.) Another
      * operand takes a free entry, uncharged and refilling. */
-    int at = poly_find(prev, n, 0, ident);
+    int at = poly_find(entries, n, 0, ident);
     int rotate = 0;
     if (at < 0 && n >= SIGIL_POLY_MAX) {
         int r = full_record_miss(ts, sc, pc, fam, rotations);
@@ -2365,6 +2367,9 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         }
         rotate = 1;   /* budget spent: start over from this operand's kind */
     }
+    sigil_record prev[SIGIL_POLY_MAX];
+    memcpy(prev, entries, (size_t)n * sizeof(sigil_record));
+    entries = NULL;   /* not read past this point */
     uint64_t start = at >= 0 ? replace_clock() : 0;
     int soon = at >= 0 && replaced_soon(ts, sc, pc, start);
     if (soon && sigil_spec_miss(sc, pc)) {
