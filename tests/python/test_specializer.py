@@ -5215,13 +5215,17 @@ class MegamorphicSites(unittest.TestCase):
         exec(MEGA_SRC, g)
         return g
 
+    def run_site(self, g, objs, n):
+        """Stats of n calls of the site over objs (the result checked)."""
+        sigil.reset_stats()
+        self.assertEqual(g["call_f"](objs, n), n)
+        return sigil.stats()
+
     def test_more_classes_than_entries_keep_the_record(self):
         g = self.ns()
         objs = [k() for k in g["KINDS"][:6]]
         g["call_f"](objs, 600)
-        sigil.reset_stats()
-        self.assertEqual(g["call_f"](objs, 6000), 6000)
-        s = sigil.stats()
+        s = self.run_site(g, objs, 6000)
         # Two classes in six miss: about 2000 misses, 1 in 16 charged.
         self.assertGreaterEqual(s["spec.full_misses_spared"], 1500, s)
         # Charging every miss deopted 240 times and published 960 records.
@@ -5230,25 +5234,19 @@ class MegamorphicSites(unittest.TestCase):
 
     def test_a_site_whose_classes_change_respecializes(self):
         g = self.ns()
-        first = [k() for k in g["KINDS"][:4]]
         then = [k() for k in g["KINDS"][4:8]]
-        g["call_f"](first, 2000)
+        g["call_f"]([k() for k in g["KINDS"][:4]], 2000)
         g["call_f"](then, 6000)
-        sigil.reset_stats()
-        self.assertEqual(g["call_f"](then, 2000), 2000)
-        s = sigil.stats()
+        s = self.run_site(g, then, 2000)
         # A site still holding the first classes' entries would miss all
         # 2000 times (the few allowed are other code's: assertEqual's).
         self.assertLess(s["LOAD_ATTR.misses"], 50, s)
-
 
     def test_megamorphic_site_rotates_instead_of_deopting(self):
         g = self.ns()
         objs = [k() for k in g["KINDS"][:6]]
         g["call_f"](objs, 600)
-        sigil.reset_stats()
-        self.assertEqual(g["call_f"](objs, 60000), 60000)
-        s = sigil.stats()
+        s = self.run_site(g, objs, 60000)
         # About 20,000 misses: a spent budget rotates the record (it starts
         # over from the missing class and grows again), and rotations past
         # the first four come ever more rarely; deoptimizing instead cycled
@@ -5263,9 +5261,7 @@ class MegamorphicSites(unittest.TestCase):
         g["call_f"]([k() for k in g["KINDS"][:6]], 60000)
         then = [k() for k in g["KINDS"][6:10]]
         g["call_f"](then, 8000)
-        sigil.reset_stats()
-        self.assertEqual(g["call_f"](then, 2000), 2000)
-        s = sigil.stats()
+        s = self.run_site(g, then, 2000)
         # the four new classes have entries: no miss left at the site
         self.assertLess(s["LOAD_ATTR.misses"], 50, s)
 
