@@ -2393,8 +2393,10 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
     int nnew;
     sigil_record *head;
     int word_form = poly;   /* the published word's form: the record's */
-    if (at >= 0 && n == 1) {
-        /* a plain record of the same class: replaced by a plain one */
+    if (at >= 0 && !is_poly) {
+        /* a plain record of the same class: replaced by a plain one (a
+         * polymorphic one of one entry, after a rotation, stays
+         * polymorphic and keeps its count) */
         nnew = 1;
         word_form = form;
         head = sigil_record_new(&add);
