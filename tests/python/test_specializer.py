@@ -5198,6 +5198,31 @@ def call_f(objs, n):
     for i in range(n):
         s += objs[i % k].f()      # LOAD_ATTR (method) over len(objs) classes
     return s
+
+
+def f0(x): return x
+def f1(x): return x + 1
+def f2(x): return x + 2
+def f3(x): return x + 3
+def f4(x): return x + 4
+def f5(x): return x + 5
+
+
+FNS = [f0, f1, f2, f3, f4, f5]   # six codes, six function versions
+
+
+def call_each(n):
+    s = 0
+    for i in range(n):
+        s += FNS[i % 6](1)        # CALL over six functions
+    return s
+
+
+def store_x(objs, n):
+    k = len(objs)
+    for i in range(n):
+        objs[i % k].x = i         # STORE_ATTR over len(objs) classes
+    return sum(o.x for o in objs)
 """
 
 
@@ -5255,6 +5280,26 @@ class MegamorphicSites(unittest.TestCase):
         self.assertGreaterEqual(s["spec.poly_rotations"], 4, s)
         self.assertLessEqual(s["spec.poly_rotations"], 40, s)
         self.assertLessEqual(s["spec.records_published"], 4 * 40, s)
+
+    def test_call_and_store_sites_rotate(self):
+        # the same rule at a CALL site over six functions and a STORE_ATTR
+        # site over six classes (the families whose records also fill)
+        g = self.ns()
+        g["call_each"](600)
+        sigil.reset_stats()
+        self.assertEqual(g["call_each"](30000), 30000 + 5 * 30000 // 2)
+        s = sigil.stats()
+        self.assertLessEqual(s["CALL.deopts"], 2, s)
+        self.assertGreaterEqual(s["spec.poly_rotations"], 4, s)
+        self.assertGreater(s["form.CALL_PY_POLY"], 15000, s)
+        objs = [k() for k in g["KINDS"][:6]]
+        g["store_x"](objs, 600)
+        sigil.reset_stats()
+        self.assertEqual(g["store_x"](objs, 30000), sum(range(29994, 30000)))
+        s = sigil.stats()
+        self.assertLessEqual(s["STORE_ATTR.deopts"], 2, s)
+        self.assertGreaterEqual(s["spec.poly_rotations"], 4, s)
+        self.assertGreater(s["form.STORE_ATTR_POLY"], 15000, s)
 
     def test_a_rotated_site_still_takes_a_new_phase(self):
         g = self.ns()
