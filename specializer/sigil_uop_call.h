@@ -200,8 +200,28 @@ uop_push_py_frame(sigil_uop_env *e, int null_locals_from)
     _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
     e->tstate->datastack_top += code->co_framesize;
     _PyFrame_Initialize(nf, (PyFunctionObject *)uop_callable(e), NULL, code, null_locals_from);
-    for (int i = 0; i < total; i++) {
-        nf->localsplus[i] = args[i];
+    /* The arguments move to the new frame's first locals. Up to three (most
+     * calls) are copied one by one: as a loop GCC vectorizes it, with an
+     * overlap test and a count split that cost more than the copies (16
+     * instructions for one argument). The frame lies past the caller's
+     * stack on the data stack, so the two never overlap. */
+    PyObject **dst = nf->localsplus;
+    switch (total) {
+    case 3:
+        dst[2] = args[2];
+        __attribute__((fallthrough));
+    case 2:
+        dst[1] = args[1];
+        __attribute__((fallthrough));
+    case 1:
+        dst[0] = args[0];
+        __attribute__((fallthrough));
+    case 0:
+        break;
+    default:
+        for (int i = 0; i < total; i++) {
+            dst[i] = args[i];
+        }
     }
     e->sp = uop_call_base(e) - 2;
     nf->previous = e->frame;
