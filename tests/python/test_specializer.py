@@ -5240,38 +5240,45 @@ class MegamorphicSites(unittest.TestCase):
         exec(MEGA_SRC, g)
         return g
 
-    def run_site(self, g, objs, n):
-        """Stats of n calls of the site over objs (the result checked)."""
+    def run_site(self, fn, expected, *args):
+        """Stats of one call fn(*args) alone, its result checked."""
         sigil.reset_stats()
-        self.assertEqual(g["call_f"](objs, n), n)
+        self.assertEqual(fn(*args), expected)
         return sigil.stats()
 
-    def test_more_classes_than_entries_keep_the_record(self):
+    def six_kinds_run(self, n):
+        """Stats of n calls of call_f over objects of six classes, after
+        600 that warm its site up (its record full)."""
         g = self.ns()
         objs = [k() for k in g["KINDS"][:6]]
         g["call_f"](objs, 600)
-        s = self.run_site(g, objs, 6000)
+        return self.run_site(g["call_f"], n, objs, n)
+
+    def test_more_classes_than_entries_keep_the_record(self):
+        s = self.six_kinds_run(6000)
         # Two classes in six miss: about 2000 misses, 1 in 16 charged.
         self.assertGreaterEqual(s["spec.full_misses_spared"], 1500, s)
         # Charging every miss deopted 240 times and published 960 records.
         self.assertLessEqual(s["LOAD_ATTR.deopts"], 40, s)
         self.assertLessEqual(s["spec.records_published"], 200, s)
 
-    def test_a_site_whose_classes_change_respecializes(self):
+    def after_phases(self, first, n_first, then, n_then):
+        """Stats of 2000 calls of call_f over the classes KINDS[then], after
+        n_first calls over KINDS[first] and n_then over KINDS[then]."""
         g = self.ns()
-        then = [k() for k in g["KINDS"][4:8]]
-        g["call_f"]([k() for k in g["KINDS"][:4]], 2000)
-        g["call_f"](then, 6000)
-        s = self.run_site(g, then, 2000)
+        objs = [k() for k in g["KINDS"][then]]
+        g["call_f"]([k() for k in g["KINDS"][first]], n_first)
+        g["call_f"](objs, n_then)
+        return self.run_site(g["call_f"], 2000, objs, 2000)
+
+    def test_a_site_whose_classes_change_respecializes(self):
+        s = self.after_phases(slice(0, 4), 2000, slice(4, 8), 6000)
         # A site still holding the first classes' entries would miss all
         # 2000 times (the few allowed are other code's: assertEqual's).
         self.assertLess(s["LOAD_ATTR.misses"], 50, s)
 
     def test_megamorphic_site_rotates_instead_of_deopting(self):
-        g = self.ns()
-        objs = [k() for k in g["KINDS"][:6]]
-        g["call_f"](objs, 600)
-        s = self.run_site(g, objs, 60000)
+        s = self.six_kinds_run(60000)
         # About 20,000 misses: a spent budget rotates the record (it starts
         # over from the missing class and grows again), and rotations past
         # the first four come ever more rarely; deoptimizing instead cycled
@@ -5286,27 +5293,19 @@ class MegamorphicSites(unittest.TestCase):
         # site over six classes (the families whose records also fill)
         g = self.ns()
         g["call_each"](600)
-        sigil.reset_stats()
-        self.assertEqual(g["call_each"](30000), 30000 + 5 * 30000 // 2)
-        s = sigil.stats()
+        s = self.run_site(g["call_each"], 30000 + 5 * 30000 // 2, 30000)
         self.assertLessEqual(s["CALL.deopts"], 2, s)
         self.assertGreaterEqual(s["spec.poly_rotations"], 4, s)
         self.assertGreater(s["form.CALL_PY_POLY"], 15000, s)
         objs = [k() for k in g["KINDS"][:6]]
         g["store_x"](objs, 600)
-        sigil.reset_stats()
-        self.assertEqual(g["store_x"](objs, 30000), sum(range(29994, 30000)))
-        s = sigil.stats()
+        s = self.run_site(g["store_x"], sum(range(29994, 30000)), objs, 30000)
         self.assertLessEqual(s["STORE_ATTR.deopts"], 2, s)
         self.assertGreaterEqual(s["spec.poly_rotations"], 4, s)
         self.assertGreater(s["form.STORE_ATTR_POLY"], 15000, s)
 
     def test_a_rotated_site_still_takes_a_new_phase(self):
-        g = self.ns()
-        g["call_f"]([k() for k in g["KINDS"][:6]], 60000)
-        then = [k() for k in g["KINDS"][6:10]]
-        g["call_f"](then, 8000)
-        s = self.run_site(g, then, 2000)
+        s = self.after_phases(slice(0, 6), 60000, slice(6, 10), 8000)
         # the four new classes have entries: no miss left at the site
         self.assertLess(s["LOAD_ATTR.misses"], 50, s)
 
