@@ -2327,8 +2327,11 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
         return 0;
     }
     int poly = poly_kinds[kind].poly;
-    /* The word was acquired in this instruction, so the old block cannot
-     * be freed before this thread's next quiescent state: it is read in
+    /* The word was acquired in this instruction (an acquire load, pairing
+     * with the release compare-and-swap that published it, so every field
+     * of the block, the head's rotation count included, was written before
+     * and is never written again), and the block cannot be freed before
+     * this thread's next quiescent state: it is read in
      * place up to the decision to choose an entry (nothing before that
      * waits), and copied out then, not read again: the chooser may block
      * on a type or dict lock, and a thread that blocks detaches, which

@@ -133,7 +133,9 @@ sigil_spec_should_try(sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc, sigil_fam
 }
 
 /* A specialized word's guard failed: 1 if it has used up its miss budget
- * and should be turned back to the generic form. */
+ * and should be turned back to the generic form. Relaxed, as every counter
+ * access: the counter orders nothing, and two threads' decrements racing
+ * lose one, which lets the site miss once more. */
 static inline int
 sigil_spec_miss(sigil_code *sc, Py_ssize_t pc)
 {
