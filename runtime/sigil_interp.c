@@ -617,6 +617,13 @@ static const uint8_t family_ncache[SIGIL_FAM__MAX] = {
 };
 _Static_assert(SIGIL_FAM__MAX == 15, "family_ncache names every family");
 
+/* The SIGIL_OPERANDDEF forms ("Borrowed operands"), for their counter. */
+static const unsigned char form_operand[SIGIL_FORM__MAX] = {
+#define SIGIL_OPERANDDEF(form) [SIGIL_FORM_##form] = 1,
+#include "sigil_spec.def"
+#undef SIGIL_OPERANDDEF
+};
+
 /* Forms that, when they complete, have run no code but their own and
  * passed no safe point (see dispatch_pure): they allocate and drop only
  * ints, floats, strs, bools and range iterators, whose deallocation runs
@@ -1257,8 +1264,17 @@ SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
      * each entry form. */
     static void *const borrow_targets[256] = {
 #define SIGIL_BORROWDEF(form) [form] = &&bop_##form,
+#define SIGIL_OPERANDDEF(form) [form] = &&bop_##form,
 #include "sigil_spec.def"
 #undef SIGIL_BORROWDEF
+#undef SIGIL_OPERANDDEF
+    };
+    /* Borrowed operands: the copy of each SIGIL_OPERANDDEF form that runs
+     * with both operands borrowed (after LOAD_FAST_LOAD_FAST). */
+    static void *const operands_targets[256] = {
+#define SIGIL_OPERANDDEF(form) [form] = &&bop2_##form,
+#include "sigil_spec.def"
+#undef SIGIL_OPERANDDEF
     };
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
@@ -1448,10 +1464,25 @@ op_LOAD_FAST_AND_CLEAR: {
 op_LOAD_FAST_LOAD_FAST: {
     PyObject *a = GETLOCAL(OPARG >> 4);
     PyObject *b = GETLOCAL(OPARG & 15);
-    PUSH(new_ref(a));
     if (SIGIL_W_AUX(word) & SIGIL_AUX_LOAD_FAST_OWNER) {
+        /* Both operands of a SIGIL_OPERANDDEF form borrowed ("Borrowed
+         * operands"), else `b` alone as PUSH_OWNER_AND_DISPATCH does. */
+        sigil_word next_ = sigil_code_word_at(wbias, pc + 1);
+        void *both_ = operands_targets[SIGIL_W_OP(next_)];
+        if (both_ != NULL) {
+            assert(SIGIL_W_NCACHE(word) == 0);
+            pc++;
+            word = next_;
+            frame->instr_ptr = pc;
+            COUNT_INSTRUCTION();
+            PUSH(a);
+            PUSH(b);
+            goto *both_;
+        }
+        PUSH(new_ref(a));
         PUSH_OWNER_AND_DISPATCH(b);
     }
+    PUSH(new_ref(a));
     PUSH(new_ref(b));
     NEXT_PURE_NC();
 }
@@ -3381,13 +3412,23 @@ op_CLEANUP_THROW: {
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             frec = e.rec;                                                         \
             goto benter_entry;                                                    \
+        SIGIL_BSTEP_ERROR(SIGIL_FORM_##form)                                      \
         default:                                                                  \
             goto borrow_broken;                                                   \
         }
+/* An operand form's action that raises has released what the stack
+ * counted and left e.sp below its operands (sigil_uop_drop_operands). */
+#define SIGIL_BSTEP_ERROR(stats_form)                                             \
+        case SIGIL_UOP_ERROR:                                                     \
+            sigil_form_bump(ts, stats_form);                                      \
+            sp = e.sp;                                                            \
+            goto error;
 #define SIGIL_FORM_END(form)                                                      \
         sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
         if (sigil_counting()) {                                                   \
-            sigil_stat_bump(ts, SIGIL_STAT_owners_borrowed);                      \
+            sigil_stat_bump(ts, form_operand[SIGIL_FORM_##form]                   \
+                                    ? SIGIL_STAT_operands_borrowed                \
+                                    : SIGIL_STAT_owners_borrowed);                \
         }                                                                         \
         SIGIL_FORM_LEAVE(SIGIL_FORM_##form)                                       \
     }
@@ -3395,6 +3436,71 @@ op_CLEANUP_THROW: {
 #undef SIGIL_FORM_BEGIN
 #undef SIGIL_STEP
 #undef SIGIL_FORM_END
+
+/* -- Borrowed operands ---------------------------------------------------------
+ * The same for a binary form's operands (SIGIL_OPERANDDEF: +, -, * and
+ * comparisons of ints and of floats, list subscripts). A LOAD_FAST marked
+ * as coming right before a BINARY_OP, COMPARE_OP or BINARY_SUBSCR
+ * (SIGIL_AUX_LOAD_FAST_OWNER) pushes the local uncounted and runs the
+ * copy above with the top operand borrowed;
+ * a marked LOAD_FAST_LOAD_FAST pushes both and runs the copy below, with
+ * both borrowed. The free-threaded build pays for counting a reference
+ * twice (the owner test and a read-modify-write of the local count, then
+ * again to release it), and `dx * dx + dy * dy` is four such pairs.
+ *
+ * Why the operands stay alive: as for owners, the locals hold them until
+ * the form's last use, since only code this thread runs can rebind a
+ * local, and an operand form's guards run no code and its action reads
+ * the operands before it releases anything (the counted operand it
+ * releases first may be a list's last reference, and that may run code;
+ * nothing reads a borrowed operand after it). Ints and floats are
+ * immutable and a list item is read as the ordinary form reads it, so
+ * whether the stack counts the operand changes nothing else but this:
+ * a float whose one reference is the local's must not take the result in
+ * place (uop_float_result tests env->borrow first).
+ *
+ * Leaving: a guard that misses gives the stack its references back (the
+ * operands are still on top) before the generic instruction runs; an
+ * action that raises (an index out of range, an allocation that failed)
+ * has already released only the counted ones. */
+#undef SIGIL_BFORM_WORD_RECORD
+#define SIGIL_BFORM_WORD_RECORD(form)   /* (no operand form has a record) */      \
+        e.rec = sigil_word_record(word);                                          \
+        e.oparg = (int)e.rec->oparg;
+#define SIGIL_FORM_BEGIN(form, kind)                                              \
+    bop2_##form: __attribute__((unused));                                         \
+    {                                                                             \
+        sigil_uop_env e;                                                          \
+        SIGIL_BFORM_WORD_##kind(form)                                             \
+        SIGIL_FORM_ENV(SIGIL_FORM_FAMILY_##form, SIGIL_BORROW_TOS | SIGIL_BORROW_NOS)
+#define SIGIL_STEP(form, uop)                                                     \
+        switch (uop_##uop(&e)) {                                                  \
+        case SIGIL_UOP_OK:                                                        \
+            break;                                                                \
+        case SIGIL_UOP_MISS:                                                      \
+            Py_INCREF(TOP());                                                     \
+            Py_INCREF(PEEK(2));                                                   \
+            Py_XDECREF(e.tmp);                                                    \
+            uop_miss_step = SIGIL_STEP_##form##_##uop;                            \
+            uop_miss_family = SIGIL_FORM_FAMILY_##form;                           \
+            goto uop_miss;                                                        \
+        SIGIL_BSTEP_ERROR(SIGIL_FORM_##form)                                      \
+        default:                                                                  \
+            goto borrow_broken;                                                   \
+        }
+#define SIGIL_FORM_END(form)                                                      \
+        sigil_form_bump(ts, SIGIL_FORM_##form);                                   \
+        if (sigil_counting()) {                                                   \
+            sigil_stat_bump(ts, SIGIL_STAT_operands_borrowed);                    \
+            sigil_stat_bump(ts, SIGIL_STAT_operands_borrowed);                    \
+        }                                                                         \
+        SIGIL_FORM_LEAVE(SIGIL_FORM_##form)                                       \
+    }
+#include "sigil_steps.def"
+#undef SIGIL_FORM_BEGIN
+#undef SIGIL_STEP
+#undef SIGIL_FORM_END
+#undef SIGIL_BSTEP_ERROR
 #undef SIGIL_BFORM_WORD_RECORD
 #undef SIGIL_BFORM_WORD_IMMEDIATE
 #undef SIGIL_FORM_ENV

@@ -179,9 +179,12 @@ build_units(PyCodeObject *co, const _Py_CODEUNIT *units, Py_ssize_t n)
         uint32_t arg = (ext << 8) | units[i].op.arg;
         int ncache = _PyOpcode_Caches[op];
         uint16_t aux = 0;
-        if ((op == LOAD_FAST || op == LOAD_FAST_LOAD_FAST) && i + 1 < n &&
-            (units[i + 1].op.code == LOAD_ATTR || units[i + 1].op.code == STORE_ATTR)) {
-            aux = SIGIL_AUX_LOAD_FAST_OWNER;
+        if ((op == LOAD_FAST || op == LOAD_FAST_LOAD_FAST) && i + 1 < n) {
+            int next = units[i + 1].op.code;
+            if (next == LOAD_ATTR || next == STORE_ATTR || next == BINARY_OP ||
+                next == COMPARE_OP || next == BINARY_SUBSCR) {
+                aux = SIGIL_AUX_LOAD_FAST_OWNER;
+            }
         }
         atomic_init(&sc->words[i], sigil_word_make_aux(op, ncache, arg, aux));
         ext = (op == EXTENDED_ARG) ? arg : 0;

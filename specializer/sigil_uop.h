@@ -124,12 +124,17 @@ typedef struct sigil_uop_env {
     PyCodeObject *code;            /* borrowed: the code a function-version guard read
                                       once, between two checks, for the frame it builds */
     sigil_snapshot snap;
-    /* 1 when the owner at the top of the stack is borrowed from a local
-     * (no reference of the stack's own; SIGIL_BORROWDEF forms only): the
-     * closing action then must not drop it. A constant in each handler,
-     * so the test folds away. */
+    /* Which of the top two stack values are borrowed from locals (no
+     * reference of the stack's own): SIGIL_BORROW_TOS for the owner of a
+     * SIGIL_BORROWDEF form or the top operand of a SIGIL_OPERANDDEF form,
+     * SIGIL_BORROW_NOS for the one below it (operand forms only). The
+     * closing action then must not drop them. A constant in each handler,
+     * so the tests fold away. */
     int borrow;
 } sigil_uop_env;
+
+#define SIGIL_BORROW_TOS 1
+#define SIGIL_BORROW_NOS 2
 
 /* What a step returns. ORDER UOPRC */
 enum {
@@ -517,15 +522,28 @@ sigil_float_new(double d)
 
 /* -- Shared step parts ---------------------------------------------------- */
 
+/* Release the top two values, a binary form's operands, except those
+ * borrowed from locals (env->borrow), the lower one first. sigil_drop: a
+ * dead index or operand that is an int or a float goes to its free list.
+ * The first release may run code (a list's last reference); nothing reads
+ * either operand after it. */
+static inline __attribute__((always_inline)) void
+sigil_uop_drop_operands(sigil_uop_env *e)
+{
+    if (!(e->borrow & SIGIL_BORROW_NOS)) {
+        (void)sigil_drop(E_PEEK(2));
+    }
+    if (!(e->borrow & SIGIL_BORROW_TOS)) {
+        (void)sigil_drop(E_PEEK(1));
+    }
+}
+
 /* Replace the two top values by `r` (a new reference), or raise if it is
- * NULL (both dropped either way). */
+ * NULL (sigil_uop_drop_operands either way). */
 static inline __attribute__((always_inline)) int
 sigil_uop_replace2(sigil_uop_env *e, PyObject *r)
 {
-    /* sigil_drop: a dead index or operand that is an int or a float goes
-     * to its free list */
-    (void)sigil_drop(E_PEEK(2));
-    (void)sigil_drop(E_PEEK(1));
+    sigil_uop_drop_operands(e);
     e->sp -= 2;
     if (r == NULL) {
         return SIGIL_UOP_ERROR;

@@ -195,28 +195,33 @@ uop_float_reusable(PyObject *o)
 
 /* Replace the two top values by the float `d`, written into an operand
  * that only the stack references when there is one (no allocation, no
- * deallocation), else into a new float. */
+ * deallocation), else into a new float. An operand borrowed from a local
+ * (env->borrow) is never reused: its one reference is the local's, which
+ * must keep its value. */
 static inline __attribute__((always_inline)) int
 uop_float_result(sigil_uop_env *e, double d)
 {
     PyObject *left = E_PEEK(2), *right = E_PEEK(1);
-    if (uop_float_reusable(left)) {
+    if (!(e->borrow & SIGIL_BORROW_NOS) && uop_float_reusable(left)) {
         ((PyFloatObject *)left)->ob_fval = d;
-        (void)sigil_drop(right);
+        if (!(e->borrow & SIGIL_BORROW_TOS)) {
+            (void)sigil_drop(right);
+        }
         e->sp--;
         return SIGIL_UOP_OK;
     }
-    if (uop_float_reusable(right)) {
+    if (!(e->borrow & SIGIL_BORROW_TOS) && uop_float_reusable(right)) {
         ((PyFloatObject *)right)->ob_fval = d;
-        (void)sigil_drop(left);
+        if (!(e->borrow & SIGIL_BORROW_NOS)) {
+            (void)sigil_drop(left);
+        }
         e->sp--;
         E_TOP() = right;
         return SIGIL_UOP_OK;
     }
     /* the operands first: a float freed here is the one the allocation
      * takes back from the thread's free list */
-    (void)sigil_drop(left);
-    (void)sigil_drop(right);
+    sigil_uop_drop_operands(e);
     PyObject *r = sigil_float_new(d);
     e->sp -= 2;
     if (r == NULL) {
@@ -316,8 +321,7 @@ SIGIL_UOP_BODY(BINARY_FLOAT_ARITH)
         _Py_ADJUST_ERANGE1(r);
         if (errno != 0) {
             PyErr_SetFromErrno(errno == ERANGE ? PyExc_OverflowError : PyExc_ValueError);
-            Py_DECREF(E_PEEK(2));
-            Py_DECREF(E_PEEK(1));
+            sigil_uop_drop_operands(e);
             e->sp -= 2;
             return SIGIL_UOP_ERROR;
         }
@@ -416,9 +420,7 @@ SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
 static inline __attribute__((always_inline)) int
 uop_compare_result(sigil_uop_env *e, int r)
 {
-    /* sigil_drop: a dead int or float goes to its free list */
-    (void)sigil_drop(E_PEEK(2));
-    (void)sigil_drop(E_PEEK(1));
+    sigil_uop_drop_operands(e);
     e->sp--;
     E_TOP() = r ? Py_True : Py_False;
     return SIGIL_UOP_OK;

@@ -191,11 +191,9 @@ SIGIL_UOP_BODY(SUBSCR_LIST_INT)
  * NULL). */
 SIGIL_UOP_BODY(SUBSCR_TUPLE_INT)
 {
-    PyObject *tuple = E_PEEK(2), *sub = E_PEEK(1);
-    PyObject *r = Py_NewRef(PyTuple_GET_ITEM(tuple, uop_tos_index(e)));
+    PyObject *r = Py_NewRef(PyTuple_GET_ITEM(E_PEEK(2), uop_tos_index(e)));
+    sigil_uop_drop_operands(e);
     e->sp--;
-    Py_DECREF(tuple);
-    Py_DECREF(sub);
     E_TOP() = r;
     return SIGIL_UOP_OK;
 }
@@ -223,9 +221,8 @@ SIGIL_UOP_BODY(SUBSCR_SEQUENCE_INT)
         return sigil_uop_replace2(e, uop_list_item_ref(c, uop_tos_index(e)));
     }
     PyObject *r = Py_NewRef(PyTuple_GET_ITEM(c, uop_tos_index(e)));
-    Py_DECREF(E_PEEK(1));   /* an int: its deallocation runs no code */
+    sigil_uop_drop_operands(e);
     e->sp--;
-    Py_DECREF(c);
     E_TOP() = r;
     return SIGIL_UOP_OK;
 }

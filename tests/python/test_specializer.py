@@ -570,6 +570,133 @@ class BorrowedOwners(unittest.TestCase):
         self.assertEqual(self.counts(objs), before)
 
 
+def operand_float_loop(sa, sb, n):
+    # a and b are fresh floats whose one reference is the local's: a
+    # borrowed operand that took the result in place would change them.
+    a = float(sa)
+    b = float(sb)
+    t = 0.0
+    c = d = e = 0.0
+    for _ in range(n):
+        c = a * b          # both borrowed (LOAD_FAST_LOAD_FAST)
+        d = b - a
+        e = (c + 1.0) + a  # the top one borrowed, the temporary reused
+        if a < b:          # comparison, both borrowed
+            t = t + e
+    return a, b, c, d, e, t
+
+
+def operand_int_loop(xs, n):
+    # Big ints (not compact, not immortal): CPython's arithmetic on them.
+    big, other = xs
+    s = 0
+    for i in range(n):
+        s = big + other
+        s = s - big
+        k = i * i
+        if i < k:
+            s = s + i
+    return s
+
+
+def operand_subscripts(lst, tup, st, n):
+    t = 0
+    u = ""
+    for i in range(n):
+        j = i % 3
+        t = t + lst[j] + tup[j]
+        u = st[j]
+        t = t + lst[i % 3]
+    return t, u
+
+
+def operand_mul(a, b):
+    return a * b
+
+
+def operand_index(lst, i):
+    try:
+        return lst[i]
+    except IndexError:
+        return None
+
+
+class BorrowedOperands(unittest.TestCase):
+    """LOAD_FAST or LOAD_FAST_LOAD_FAST then a binary form (int and float
+    arithmetic and comparison, list subscript) runs on operands borrowed from
+    the locals: no reference counted, none lost, a local's float never
+    takes a result in place, and a miss or an exception leaves every
+    count as it was."""
+
+    def test_float_locals_keep_their_values(self):
+        r, s = stats_delta(operand_float_loop, "1.5", "2.25", 300)
+        self.assertEqual(r, (1.5, 2.25, 3.375, 0.75, 5.875, 300 * 5.875))
+        self.assertGreaterEqual(s.get("form.BINARY_OP_MULTIPLY_FLOAT", 0), 290, s)
+        self.assertGreaterEqual(s.get("form.COMPARE_OP_FLOAT", 0), 290, s)
+        # c = a * b, d = b - a, a < b: two each; e's `+ a`: one
+        self.assertGreaterEqual(s.get("eval.operands_borrowed", 0), 7 * 290, s)
+
+    def test_big_ints_counted_exactly(self):
+        xs = [10 ** 30 + 7, 3 * 10 ** 25]
+        before = [sys.getrefcount(x) for x in xs]
+        r, s = stats_delta(operand_int_loop, xs, 300)
+        self.assertEqual(r, xs[1] + 299)
+        self.assertGreaterEqual(s.get("form.BINARY_OP_ADD_INT", 0), 290, s)
+        self.assertGreaterEqual(s.get("eval.operands_borrowed", 0), 4 * 290, s)
+        self.assertEqual([sys.getrefcount(x) for x in xs], before)
+
+    def test_subscripts(self):
+        # List subscripts run borrowed; tuple and str subscripts after the
+        # same LOAD_FAST_LOAD_FAST count both references as usual.
+        lst = [10 ** 20, 2 * 10 ** 20, 3 * 10 ** 20]
+        tup = tuple(x + 1 for x in lst)
+        st = "ab\u20ac"
+        objs = [lst, tup, st] + lst + list(tup)
+        before = [sys.getrefcount(o) for o in objs]
+        r, s = stats_delta(operand_subscripts, lst, tup, st, 300)
+        want = sum(2 * lst[i % 3] + tup[i % 3] for i in range(300))
+        self.assertEqual(r, (want, st[299 % 3]))
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_LIST_INT", 0), 590, s)
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_TUPLE_INT", 0), 290, s)
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_STR_INT", 0), 290, s)
+        # lst[j]: j (LOAD_FAST_LOAD_FAST t lst pushed the list before it)
+        self.assertGreaterEqual(s.get("eval.operands_borrowed", 0), 290, s)
+        self.assertEqual([sys.getrefcount(o) for o in objs], before)
+
+    def test_index_error_on_borrowed_operands(self):
+        fn = fresh(operand_index)
+        lst = [object() for _ in range(4)]
+        for _ in range(3):
+            for i in range(4):
+                self.assertIs(fn(lst, i), lst[i])
+        items = [sys.getrefcount(o) for o in lst]
+        before = sys.getrefcount(lst)
+        sigil.reset_stats()
+        for _ in range(200):
+            self.assertIsNone(fn(lst, 7))
+        s = {k: v for k, v in sigil.stats().items() if v}
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_LIST_INT", 0), 190, s)
+        self.assertEqual(sys.getrefcount(lst), before)
+        self.assertEqual([sys.getrefcount(o) for o in lst], items)
+
+    def test_guard_miss_gives_the_references_back(self):
+        # Specialized for two floats, then met by a list and an int: each
+        # miss runs the generic instruction with both counted again.
+        fn = fresh(operand_mul)
+        for _ in range(200):
+            self.assertEqual(fn(1.5, 2.0), 3.0)
+        lst = [object()]
+        n = 1000 + 7
+        before = (sys.getrefcount(lst), sys.getrefcount(n))
+        sigil.reset_stats()
+        for _ in range(100):
+            self.assertEqual(len(fn(lst, n)), n)
+        s = {k: v for k, v in sigil.stats().items() if v}
+        misses = sum(v for k, v in s.items() if k.startswith("guard.BINARY_OP_"))
+        self.assertGreaterEqual(misses, 1, s)
+        self.assertEqual((sys.getrefcount(lst), sys.getrefcount(n)), before)
+
+
 class Forms(unittest.TestCase):
     def test_float_arith(self):
         # Mixed float/int +, -, *, float and int /, and ** on a positive

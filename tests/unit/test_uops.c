@@ -183,6 +183,75 @@ test_borrowable_forms(void)
     CHECK(!owner_free_action(SIGIL_UOP_PUSH_ATTR));
 }
 
+/* The forms that may run on borrowed operands (SIGIL_OPERANDDEF): guards,
+ * then one closing action among those whose bodies release operands only
+ * through sigil_uop_drop_operands (or honour env->borrow in
+ * uop_float_result) and read none after a release. */
+static int
+operand_aware_action(int u)
+{
+    switch (u) {
+    case SIGIL_UOP_BINARY_ADD_INT:
+    case SIGIL_UOP_BINARY_SUBTRACT_INT:
+    case SIGIL_UOP_BINARY_MULTIPLY_INT:
+    case SIGIL_UOP_BINARY_INT64:
+    case SIGIL_UOP_BINARY_ADD_FLOAT:
+    case SIGIL_UOP_BINARY_SUBTRACT_FLOAT:
+    case SIGIL_UOP_BINARY_MULTIPLY_FLOAT:
+    case SIGIL_UOP_BINARY_FLOAT_ARITH:
+    case SIGIL_UOP_BINARY_NUMERIC:
+    case SIGIL_UOP_COMPARE_INT:
+    case SIGIL_UOP_COMPARE_FLOAT:
+    case SIGIL_UOP_COMPARE_NUMERIC:
+    case SIGIL_UOP_COMPARE_STR:
+    case SIGIL_UOP_SUBSCR_LIST_INT:
+    case SIGIL_UOP_SUBSCR_SEQUENCE_INT:
+    case SIGIL_UOP_SUBSCR_TUPLE_INT:
+    case SIGIL_UOP_SUBSCR_STR_INT:
+        /* (all honour env->borrow; sigil_spec.def lists only the hottest,
+         * each listed form adding its copies to the loop) */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void
+check_operand_form(int form, const char *name)
+{
+    int first = sigil_form_first_step(form);
+    CHECK(first >= 0);
+    int last = first;
+    while (last + 1 < SIGIL_STEP__MAX && sigil_step_forms[last + 1] == form) {
+        last++;
+    }
+    CHECK(last > first);   /* at least one guard */
+    for (int st = first; st <= last; st++) {
+        int u = sigil_step_uops[st];
+        int ok = st == last ? sigil_uop_kinds[u] == SIGIL_UOP_ACTION && operand_aware_action(u)
+                            : sigil_uop_kinds[u] == SIGIL_UOP_GUARD && !selector(u);
+        if (!ok) {
+            fprintf(stderr, "operand form %s: step %s may not run on borrowed operands\n", name,
+                        sigil_uop_names[u]);
+        }
+        CHECK(ok);
+    }
+}
+
+static void
+test_operand_forms(void)
+{
+    int n = 0;
+#define SIGIL_OPERANDDEF(form) check_operand_form(SIGIL_FORM_##form, #form), n++;
+#include "sigil_spec.def"
+#undef SIGIL_OPERANDDEF
+    CHECK(n > 0);
+    /* Not these: the in-place str append stores into the local and drops
+     * the right operand itself, and a dict subscript may run __eq__. */
+    CHECK(!operand_aware_action(SIGIL_UOP_BINARY_INPLACE_ADD_UNICODE));
+    CHECK(!operand_aware_action(SIGIL_UOP_SUBSCR_DICT));
+}
+
 int
 main(void)
 {
@@ -190,5 +259,6 @@ main(void)
     test_uop_table();
     test_descriptions();
     test_borrowable_forms();
+    test_operand_forms();
     return sigil_test_done("test_uops");
 }
