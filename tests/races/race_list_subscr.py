@@ -3,7 +3,9 @@
 Attacks: BINARY_SUBSCR_LIST_INT, STORE_SUBSCR_LIST_INT
 Every element ever placed in the list is one of the ints 100..107.
 Writers clear, extend, append, pop, slice-assign, sort and reverse it;
-readers load L[i] for i in 0..7 and store L[i] = 100 + i.
+readers load L[i] for i in 0..7 (every other load through a local alias,
+so that the list and the index are both borrowed operands) and store
+L[i] = 100 + i.
 Invariant: a load gives an int in 100..107 or IndexError; a store
 succeeds or raises IndexError; the list never holds anything else and
 never exceeds 64 elements.
@@ -24,12 +26,13 @@ def main():
     def reader(t):
         check = t.check
         seen = {"IndexError": 0, "hit": 0}
+        lst = L
         for i in range(t.iters(40000)):
             if not (i & 127):
                 _race.relax()     # let writers in on an oversubscribed machine
             j = i & 7
             try:
-                v = L[j]
+                v = lst[j] if i & 8 else L[j]
             except IndexError:
                 v = "IndexError"
             check(v, ok, ("L[%d]", j))
