@@ -1437,29 +1437,8 @@ op_RESUME: {
 
 op_LOAD_FAST: {
     PyObject *v = GETLOCAL(OPARG);
-    if (SIGIL_W_AUX(word) != 0) {
-        if (SIGIL_W_AUX(word) & SIGIL_AUX_LOAD_FAST_OWNER) {
-            PUSH_OWNER_AND_DISPATCH(v);
-        }
-        /* SIGIL_AUX_LOAD_FAST_CONST: `v <op> constant`. An immortal
-         * constant needs no count either, so the form's copy with both
-         * operands borrowed runs it, the LOAD_CONST done here (it is pure,
-         * as LOAD_FAST is: the form is pure's successor). */
-        sigil_word cw_ = sigil_code_word_at(wbias, pc + 1);
-        sigil_word ow_ = sigil_code_word_at(wbias, pc + 2);
-        void *both_ = operands_targets[SIGIL_W_OP(ow_)];
-        PyObject *c_ = CONST(SIGIL_W_ARG(cw_));
-        if (both_ != NULL && _Py_IsImmortal(c_)) {
-            assert(SIGIL_W_OP(cw_) == LOAD_CONST && SIGIL_W_NCACHE(cw_) == 0);
-            pc += 2;
-            word = ow_;
-            frame->instr_ptr = pc;
-            COUNT_INSTRUCTION();
-            COUNT_INSTRUCTION();
-            PUSH(v);
-            PUSH(c_);
-            goto *both_;
-        }
+    if (SIGIL_W_AUX(word) & SIGIL_AUX_LOAD_FAST_OWNER) {
+        PUSH_OWNER_AND_DISPATCH(v);
     }
     PUSH(new_ref(v));
     NEXT_PURE_NC();

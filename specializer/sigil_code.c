@@ -157,14 +157,6 @@ sigil_code_memory(int64_t *ntables, int64_t *nbytes)
     *nbytes = atomic_load_explicit(&live_bytes, memory_order_relaxed);
 }
 
-/* Can the instruction `op` be a form that runs on borrowed operands
- * (SIGIL_OPERANDDEF)? */
-static int
-binary_operand_op(int op)
-{
-    return op == BINARY_OP || op == COMPARE_OP || op == BINARY_SUBSCR;
-}
-
 /* Decode n units of base bytecode (no INSTRUMENTED_* or specialized
  * opcodes) into a table of words. */
 static sigil_code *
@@ -189,12 +181,9 @@ build_units(PyCodeObject *co, const _Py_CODEUNIT *units, Py_ssize_t n)
         uint16_t aux = 0;
         if ((op == LOAD_FAST || op == LOAD_FAST_LOAD_FAST) && i + 1 < n) {
             int next = units[i + 1].op.code;
-            if (next == LOAD_ATTR || next == STORE_ATTR || binary_operand_op(next)) {
+            if (next == LOAD_ATTR || next == STORE_ATTR || next == BINARY_OP ||
+                next == COMPARE_OP || next == BINARY_SUBSCR) {
                 aux = SIGIL_AUX_LOAD_FAST_OWNER;
-            }
-            else if (op == LOAD_FAST && next == LOAD_CONST && i + 2 < n &&
-                     binary_operand_op(units[i + 2].op.code)) {
-                aux = SIGIL_AUX_LOAD_FAST_CONST;
             }
         }
         atomic_init(&sc->words[i], sigil_word_make_aux(op, ncache, arg, aux));

@@ -79,11 +79,6 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
  * CAS ever replaces a LOAD_FAST word (the specializer publishes only the
  * words of specializable families). */
 #define SIGIL_AUX_LOAD_FAST_OWNER 1
-/* The aux of a LOAD_FAST word followed by a LOAD_CONST and then a
- * BINARY_OP, COMPARE_OP or BINARY_SUBSCR (`i + 1`, `p[0]`): the local is
- * the lower operand, the constant the upper, and both may run borrowed
- * when the constant is immortal ("Borrowed operands"). Written as above. */
-#define SIGIL_AUX_LOAD_FAST_CONST 2
 
 /* The cache of a record word. Filled completely before the word that points
  * to it is published (release CAS), never written afterwards, and freed
