@@ -3392,6 +3392,16 @@ op_CLEANUP_THROW: {
 #define SIGIL_BFORM_WORD_IMMEDIATE(form)                                          \
         e.oparg = OPARG;                                                          \
         e.rec = NULL;
+/* A borrowed copy's miss: the stack gets its references back first
+ * (give_back_), then a load's result is released (which may run code),
+ * and the family's ordinary miss path runs. */
+#define SIGIL_BSTEP_MISS(step_, family_, give_back_)                              \
+        case SIGIL_UOP_MISS:                                                      \
+            give_back_;                                                           \
+            Py_XDECREF(e.tmp);                                                    \
+            uop_miss_step = (step_);                                              \
+            uop_miss_family = (family_);                                          \
+            goto uop_miss;
 #define SIGIL_FORM_BEGIN(form, kind)                                              \
     bop_##form: __attribute__((unused));                                          \
     {                                                                             \
@@ -3402,12 +3412,8 @@ op_CLEANUP_THROW: {
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
             break;                                                                \
-        case SIGIL_UOP_MISS:                                                      \
-            Py_INCREF(TOP());                                                     \
-            Py_XDECREF(e.tmp);                                                    \
-            uop_miss_step = SIGIL_STEP_##form##_##uop;                            \
-            uop_miss_family = SIGIL_FORM_FAMILY_##form;                           \
-            goto uop_miss;                                                        \
+        SIGIL_BSTEP_MISS(SIGIL_STEP_##form##_##uop, SIGIL_FORM_FAMILY_##form,    \
+                         Py_INCREF(TOP()))                                        \
         case SIGIL_UOP_ENTER_ENTRY:                                               \
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
             frec = e.rec;                                                         \
@@ -3477,13 +3483,8 @@ op_CLEANUP_THROW: {
         switch (uop_##uop(&e)) {                                                  \
         case SIGIL_UOP_OK:                                                        \
             break;                                                                \
-        case SIGIL_UOP_MISS:                                                      \
-            Py_INCREF(TOP());                                                     \
-            Py_INCREF(PEEK(2));                                                   \
-            Py_XDECREF(e.tmp);                                                    \
-            uop_miss_step = SIGIL_STEP_##form##_##uop;                            \
-            uop_miss_family = SIGIL_FORM_FAMILY_##form;                           \
-            goto uop_miss;                                                        \
+        SIGIL_BSTEP_MISS(SIGIL_STEP_##form##_##uop, SIGIL_FORM_FAMILY_##form,    \
+                         Py_INCREF(TOP()); Py_INCREF(PEEK(2)))                    \
         SIGIL_BSTEP_ERROR(SIGIL_FORM_##form)                                      \
         default:                                                                  \
             goto borrow_broken;                                                   \
@@ -3501,6 +3502,7 @@ op_CLEANUP_THROW: {
 #undef SIGIL_STEP
 #undef SIGIL_FORM_END
 #undef SIGIL_BSTEP_ERROR
+#undef SIGIL_BSTEP_MISS
 #undef SIGIL_BFORM_WORD_RECORD
 #undef SIGIL_BFORM_WORD_IMMEDIATE
 #undef SIGIL_FORM_ENV

@@ -131,15 +131,23 @@ selector(int u)
     return u == SIGIL_UOP_SELECT_TYPE_ENTRY || u == SIGIL_UOP_SELECT_CLASS_ENTRY;
 }
 
+/* The first and last steps of `form`. */
+static void
+form_steps(int form, int *first, int *last)
+{
+    *first = sigil_form_first_step(form);
+    CHECK(*first >= 0);
+    *last = *first;
+    while (*last + 1 < SIGIL_STEP__MAX && sigil_step_forms[*last + 1] == form) {
+        (*last)++;
+    }
+}
+
 static void
 check_borrowable(int form, const char *name)
 {
-    int first = sigil_form_first_step(form);
-    CHECK(first >= 0);
-    int last = first;
-    while (last + 1 < SIGIL_STEP__MAX && sigil_step_forms[last + 1] == form) {
-        last++;
-    }
+    int first, last;
+    form_steps(form, &first, &last);
     if (first == last && selector(sigil_step_uops[first])) {
         return;
     }
@@ -219,12 +227,8 @@ operand_aware_action(int u)
 static void
 check_operand_form(int form, const char *name)
 {
-    int first = sigil_form_first_step(form);
-    CHECK(first >= 0);
-    int last = first;
-    while (last + 1 < SIGIL_STEP__MAX && sigil_step_forms[last + 1] == form) {
-        last++;
-    }
+    int first, last;
+    form_steps(form, &first, &last);
     CHECK(last > first);   /* at least one guard */
     for (int st = first; st <= last; st++) {
         int u = sigil_step_uops[st];
@@ -232,7 +236,7 @@ check_operand_form(int form, const char *name)
                             : sigil_uop_kinds[u] == SIGIL_UOP_GUARD && !selector(u);
         if (!ok) {
             fprintf(stderr, "operand form %s: step %s may not run on borrowed operands\n", name,
-                        sigil_uop_names[u]);
+                    sigil_uop_names[u]);
         }
         CHECK(ok);
     }
