@@ -3515,9 +3515,10 @@ benter_own:
     Py_INCREF(TOP());
     goto enter_entry;
 borrow_broken:
-    /* No borrowable form's step raises, calls or checks the eval breaker
-     * (tests/unit/test_uops.c); a step that did would have left the stack
-     * in a state this copy cannot unwind. */
+    /* No borrowable form's step calls or checks the eval breaker, and only
+     * an operand form's action raises (SIGIL_BSTEP_ERROR; test_uops.c);
+     * a step that did otherwise would have left the stack in a state these
+     * copies cannot unwind. */
     Py_FatalError("sigil: a borrowed-owner form returned an unexpected code");
 
 /* One copy of the jump to a polymorphic entry's form. */
