@@ -181,8 +181,13 @@ build_units(PyCodeObject *co, const _Py_CODEUNIT *units, Py_ssize_t n)
         uint16_t aux = 0;
         if ((op == LOAD_FAST || op == LOAD_FAST_LOAD_FAST) && i + 1 < n) {
             int next = units[i + 1].op.code;
-            if (next == LOAD_ATTR || next == STORE_ATTR || next == BINARY_OP ||
-                next == COMPARE_OP || next == BINARY_SUBSCR) {
+            /* A BINARY_OP only for +, - and * (plain or in place): no other
+             * operator has a SIGIL_OPERANDDEF form, and an unmarked
+             * LOAD_FAST skips the borrowed table's lookup. */
+            int nb = sigil_nb_base(units[i + 1].op.arg);
+            if (next == LOAD_ATTR || next == STORE_ATTR || next == COMPARE_OP ||
+                next == BINARY_SUBSCR ||
+                (next == BINARY_OP && (nb == NB_ADD || nb == NB_SUBTRACT || nb == NB_MULTIPLY))) {
                 aux = SIGIL_AUX_LOAD_FAST_OWNER;
             }
         }

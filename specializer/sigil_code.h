@@ -72,7 +72,7 @@ sigil_word_make_aux(int op, int ncache, uint32_t oparg, uint16_t aux)
 /* The aux of a LOAD_FAST or LOAD_FAST_LOAD_FAST word whose next
  * instruction is a LOAD_ATTR or a STORE_ATTR (the local it pushes last is
  * that instruction's owner, which may run borrowed: "Borrowed owners" in
- * runtime/sigil_interp.c), or a BINARY_OP, COMPARE_OP or BINARY_SUBSCR
+ * runtime/sigil_interp.c), or a BINARY_OP (+, -, *), COMPARE_OP or BINARY_SUBSCR
  * (the locals it pushes are operands, which may run borrowed: "Borrowed
  * operands" there). Written only by build_units, before the table
  * is published, so every thread's ordinary load of the word sees it; no
