@@ -101,11 +101,19 @@ typedef struct sigil_record {
                              version, CALL_KW_PY's parameter map, or a
                              polymorphic head's count of rotations
                              (sigil_spec.c, full_record_miss) */
-    PyObject *obj;        /* borrowed, deferred-RC: descriptor or code */
-    PyObject *key;        /* never dereferenced, compared by identity only
-                             (CALL_KW_PY: the call site's kwnames constant;
-                             attribute forms: the owner's type, to know an
-                             entry of an older version of the same class) */
+    union {
+        struct {
+            PyObject *obj;    /* borrowed, deferred-RC: descriptor or code */
+            PyObject *key;    /* never dereferenced, compared by identity only
+                                 (CALL_KW_PY: the call site's kwnames constant;
+                                 attribute forms: the owner's type, to know an
+                                 entry of an older version of the same class) */
+        };
+        /* A polymorphic head's copy of its entries' versions, for
+         * sigil_uop_select_entry to compare all at once; the slots past
+         * `index` repeat slot 0 (sigil_record_poly_fill). */
+        uint32_t poly_versions[4];
+    };
 } sigil_record;
 
 /* A polymorphic record (form LOAD_ATTR_POLY) is a head followed, in the
@@ -115,10 +123,39 @@ typedef struct sigil_record {
  * block and retires the old one. */
 #define SIGIL_POLY_MAX 4
 
+_Static_assert(SIGIL_POLY_MAX == 4 && sizeof(((sigil_record *)0)->poly_versions) == 16,
+               "sigil_uop_select_entry compares a head's versions as one 16-byte vector");
+
 static inline const sigil_record *
 sigil_record_entry(const sigil_record *head, int i)
 {
     return head + 1 + i;
+}
+
+/* Fill a polymorphic head's poly_versions from its `head->index` entries
+ * (which follow it in `recs`), before the block is published. A slot past
+ * the last entry repeats slot 0: a match there also matches slot 0, which
+ * the selector prefers, and no slot holds a version no entry has. */
+static inline void
+sigil_record_poly_fill(sigil_record *head)
+{
+    assert(head->index >= 1 && head->index <= SIGIL_POLY_MAX);
+    for (int i = 0; i < SIGIL_POLY_MAX; i++) {
+        head->poly_versions[i] = sigil_record_entry(head, i < head->index ? i : 0)->version;
+    }
+}
+
+/* Invariant check: the head's poly_versions are as sigil_record_poly_fill
+ * left them. */
+static inline int
+sigil_record_poly_filled(const sigil_record *head)
+{
+    for (int i = 0; i < SIGIL_POLY_MAX; i++) {
+        if (head->poly_versions[i] != sigil_record_entry(head, i < head->index ? i : 0)->version) {
+            return 0;
+        }
+    }
+    return head->index >= 1 && head->index <= SIGIL_POLY_MAX;
 }
 
 static inline sigil_record *

@@ -2416,6 +2416,7 @@ poly_grow(sigil_code *sc, Py_ssize_t pc, sigil_word seen, const poly_choice *c)
             memcpy(&recs[1], prev, (size_t)n * sizeof(sigil_record));
             recs[1 + (at >= 0 ? at : n)] = add;
         }
+        sigil_record_poly_fill(&recs[0]);
         head = sigil_record_new_n(recs, nnew + 1);
     }
     if (head == NULL) {
