@@ -384,6 +384,49 @@ class OpCost(unittest.TestCase):
 
 
 
+class Padding(unittest.TestCase):
+    """tools/sigil-padding: a workload's instructions (callgrind at two
+    scales) with the alignment no-ops counted apart."""
+
+    TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                        "sigil-padding")
+
+    def run_tool(self, mode):
+        r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--mode", mode,
+                            "--scales", "0.05,0.15", "nqueens"],
+                           capture_output=True, text=True, timeout=900)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = [line for line in r.stdout.splitlines() if line.startswith("| nqueens |")]
+        self.assertEqual(len(rows), 1, r.stdout)
+        return [float(c) for c in rows[0].strip("|").split("|")[1:]]
+
+    def test_split(self):
+        total, pad, rest = self.run_tool("interp")
+        self.assertGreater(total, 0)
+        self.assertAlmostEqual(rest, total - pad, delta=0.15)
+        # Sigil's optimized loop aligns every label, so some padding runs;
+        # a debug build aligns none of its own.
+        info = subprocess.run([PY, "-c", "import sigil; print(sigil.info()['build_type'])"],
+                              capture_output=True, text=True, timeout=60)
+        if info.stdout.strip() != "debug":
+            self.assertGreater(pad, 0.002 * total)
+        # Stock 3.13t's loop (mode off) is CPython's, compiled without the
+        # label alignment: the same program runs a smaller share of no-ops.
+        off_total, off_pad, _ = self.run_tool("off")
+        self.assertGreater(off_total, 0)
+        self.assertLess(off_pad / off_total, max(pad / total, 0.002))
+
+    def test_bad_arguments(self):
+        for args in (["--scales", "1"], ["--python", "/nonexistent/python", "nqueens"],
+                     ["--nosuchoption", "nqueens"], ["--mode", "fast", "nqueens"],
+                     ["nosuchworkload"]):
+            cmd = [sys.executable, self.TOOL] + (["--python", PY] if "--python" not in args else []) + args
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+            self.assertNotEqual(r.returncode, 0, args)
+            self.assertIn("sigil-padding", r.stderr, args)
+            self.assertNotIn("Traceback", r.stderr, args)
+
+
 class Gap(unittest.TestCase):
     """tools/sigil-gap: a workload's instructions by function group, one
     engine against another (callgrind at two scales)."""
