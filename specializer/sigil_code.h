@@ -39,6 +39,9 @@
 
 #include <stdatomic.h>
 #include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>   /* sigil_record_poly_match */
+#endif
 
 typedef uint64_t sigil_word;
 
@@ -111,7 +114,9 @@ typedef struct sigil_record {
         };
         /* A polymorphic head's copy of its entries' versions, for
          * sigil_uop_select_entry to compare all at once; the slots past
-         * `index` repeat slot 0 (sigil_record_poly_fill). */
+         * `index` repeat slot 0 (sigil_record_poly_fill). Written like
+         * every field before the block's release publication, never
+         * after; readers load it after acquiring the word. */
         uint32_t poly_versions[4];
     };
 } sigil_record;
@@ -132,16 +137,24 @@ sigil_record_entry(const sigil_record *head, int i)
     return head + 1 + i;
 }
 
+/* The version slot i of a polymorphic head's poly_versions holds: its
+ * entry i's, or entry 0's past the last entry (a match there also matches
+ * slot 0, which the selector prefers, so no slot holds a version no entry
+ * has). */
+static inline uint32_t
+sigil_record_poly_slot(const sigil_record *head, int i)
+{
+    return sigil_record_entry(head, i < head->index ? i : 0)->version;
+}
+
 /* Fill a polymorphic head's poly_versions from its `head->index` entries
- * (which follow it in `recs`), before the block is published. A slot past
- * the last entry repeats slot 0: a match there also matches slot 0, which
- * the selector prefers, and no slot holds a version no entry has. */
+ * (which follow it in the block), before the block is published. */
 static inline void
 sigil_record_poly_fill(sigil_record *head)
 {
     assert(head->index >= 1 && head->index <= SIGIL_POLY_MAX);
     for (int i = 0; i < SIGIL_POLY_MAX; i++) {
-        head->poly_versions[i] = sigil_record_entry(head, i < head->index ? i : 0)->version;
+        head->poly_versions[i] = sigil_record_poly_slot(head, i);
     }
 }
 
@@ -150,12 +163,37 @@ sigil_record_poly_fill(sigil_record *head)
 static inline int
 sigil_record_poly_filled(const sigil_record *head)
 {
+    if (head->index < 1 || head->index > SIGIL_POLY_MAX) {
+        return 0;
+    }
     for (int i = 0; i < SIGIL_POLY_MAX; i++) {
-        if (head->poly_versions[i] != sigil_record_entry(head, i < head->index ? i : 0)->version) {
+        if (head->poly_versions[i] != sigil_record_poly_slot(head, i)) {
             return 0;
         }
     }
-    return head->index >= 1 && head->index <= SIGIL_POLY_MAX;
+    return 1;
+}
+
+/* The slots of `have` (a head's poly_versions) that hold v, as a mask (bit
+ * i for slot i): four compares. sigil_record_poly_match computes the same
+ * with one 16-byte compare where SSE2 exists (tests/unit/test_code.c
+ * checks that the two agree). */
+static inline unsigned
+sigil_record_poly_match_scalar(const uint32_t have[4], uint32_t v)
+{
+    return (unsigned)(have[0] == v) | (unsigned)(have[1] == v) << 1 |
+           (unsigned)(have[2] == v) << 2 | (unsigned)(have[3] == v) << 3;
+}
+
+static inline unsigned
+sigil_record_poly_match(const uint32_t have[4], uint32_t v)
+{
+#if defined(__SSE2__)
+    __m128i all = _mm_loadu_si128((const __m128i *)have);
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(all, _mm_set1_epi32((int)v))));
+#else
+    return sigil_record_poly_match_scalar(have, v);
+#endif
 }
 
 static inline sigil_record *

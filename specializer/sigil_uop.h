@@ -41,9 +41,6 @@
 #include "sigil_runtime.h"
 #include "sigil_stats.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>   /* sigil_uop_select_entry */
-#endif
 
 /* -- Declarations ------------------------------------------------------- */
 
@@ -559,7 +556,7 @@ sigil_uop_replace2(sigil_uop_env *e, PyObject *r)
 /* A polymorphic record's selection (SELECT_*_ENTRY): enter the entry of
  * e->rec whose version is v (entries hold distinct non-zero versions, so
  * at most one matches), or miss. The head's copy of the versions is
- * compared at once (one 16-byte compare on x86-64): the lowest matching
+ * compared at once (sigil_record_poly_match): the lowest matching
  * slot is the entry, the slots past the last entry repeating slot 0
  * (sigil_record_poly_fill). A type or function without a version reads 0,
  * which no slot holds. The copy is immutable as the whole block is. */
@@ -568,24 +565,12 @@ sigil_uop_select_entry(sigil_uop_env *e, uint32_t v)
 {
     const sigil_record *head = e->rec;
     assert(sigil_record_poly_filled(head));
-#if defined(__SSE2__)
-    __m128i have = _mm_loadu_si128((const __m128i *)head->poly_versions);
-    unsigned hits = (unsigned)_mm_movemask_ps(
-        _mm_castsi128_ps(_mm_cmpeq_epi32(have, _mm_set1_epi32((int)v))));
+    unsigned hits = sigil_record_poly_match(head->poly_versions, v);
     if (hits == 0) {
         return SIGIL_UOP_MISS;
     }
     e->rec = sigil_record_entry(head, __builtin_ctz(hits));
     return SIGIL_UOP_ENTER_ENTRY;
-#else
-    const uint32_t *have = head->poly_versions;
-    int i = have[0] == v ? 0 : have[1] == v ? 1 : have[2] == v ? 2 : have[3] == v ? 3 : -1;
-    if (i < 0) {
-        return SIGIL_UOP_MISS;
-    }
-    e->rec = sigil_record_entry(head, i);
-    return SIGIL_UOP_ENTER_ENTRY;
-#endif
 }
 
 /* `tp` has the record's version: the snapshot keeps (tp, version). */

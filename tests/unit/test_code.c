@@ -1,6 +1,7 @@
 /* test_code.c: instruction-word tables. Words decode to CPython's base
  * opcodes with EXTENDED_ARG folded in; tables attach through co_extra in the
- * layout CPython uses; 8 threads racing to attach publish exactly one. */
+ * layout CPython uses; 8 threads racing to attach publish exactly one; a
+ * polymorphic head's copy of its entries' versions selects the right one. */
 #include "sigil_code.h"
 #include "sigil_test.h"
 
@@ -38,9 +39,41 @@ racer(void *arg)
     return NULL;
 }
 
+/* A polymorphic head of n entries (versions 11, 22, 33, 44 in order):
+ * poly_fill repeats slot 0 past the last entry, the filled check holds,
+ * and the vector and the scalar matches agree on every version, naming
+ * exactly the entry that has it (the lowest slot), or none. */
+static void
+check_poly_heads(void)
+{
+    for (int n = 1; n <= SIGIL_POLY_MAX; n++) {
+        sigil_record block[1 + SIGIL_POLY_MAX];
+        memset(block, 0, sizeof(block));
+        block[0].index = (uint16_t)n;
+        for (int i = 0; i < n; i++) {
+            block[1 + i].version = (uint32_t)(11 * (i + 1));
+        }
+        sigil_record_poly_fill(&block[0]);
+        CHECK(sigil_record_poly_filled(&block[0]));
+        for (int i = n; i < SIGIL_POLY_MAX; i++) {
+            CHECK(block[0].poly_versions[i] == 11);
+        }
+        for (uint32_t v = 0; v <= 50; v++) {
+            unsigned vec = sigil_record_poly_match(block[0].poly_versions, v);
+            unsigned sca = sigil_record_poly_match_scalar(block[0].poly_versions, v);
+            CHECK(vec == sca);
+            int want = (v % 11 == 0 && v >= 11 && v <= 11u * (uint32_t)n) ? (int)(v / 11) - 1 : -1;
+            CHECK(want < 0 ? vec == 0 : (vec != 0 && __builtin_ctz(vec) == want));
+        }
+        block[1].version = 99;   /* an entry changed behind the copy */
+        CHECK(!sigil_record_poly_filled(&block[0]));
+    }
+}
+
 int
 main(void)
 {
+    check_poly_heads();
     Py_Initialize();
     interp = PyInterpreterState_Get();
     CHECK(sigil_code_init(&idx) == 0);
