@@ -18,7 +18,9 @@ evaluator's.
 --serve keeps the process alive for the runner (tools/sigil-bench), which
 interleaves interpreters repetition by repetition: it reads one command per
 line on stdin -- `run` answers with one JSON line for one repetition,
-`finish` answers with the final record and exits. Runs on Python 3.9+
+`finish` answers with the final record and exits. `run T` (and `warmup T`)
+starts the units at time.monotonic() == T, so that a runner can start
+one-thread processes together (sigil-bench --ceiling). Runs on Python 3.9+
 (PyPy included); stdlib only.
 """
 import argparse
@@ -167,20 +169,29 @@ GC_CLOCK = None
 
 # -- One repetition ----------------------------------------------------------
 
-def one_repetition(module, nthreads, scale, rss_period=0.0):
-    """Run one unit on each of `nthreads` threads; return a result dict."""
+def one_repetition(module, nthreads, scale, rss_period=0.0, start_at=None):
+    """Run one unit on each of `nthreads` threads; return a result dict.
+    With start_at (a time.monotonic() value), the units start at that time,
+    so that units in several processes started by one runner run together."""
     barrier = threading.Barrier(nthreads)
     starts = [0.0] * nthreads
     ends = [0.0] * nthreads
+    mono = [(0.0, 0.0)] * nthreads
     results = [None] * nthreads
     errors = [None] * nthreads
 
     def worker(k):
         try:
             barrier.wait()
+            if start_at is not None:
+                left = start_at - time.monotonic()
+                if left > 0:
+                    time.sleep(left)
+            m0 = time.monotonic()
             starts[k] = time.perf_counter()
             results[k] = module.run(scale)
             ends[k] = time.perf_counter()
+            mono[k] = (m0, time.monotonic())
         except BaseException:
             ends[k] = time.perf_counter()
             errors[k] = traceback.format_exc()
@@ -219,6 +230,10 @@ def one_repetition(module, nthreads, scale, rss_period=0.0):
             break
     return {
         "wall": wall,
+        # The system-wide clock's first start and last finish: a runner that
+        # started units in several processes at once measures them together.
+        "start_mono": min(m[0] for m in mono),
+        "end_mono": max(m[1] for m in mono),
         "thread_times": [ends[k] - starts[k] for k in range(nthreads)],
         "gc_time": gc_time,
         "gc_collections": gc_collections,
@@ -268,9 +283,21 @@ def emit(obj):
 def serve(args, module, rss_start):
     reps = []
     for line in sys.stdin:
-        cmd = line.strip()
+        words = line.split()
+        cmd = words[0] if words else ""
+        start_at = None
+        if cmd in ("run", "warmup") and len(words) == 2:
+            try:
+                start_at = float(words[1])
+            except ValueError:
+                emit({"kind": "error", "error": "bad start time %r" % words[1]})
+                continue
+        elif cmd in ("run", "warmup") and len(words) > 2:
+            emit({"kind": "error", "error": "unknown command %r" % line.strip()})
+            continue
         if cmd in ("run", "warmup"):
-            r = one_repetition(module, args.threads, args.scale, args.rss_sample_ms / 1e3)
+            r = one_repetition(module, args.threads, args.scale, args.rss_sample_ms / 1e3,
+                               start_at)
             r["kind"] = cmd
             reps.append(r)
             emit(r)

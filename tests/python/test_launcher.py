@@ -289,6 +289,28 @@ class BenchHarness(unittest.TestCase):
             self.assertGreater(g, 0.0)
             self.assertLess(g, wall)
 
+    def test_serve_start_time(self):
+        import json
+        import time
+        # `run T` waits for the system clock's T before the unit starts.
+        p = subprocess.Popen([PY, "-X", "sigil=interp", self.HARNESS, "--workload", "nbody",
+                              "--scale", "0.05", "--serve"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            at = time.monotonic() + 0.5
+            out, err = p.communicate("run %.6f\nrun\nrun soon\nfinish\n" % at, timeout=120)
+        finally:
+            if p.poll() is None:
+                p.kill()
+        self.assertEqual(p.returncode, 0, err)
+        lines = [json.loads(x) for x in out.splitlines()]
+        self.assertEqual([x["kind"] for x in lines], ["run", "run", "error", "record"], out)
+        self.assertGreaterEqual(lines[0]["start_mono"], at)
+        self.assertLess(lines[0]["start_mono"], at + 0.25)
+        self.assertGreater(lines[0]["end_mono"], lines[0]["start_mono"])
+        self.assertIn("bad start time", lines[2]["error"])
+        self.assertEqual(len(lines[3]["times"]), 2)
+
     def test_gc_time_counts_only_collections(self):
         import json
         # nbody allocates no container that outlives a loop: no collection
@@ -336,6 +358,51 @@ class BenchInterleave(unittest.TestCase):
         self.assertRegex(cells[2], r"^\d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\)$", table)
         self.assertEqual(cells[2].split()[0], "%.2f" % want, table)
         self.assertIn("median of the per-repetition ratios", table)
+
+    def test_ceiling(self):
+        import json
+        import statistics
+        with tempfile.TemporaryDirectory() as out:
+            r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--modes", "interp",
+                                "--refs", "none", "--workloads", "shared_module_read",
+                                "--threads", "1,2", "--ceiling", "--repeat", "3",
+                                "--warmup", "0", "--scale", "0.5", "--no-memory", "--no-plots",
+                                "--out", out], capture_output=True, text=True, timeout=600)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(os.path.join(out, "results.json")) as f:
+                res = json.load(f)
+            with open(os.path.join(out, "table.md")) as f:
+                table = f.read()
+            # --report redraws the same table from results.json.
+            again = subprocess.run([sys.executable, self.TOOL, "--report", out, "--no-plots"],
+                                   capture_output=True, text=True, timeout=120)
+            self.assertEqual(again.returncode, 0, again.stderr)
+            with open(os.path.join(out, "table.md")) as f:
+                self.assertEqual(f.read(), table)
+        self.assertTrue(res["config"]["ceiling"])
+        ceil = {(x["engine"], x["threads"]): x for x in res["records"] if x["kind"] == "ceiling"}
+        comp = {(x["engine"], x["threads"]): x for x in res["records"]
+                if x["kind"] == "comparison"}
+        # One group of two one-thread processes per engine, none for N = 1.
+        self.assertEqual(sorted(ceil), [("interp", 2), ("off", 2)])
+        for key, rec in ceil.items():
+            self.assertTrue(rec["ok"], rec["error"])
+            self.assertEqual(len(rec["times"]), 3)
+            # Both processes ran a unit each repetition, and together: the
+            # later one started within the first half of the shorter one's
+            # run (one after the other, it would start after it).
+            for walls, skew in zip(rec["thread_times"], rec["start_skew"]):
+                self.assertEqual(len(walls), 2)
+                self.assertLess(skew, min(walls) / 2)
+        # threads/procs for interp at 2: the median of procs time / threads time.
+        want = statistics.median([p / t for p, t in zip(ceil[("interp", 2)]["times"],
+                                                        comp[("interp", 2)]["times"])])
+        self.assertIn("## Scaling against the machine's ceiling", table)
+        rows = [line for line in table.splitlines() if line.startswith("| shared_module_read |")]
+        cells = [c.strip() for c in rows[-1].strip("|").split("|")]
+        header = [line for line in table.splitlines() if "procs x2" in line][0]
+        names = [c.strip() for c in header.strip("|").split("|")]
+        self.assertEqual(cells[names.index("interp threads/procs")], "%.2f" % want, table)
 
 
 class OpCost(unittest.TestCase):
