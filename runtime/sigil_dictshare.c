@@ -171,19 +171,55 @@ watch_version(sigil_tstate *ts, int slot, PyObject *op)
     ts->dict_seen[slot].wait = (uint16_t)((1u << ts->dict_seen[slot].level) - 1);
 }
 
-void
-sigil_dict_read_shared(sigil_tstate *ts, PyObject *op)
+/* The next sample comes DICT_SAMPLE +- 8 lookups later, at random (a
+ * xorshift of this thread's state): a loop that looks up, say, eight
+ * dicts per iteration would otherwise be sampled at the same lookup every
+ * time, and the other seven dicts never. */
+static void
+next_sample(sigil_tstate *ts)
 {
-    /* The next sample comes DICT_SAMPLE +- 8 lookups later, at random (a
-     * xorshift of this thread's state): a loop that looks up, say, eight
-     * dicts per iteration would otherwise be sampled at the same lookup
-     * every time, and the other seven dicts never. */
     uint32_t x = ts->dict_rand != 0 ? ts->dict_rand : (uint32_t)(uintptr_t)ts | 1u;
     x ^= x << 13;
     x ^= x >> 17;
     x ^= x << 5;
     ts->dict_rand = x;
     ts->dict_tick = DICT_SAMPLE - 8 + (x & 15);
+}
+
+/* The note slot of a dict: a direct-mapped table indexed by the dict's
+ * address (a thread reading many dicts keeps notes for most of them; a
+ * round robin over a few slots lost them all to a thread reading a
+ * dozen), and a dict's new keys object takes over its old notes. */
+static inline int
+note_slot(const PyDictObject *mp)
+{
+    return (int)((((uintptr_t)mp >> 4) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - SIGIL_DICT_SEEN_BITS));
+}
+
+int
+sigil_dict_report_settled(sigil_tstate *ts, PyObject *op)
+{
+    /* The same reads as the report's before its lock (the comments there
+     * say why they are safe); nothing is written but this thread's own
+     * tick. */
+    PyDictObject *mp = (PyDictObject *)op;
+    int slot = note_slot(mp);
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&mp->ma_keys);
+    if (!ts->dict_seen[slot].done || ts->dict_seen[slot].dict != (const void *)mp ||
+        ts->dict_seen[slot].keys != (const void *)keys ||
+        ts->dict_seen[slot].scanned != _Py_atomic_load_ssize_relaxed(&keys->dk_nentries) ||
+        _Py_atomic_load_ptr_relaxed(&mp->ma_values) != NULL) {
+        return 0;
+    }
+    next_sample(ts);
+    sigil_stat_bump(ts, SIGIL_STAT_dict_reports_settled);
+    return 1;
+}
+
+void
+sigil_dict_read_shared(sigil_tstate *ts, PyObject *op)
+{
+    next_sample(ts);
     PyDictObject *mp = (PyDictObject *)op;
     /* The keys pointer with acquire: a resize or a first insertion fills
      * a new keys object with plain stores (its entry count among them)
@@ -201,11 +237,7 @@ sigil_dict_read_shared(sigil_tstate *ts, PyObject *op)
         return;
     }
     Py_ssize_t nentries = _Py_atomic_load_ssize_relaxed(&keys->dk_nentries);
-    /* The notes are a direct-mapped table indexed by the dict's address:
-     * a thread reading many dicts keeps notes for most of them (a round
-     * robin over a few slots lost them all to a thread reading a dozen),
-     * and a dict's new keys object takes over its old notes. */
-    int slot = (int)((((uintptr_t)mp >> 4) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - SIGIL_DICT_SEEN_BITS));
+    int slot = note_slot(mp);
     int known = ts->dict_seen[slot].dict == (const void *)mp &&
                 ts->dict_seen[slot].keys == (const void *)keys;
     Py_ssize_t from = 0;

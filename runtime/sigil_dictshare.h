@@ -13,6 +13,13 @@
  * (sigil_dictshare.c). */
 void sigil_dict_read_shared(sigil_tstate *ts, PyObject *dict);
 
+/* Would a report on `dict` now change nothing (this thread has scanned
+ * every entry of its current keys object, and is done watching it)? If
+ * so, set the thread's next sample and return 1. For a caller that holds
+ * no reference to the dict but keeps it alive otherwise (a pin window),
+ * and would have to take one for the report. */
+int sigil_dict_report_settled(sigil_tstate *ts, PyObject *dict);
+
 static inline void
 sigil_dict_read(PyObject *dict)
 {

@@ -858,7 +858,11 @@ pinned_dict_sample(sigil_tstate *ts, PyObject *d)
         ts->dict_tick--;
         return 0;
     }
-    return 1;
+    /* A settled report would only read: skip it, and with it the
+     * reference, an atomic increment and decrement of the shared count
+     * that every thread reading the dict bounces (the count shares the
+     * dict's first cache line with ma_keys, which every lookup reads). */
+    return !sigil_dict_report_settled(ts, d);
 }
 
 /* -- Borrowed spans -----------------------------------------------------------

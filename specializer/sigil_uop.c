@@ -239,7 +239,17 @@ sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value)
     }
     Py_hash_t hash = _Py_atomic_load_ssize_relaxed(&((PyASCIIObject *)key)->hash);
     if (hash == -1) {
-        return -1;
+        /* A str made at run time ("key%03d" % i) has no hash yet. str's
+         * hash is a computation over its characters: no Python code, no
+         * lock, no safe point, so it may run here (inside a pin window
+         * too); CPython caches it with a relaxed store, as any thread's
+         * first hash of a str does. Declining instead would send every
+         * such lookup of a pinned dict through a counted reference. */
+        hash = PyUnicode_Type.tp_hash(key);
+        if (hash == -1) {
+            PyErr_Clear();   /* cannot happen for a str; CPython decides */
+            return -1;
+        }
     }
     if (!_Py_IsOwnedByCurrentThread((PyObject *)mp) && !_PyObject_GC_IS_SHARED(mp)) {
         return -1;   /* CPython's lookup marks it shared, under its lock */

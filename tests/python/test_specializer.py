@@ -5052,6 +5052,13 @@ def read(table, pairs, n):
         t += pairs[(i & 63, (i & 63) + 1)]
     return t
 
+def read_global(n):
+    t = 0
+    for i in range(n):
+        k = "key%03d" % (i % len(TABLE))   # TABLE: a pinned global here
+        t += TABLE[k]
+    return t
+
 def read_objs(d, probes, n):
     t = 0
     for i in range(n):
@@ -5093,6 +5100,35 @@ class SharedDictKeys(unittest.TestCase):
         sigil.reset_stats()
         self.assertEqual(in_thread(read, ns["TABLE"], ns["PAIRS"], 6000), self.expected(6000))
         self.assertEqual(sigil.stats()["runtime.dict_keys_shared"], 40)
+
+    def test_pinned_reader_settles_and_still_sees_new_keys(self):
+        # TABLE[k] on a pinned TABLE holds no reference to the dict; its
+        # sampled reports then need one, except once this thread has
+        # scanned every entry and finished watching the dict: those are
+        # skipped (runtime.dict_reports_settled). Keys appended later
+        # unsettle it, and are flagged at the next report.
+        ns = self.ns
+        sigil.reset_stats()
+        self.assertEqual(in_thread(fresh(ns["read_global"]), 40000),
+                         sum(i % 300 for i in range(40000)))
+        s = sigil.stats()
+        self.assertGreater(s["eval.globals_borrowed"], 30000)
+        self.assertEqual(s["runtime.dict_keys_shared"], 300)
+        self.assertGreaterEqual(s["runtime.dict_stops"], 1)     # ints 257-299 made immortal
+        self.assertGreater(s["runtime.dict_reports_settled"], 100)
+        for i in range(300, 340):
+            ns["TABLE"]["key%03d" % i] = i
+        sigil.reset_stats()
+        self.assertEqual(in_thread(fresh(ns["read_global"]), 40000),
+                         sum(i % 340 for i in range(40000)))
+        s = sigil.stats()
+        self.assertGreater(s["eval.globals_borrowed"], 30000)
+        self.assertEqual(s["runtime.dict_keys_shared"], 40)
+        self.assertGreater(s["runtime.dict_reports_settled"], 100)
+        # the owner's own reads never report
+        sigil.reset_stats()
+        fresh(ns["read_global"])(4000)
+        self.assertEqual(sigil.stats()["runtime.dict_reports_settled"], 0)
 
     def test_owner_never_scans(self):
         ns = self.ns
