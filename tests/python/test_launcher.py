@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import re
 import textwrap
 import unittest
 
@@ -403,6 +404,46 @@ class BenchInterleave(unittest.TestCase):
         header = [line for line in table.splitlines() if "procs x2" in line][0]
         names = [c.strip() for c in header.strip("|").split("|")]
         self.assertEqual(cells[names.index("interp threads/procs")], "%.2f" % want, table)
+
+
+class Atomics(unittest.TestCase):
+    """tools/sigil-atomics: a workload's atomic read-modify-writes by site
+    (callgrind at two scales, lock-prefixed instructions by address)."""
+
+    TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                        "sigil-atomics")
+
+    def run_tool(self, mode):
+        r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--mode", mode,
+                            "--scales", "0.02,0.06", "--top", "5", "shared_dict_read"],
+                           capture_output=True, text=True, timeout=900)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        head = [line for line in r.stdout.splitlines() if line.startswith("## shared_dict_read: ")]
+        self.assertEqual(len(head), 1, r.stdout)
+        rows = [line for line in r.stdout.splitlines() if re.match(r"^\| \d+ \|", line)]
+        return int(head[0].split()[2]), rows, r.stdout
+
+    def test_sites(self):
+        off, off_rows, out = self.run_tool("off")
+        # Stock 3.13t counts a reference to the shared table at every
+        # load of the global: atomic increments of another thread's dict.
+        self.assertGreater(off, 1000, out)
+        self.assertTrue(1 <= len(off_rows) <= 5, out)
+        self.assertTrue(any("Py_INCREF" in r or "DecRefShared" in r for r in off_rows), out)
+        # Sigil's pinned dict is read without a reference: far fewer.
+        interp, _, out2 = self.run_tool("interp")
+        self.assertLess(interp * 5, off, out + out2)
+
+    def test_bad_arguments(self):
+        for args in (["--scales", "1"], ["--scales", "1,0.5"], ["--top", "-1"],
+                     ["--python", "/nonexistent/python", "nqueens"], ["nosuchworkload"]):
+            cmd = [sys.executable, self.TOOL] + (["--python", PY] if "--python" not in args else []) + args
+            if args[0] in ("--scales", "--top"):
+                cmd.append("nqueens")
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+            self.assertNotEqual(r.returncode, 0, args)
+            self.assertIn("sigil-atomics", r.stderr, args)
+            self.assertNotIn("Traceback", r.stderr, args)
 
 
 class OpCost(unittest.TestCase):

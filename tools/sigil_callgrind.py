@@ -1,0 +1,108 @@
+"""Per-instruction callgrind counts of a bench workload, and the binary's
+instructions by address: shared by tools/sigil-padding (alignment no-ops)
+and tools/sigil-atomics (atomic read-modify-writes). Stdlib only; needs
+valgrind and binutils (objdump, addr2line)."""
+import collections
+import os
+import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+COST = re.compile(r"^(0x[0-9a-f]+|\+\d+|-\d+|\*)\s+\S+\s+(\d+)")
+
+
+def disassemble(binary):
+    """{address: (function, instruction text)} of the binary (objdump -d)."""
+    dis = subprocess.run(["objdump", "-d", "--no-show-raw-insn", binary],
+                         capture_output=True, text=True, check=True).stdout
+    out = {}
+    fn = ""
+    for line in dis.splitlines():
+        m = re.match(r"^[0-9a-f]+ <(.*)>:$", line)
+        if m:
+            fn = m.group(1)
+            continue
+        m = re.match(r"^\s+([0-9a-f]+):\s+(.*)$", line)
+        if m:
+            out[int(m.group(1), 16)] = (fn, m.group(2).split("#")[0].strip())
+    return out
+
+
+def instr_costs(path, binary):
+    """Per-address self cost of a callgrind --dump-instr=yes profile:
+    `binary`'s own addresses in `mine`, every other object's summed in
+    `other` (their addresses could coincide with the binary's). With the
+    event Ir, an instruction's cost is how often it ran."""
+    cnt = collections.Counter()
+    other = 0
+    names = {}
+    in_binary = False
+    addr = 0
+    after_call = False
+    real = os.path.realpath(binary)
+    with open(path) as f:
+        for line in f:
+            if line.startswith(("ob=", "cob=")):
+                # "ob=(id) name" defines an id once (in an ob= or a cob=
+                # line); later lines give the id alone. Only ob= moves.
+                key, _, rest = line.rstrip("\n").partition("=")
+                m = re.match(r"\((\d+)\)(?: (.*))?$", rest)
+                if m:
+                    if m.group(2):
+                        names[m.group(1)] = m.group(2)
+                    name = names.get(m.group(1), "")
+                else:
+                    name = rest.strip()
+                if key == "ob":
+                    in_binary = bool(name) and os.path.realpath(name) == real
+                continue
+            if line.startswith("calls="):
+                after_call = True   # the next cost line is the call's inclusive cost
+                continue
+            m = COST.match(line)
+            if not m:
+                continue
+            a = m.group(1)
+            if a.startswith("0x"):
+                addr = int(a, 16)
+            elif a[0] in "+-":
+                addr += int(a)
+            if after_call:
+                after_call = False
+                continue
+            if in_binary:
+                cnt[addr] += int(m.group(2))
+            else:
+                other += int(m.group(2))
+    return cnt, other
+
+
+def profile_workload(python, mode, workload, scale, path):
+    """Run one repetition of a bench workload (one thread, no warm-up,
+    PYTHONHASHSEED=0) under callgrind --dump-instr=yes into `path`; None on
+    success, else the error text."""
+    cmd = ["valgrind", "--tool=callgrind", "--dump-instr=yes", "--callgrind-out-file=" + path,
+           python, "-X", "sigil=" + mode, os.path.join(ROOT, "bench/workloads/_harness.py"),
+           "--workload", workload, "--threads", "1", "--repeat", "1", "--warmup", "0",
+           "--scale", scale]
+    try:
+        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           env=dict(os.environ, PYTHONHASHSEED="0"))
+    except OSError as e:
+        return "cannot run valgrind: %s" % e
+    if r.returncode != 0 or not os.path.exists(path):
+        return r.stderr[-2000:]
+    return None
+
+
+def source_chain(binary, addrs):
+    """{address: [(function, file:line), ...]} innermost first, inlined
+    frames included (addr2line -i -f)."""
+    out = {}
+    for a in addrs:
+        r = subprocess.run(["addr2line", "-i", "-f", "-e", binary, hex(a)],
+                           capture_output=True, text=True)
+        lines = r.stdout.splitlines()
+        out[a] = [(lines[i], os.path.basename(lines[i + 1]))
+                  for i in range(0, len(lines) - 1, 2)]
+    return out
