@@ -331,20 +331,31 @@ class BenchInterleave(unittest.TestCase):
     TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
                         "sigil-bench")
 
-    def test_paired_scaling(self):
+    def bench(self, option, scale):
+        """shared_module_read at 1 and 2 threads, 3 repetitions, with
+        `option`: (results.json, table.md, table.md as --report redraws it)."""
         import json
-        import statistics
         with tempfile.TemporaryDirectory() as out:
             r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--modes", "interp",
                                 "--refs", "none", "--workloads", "shared_module_read",
-                                "--threads", "1,2", "--interleave-threads", "--repeat", "3",
-                                "--warmup", "0", "--scale", "0.05", "--no-memory", "--no-plots",
+                                "--threads", "1,2", option, "--repeat", "3",
+                                "--warmup", "0", "--scale", scale, "--no-memory", "--no-plots",
                                 "--out", out], capture_output=True, text=True, timeout=600)
             self.assertEqual(r.returncode, 0, r.stderr)
             with open(os.path.join(out, "results.json")) as f:
                 res = json.load(f)
             with open(os.path.join(out, "table.md")) as f:
                 table = f.read()
+            again = subprocess.run([sys.executable, self.TOOL, "--report", out, "--no-plots"],
+                                   capture_output=True, text=True, timeout=120)
+            self.assertEqual(again.returncode, 0, again.stderr)
+            with open(os.path.join(out, "table.md")) as f:
+                redrawn = f.read()
+        return res, table, redrawn
+
+    def test_paired_scaling(self):
+        import statistics
+        res, table, _ = self.bench("--interleave-threads", "0.05")
         self.assertTrue(res["config"]["interleave_threads"])
         recs = {(x["engine"], x["threads"]): x for x in res["records"]}
         self.assertEqual(sorted(recs), [("interp", 1), ("interp", 2), ("off", 1), ("off", 2)])
@@ -361,25 +372,10 @@ class BenchInterleave(unittest.TestCase):
         self.assertIn("median of the per-repetition ratios", table)
 
     def test_ceiling(self):
-        import json
         import statistics
-        with tempfile.TemporaryDirectory() as out:
-            r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--modes", "interp",
-                                "--refs", "none", "--workloads", "shared_module_read",
-                                "--threads", "1,2", "--ceiling", "--repeat", "3",
-                                "--warmup", "0", "--scale", "0.5", "--no-memory", "--no-plots",
-                                "--out", out], capture_output=True, text=True, timeout=600)
-            self.assertEqual(r.returncode, 0, r.stderr)
-            with open(os.path.join(out, "results.json")) as f:
-                res = json.load(f)
-            with open(os.path.join(out, "table.md")) as f:
-                table = f.read()
-            # --report redraws the same table from results.json.
-            again = subprocess.run([sys.executable, self.TOOL, "--report", out, "--no-plots"],
-                                   capture_output=True, text=True, timeout=120)
-            self.assertEqual(again.returncode, 0, again.stderr)
-            with open(os.path.join(out, "table.md")) as f:
-                self.assertEqual(f.read(), table)
+        res, table, redrawn = self.bench("--ceiling", "0.5")
+        # --report redraws the same table from results.json.
+        self.assertEqual(redrawn, table)
         self.assertTrue(res["config"]["ceiling"])
         ceil = {(x["engine"], x["threads"]): x for x in res["records"] if x["kind"] == "ceiling"}
         comp = {(x["engine"], x["threads"]): x for x in res["records"]
