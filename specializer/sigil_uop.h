@@ -267,9 +267,9 @@ sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
  * lock, no Python code, no wait, and no release that could run a
  * finalizer. For an exact str key (hashed and the hash cached if it had
  * none) in a combined table (str keys, or general keys where no key of
- * another type shares its hash) this thread may read lock-free (it owns the dict, or the dict
- * is marked shared, so replaced keys outlive the lookup by a grace
- * period): 1 when found, with a new reference in *value (value non-NULL)
+ * another type shares its hash) this thread may read lock-free (it owns
+ * the dict, or the dict is marked shared, so replaced keys outlive the
+ * lookup by a grace period): 1 when found, with a new reference in *value (value non-NULL)
  * or after checking the entry holds one (value NULL: membership); 0 when
  * absent. -1 when it cannot tell so; then *value may hold a reference the
  * caller drops once it no longer relies on passing no safe point (the
