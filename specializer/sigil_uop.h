@@ -269,11 +269,12 @@ sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
  * none) in a combined table (str keys, or general keys where no key of
  * another type shares its hash) this thread may read lock-free (it owns
  * the dict, or the dict is marked shared, so replaced keys outlive the
- * lookup by a grace period): 1 when found, with a new reference in *value (value non-NULL)
- * or after checking the entry holds one (value NULL: membership); 0 when
- * absent. -1 when it cannot tell so; then *value may hold a reference the
- * caller drops once it no longer relies on passing no safe point (the
- * dropped object may be the last of it). The caller then asks CPython. */
+ * lookup by a grace period): 1 when found, with a new reference in
+ * *value (value non-NULL) or after checking the entry holds one (value
+ * NULL: membership); 0 when absent. -1 when it cannot tell so; then
+ * *value may hold a reference the caller drops once it no longer relies
+ * on passing no safe point (the dropped object may be the last of it).
+ * The caller then asks CPython. */
 int sigil_dict_lookup_quiet(PyDictObject *mp, PyObject *key, PyObject **value);
 
 /* A key that exists only as C integers: what a borrowed span computed
