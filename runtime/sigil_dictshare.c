@@ -199,9 +199,14 @@ note_slot(const PyDictObject *mp)
 int
 sigil_dict_report_settled(sigil_tstate *ts, PyObject *op)
 {
-    /* The same reads as the report's before its lock (the comments there
-     * say why they are safe); nothing is written but this thread's own
-     * tick. */
+    /* The same reads as the report's before its lock: ma_keys with
+     * acquire (pairs with the release store that publishes a new keys
+     * object), the entry count and ma_values relaxed and only compared
+     * with this thread's notes. The caller's pin window keeps the dict
+     * alive; the dict is shared (the lookup that ran required it), so a
+     * keys object replaced meanwhile is freed only after a QSBR grace
+     * period, which this thread has not passed. The notes and the tick
+     * are this thread's own (plain). */
     PyDictObject *mp = (PyDictObject *)op;
     int slot = note_slot(mp);
     PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&mp->ma_keys);
