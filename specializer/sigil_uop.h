@@ -401,14 +401,20 @@ sigil_int_free_push(sigil_tstate *ts, PyObject *o)
 static inline __attribute__((always_inline)) PyObject *
 sigil_int_new(sigil_tstate *ts, int64_t v)
 {
+    /* A small int is CPython's static immortal one, returned without a
+     * count as its own get_small_int does; inline, because loops over
+     * small lists make most of their ints here (fannkuch: 3 million
+     * out-of-line PyLong_FromLongLong calls of ~20 instructions per unit). */
+    if ((uint64_t)(v + _PY_NSMALLNEGINTS) < (uint64_t)(_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS)) {
+        return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v];
+    }
 #if SIGIL_INT_FREELIST
     /* The list first: when it is empty (the ints die where Sigil does not
      * drop them) this costs a load and a test before CPython's path. */
     PyObject *o = ts->ints;
     if (o != NULL) {
         uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-        if (mag < PyLong_BASE && (v < -_PY_NSMALLNEGINTS || v >= _PY_NSMALLPOSINTS) &&
-            _PyRuntime.ref_tracer.tracer_func == NULL) {
+        if (mag < PyLong_BASE && _PyRuntime.ref_tracer.tracer_func == NULL) {
             ts->ints = (void *)((PyLongObject *)o)->long_value.lv_tag;
             ts->nints--;
             sigil_reused_header_init(o);
@@ -423,7 +429,6 @@ sigil_int_new(sigil_tstate *ts, int64_t v)
 #else
     (void)ts;
 #endif
-    /* the small ints (-5..256) are CPython's shared ones there too */
     return PyLong_FromLongLong(v);
 }
 

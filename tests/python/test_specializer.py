@@ -1624,6 +1624,31 @@ class IntFreeList(unittest.TestCase):
         for v in r:
             self.assertIs(v, int(str(v)))   # int() returns the cached small int
 
+    def test_small_int_edges_from_every_maker(self):
+        # the ints of range(), len() and int arithmetic around both ends
+        # of the small ints (-5..256, returned inline as CPython's static
+        # ones): each has its value, and is the shared object exactly
+        # when it is small (a wrong bound hands out a neighbour of the
+        # static array, or a new object where CPython shares one)
+        def made(lo, hi, lists):
+            out = []
+            for i in range(lo, hi):
+                out.append(i)
+                out.append(i + 0)
+                out.append(i * 1)
+            for l in lists:
+                out.append(len(l))
+            return out
+        lists = [[0] * n for n in range(250, 262)]
+        want = [v for i in range(-9, 262) for v in (i, i, i)] + list(range(250, 262))
+        for _ in range(3):
+            r, s = stats_delta(made, -9, 262, lists)
+            self.assertEqual(r, want)
+            for v in r:
+                self.assertEqual(v is int(str(v)), -5 <= v <= 256, v)
+        self.assertGreater(s.get("form.FOR_ITER_RANGE", 0), 0, s)
+        self.assertGreater(s.get("form.CALL_LEN", 0), 0, s)
+
     def test_live_ints_keep_their_values(self):
         # ints kept in a list while the loop frees and makes many more: a
         # block handed out while still referenced would change a kept value
