@@ -286,25 +286,25 @@ value_bytes(PyObject *v, int depth)
  *   rebinding long-lived tuples leaks at most that much.
  * The caller holds a reference to `v` (so the items can be read); the
  * counts are rewritten with the world stopped, as for constants. */
-void
+int
 sigil_module_value_shared(PyObject *v)
 {
     sigil_tstate *ts = sigil_tstate_get();
     if ((++ts->shared_tick & (SHARED_SAMPLE - 1)) != 0) {
-        return;
+        return 0;
     }
     if (!needs_immortal_of(v, 0, SHARED)) {
-        return;
+        return 0;
     }
     if (ts->shared_last != (const void *)v) {
         ts->shared_last = v;
-        return;
+        return 0;
     }
     ts->shared_last = NULL;
     PyInterpreterState *interp = _PyInterpreterState_GET();
     /* Relaxed, as in sigil_closure_immortalize: re-checked below. */
     if (_Py_atomic_load_int_relaxed(&interp->gc.immortalize) != 1) {
-        return;
+        return 0;
     }
     uint64_t count = 0;
     int over = 0;
@@ -325,6 +325,7 @@ sigil_module_value_shared(PyObject *v)
     if (over) {
         sigil_stat_bump(ts, SIGIL_STAT_values_over_budget);
     }
+    return 1;
 }
 
 /* -- Shared dicts ---------------------------------------------------------- */

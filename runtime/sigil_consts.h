@@ -53,18 +53,20 @@ sigil_closure_wants_immortal(PyFunctionObject *func, PyObject *closure)
  * makes values that are long-lived, shared, and of types whose death no
  * Python code can observe immortal (see sigil_consts.c). Reads the local
  * count relaxed and the owner id plainly, as _Py_TryIncrefFast just did;
- * a stale answer only samples or skips one load. */
-void sigil_module_value_shared(PyObject *v);
+ * a stale answer only samples or skips one load. Returns 1 if it stopped
+ * the world (a safe point: another thread's stop may run meanwhile). */
+int sigil_module_value_shared(PyObject *v);
 
-static inline void
+static inline int
 sigil_module_value_loaded(PyObject *v)
 {
     /* Owner first: one plain load of ob_tid, which the try-incref just
      * read, settles the common single-thread case; only values another
      * thread owns pay the relaxed load of the local count. */
     if (!_Py_IsOwnedByCurrentThread(v) && !_Py_IsImmortal(v)) {
-        sigil_module_value_shared(v);
+        return sigil_module_value_shared(v);
     }
+    return 0;
 }
 
 /* Make the keys and values of `dict` (an exact dict, combined table of at

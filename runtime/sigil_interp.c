@@ -657,6 +657,22 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_UNPACK_SEQUENCE_TUPLE] = 1,
 };
 
+/* The borrowed copies of forms ("Borrowed owners", "Borrowed operands"
+ * below) complete pure in more cases than their ordinary copies, which
+ * release the owner or operands they consumed (a last reference may run a
+ * finalizer): an attribute load on a borrowed owner releases nothing (its
+ * steps are guards, loads into env->tmp, and a push that leaves a borrowed
+ * owner alone; tests/unit/test_uops.c holds every SIGIL_BORROWDEF form of
+ * the LOAD_ATTR family to steps without a mutation), and an operand form
+ * with both operands borrowed releases neither. The stores are not: they
+ * release the old value. Indexed by constants, so each copy's test folds
+ * away. */
+static const unsigned char bform_owner_pure[SIGIL_FORM__MAX] = {
+#define SIGIL_BORROWDEF(form) [SIGIL_FORM_##form] = (int)SIGIL_FORM_FAMILY_##form == (int)SIGIL_FAM_LOAD_ATTR,
+#include "sigil_spec.def"
+#undef SIGIL_BORROWDEF
+};
+
 /* -- The loop ---------------------------------------------------------------- */
 
 /* The running instruction's oparg and the code unit after it and its
@@ -731,7 +747,11 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
 #endif
 /* Also publishes the instruction count at each check point, so that
  * sigil.stats() read by running code is current to the last loop edge. */
-#define CHECK_EVAL_BREAKER()                                                          \
+#define CHECK_EVAL_BREAKER() CHECK_EVAL_BREAKER_ELSE((void)0)
+/* The same, running `if_none` when no event was pending: then this thread
+ * passed no safe point (the quiescent-state report is a plain store of its
+ * own sequence number) and ran no code. */
+#define CHECK_EVAL_BREAKER_ELSE(if_none)                                              \
     do {                                                                              \
         if (SIGIL_COUNTS_INSTRUCTIONS) {                                              \
             sigil_counter_add(ts, SIGIL_CTR_STAT(SIGIL_STAT_instructions_sigil), ninstr); \
@@ -745,6 +765,9 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
             if (err_ != 0) {                                                          \
                 goto error;                                                           \
             }                                                                         \
+        }                                                                             \
+        else {                                                                        \
+            if_none;                                                                  \
         }                                                                             \
     } while (0)
 
@@ -2489,14 +2512,18 @@ op_UNPACK_EX: {
 op_JUMP_FORWARD:
     JUMP_TO_PURE((pc + 1) + OPARG);
 
+/* Past the monitoring check unless the eval-breaker check handled an
+ * event (which may stop the world, and so let another thread instrument
+ * this code). */
 op_JUMP_BACKWARD:
-    CHECK_EVAL_BREAKER();
+    CHECK_EVAL_BREAKER_ELSE(JUMP_TO_PURE(NEXT_UNIT - OPARG));
     JUMP_TO(NEXT_UNIT - OPARG);
 
 op_JUMP_BACKWARD_NO_INTERRUPT:
     /* Used in yield-from/await loops: interrupts are handled in the
-     * innermost generator, so no eval-breaker check here. */
-    JUMP_TO((pc + 1) - OPARG);
+     * innermost generator, so no eval-breaker check here (and nothing
+     * runs: no monitoring check either). */
+    JUMP_TO_PURE((pc + 1) - OPARG);
 
 /* The condition is a bool (immortal: nothing to drop). */
 op_POP_JUMP_IF_FALSE: {
@@ -3278,12 +3305,22 @@ op_CLEANUP_THROW: {
         e.code = NULL;                                                            \
         e.snap.obj = NULL;                                                        \
         e.snap.version = 0;                                                       \
-        e.borrow = (borrow_);
+        e.borrow = (borrow_);                                                     \
+        e.quiet = 1;
 /* A form that completed continues at its next instruction (without the
- * monitoring check if it is pure: see dispatch_pure). */
+ * monitoring check if it is pure, see dispatch_pure, and no step passed a
+ * safe point: env.quiet). */
 #define SIGIL_FORM_LEAVE(stats_form)                                              \
         sp = e.sp;                                                                \
-        if (form_pure[stats_form]) {                                              \
+        if (form_pure[stats_form] && e.quiet) {                                   \
+            JUMP_TO_PURE(e.next);                                                 \
+        }                                                                         \
+        JUMP_TO(e.next);
+/* A borrowed copy's leave: pure also when `pure_borrowed` (a constant,
+ * see bform_owner_pure). */
+#define SIGIL_BFORM_LEAVE(stats_form, pure_borrowed)                              \
+        sp = e.sp;                                                                \
+        if ((form_pure[stats_form] || (pure_borrowed)) && e.quiet) {              \
             JUMP_TO_PURE(e.next);                                                 \
         }                                                                         \
         JUMP_TO(e.next);
@@ -3440,7 +3477,7 @@ op_CLEANUP_THROW: {
                                     ? SIGIL_STAT_operands_borrowed                \
                                     : SIGIL_STAT_owners_borrowed);                \
         }                                                                         \
-        SIGIL_FORM_LEAVE(SIGIL_FORM_##form)                                       \
+        SIGIL_BFORM_LEAVE(SIGIL_FORM_##form, bform_owner_pure[SIGIL_FORM_##form]) \
     }
 #include "sigil_steps.def"
 #undef SIGIL_FORM_BEGIN
@@ -3499,7 +3536,7 @@ op_CLEANUP_THROW: {
             sigil_stat_bump(ts, SIGIL_STAT_operands_borrowed);                    \
             sigil_stat_bump(ts, SIGIL_STAT_operands_borrowed);                    \
         }                                                                         \
-        SIGIL_FORM_LEAVE(SIGIL_FORM_##form)                                       \
+        SIGIL_BFORM_LEAVE(SIGIL_FORM_##form, form_operand[SIGIL_FORM_##form])     \
     }
 #include "sigil_steps.def"
 #undef SIGIL_FORM_BEGIN
@@ -3511,6 +3548,7 @@ op_CLEANUP_THROW: {
 #undef SIGIL_BFORM_WORD_IMMEDIATE
 #undef SIGIL_FORM_ENV
 #undef SIGIL_FORM_LEAVE
+#undef SIGIL_BFORM_LEAVE
 
 benter_entry:
     goto *borrow_entry_targets[frec->form];

@@ -132,6 +132,13 @@ typedef struct sigil_uop_env {
      * closing action then must not drop them. A constant in each handler,
      * so the tests fold away. */
     int borrow;
+    /* 1 until a step passes a safe point: the one a form the loop counts
+     * as pure (form_pure, runtime/sigil_interp.c) may pass is a sampled
+     * stop of the world (sigil_module_value_loaded), during which another
+     * thread's stop may instrument this frame's code; the form then leaves
+     * through the monitoring check. Constant in forms that never clear
+     * it, so the test folds away there. */
+    int quiet;
 } sigil_uop_env;
 
 #define SIGIL_BORROW_TOS 1
@@ -248,17 +255,18 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
  * entry holding the name is the name's (a dict holds a key once; a
  * deleted entry loses its value, and a re-inserted name is appended at
  * another index). The value is reported to the shared-value sampling
- * (sigil_module_value_loaded) before it is returned. */
+ * (sigil_module_value_loaded) before it is returned; *quiet is cleared if
+ * that stopped the world. */
 static inline PyObject *
-sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name)
+sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name, int *quiet)
 {
     PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&d->ma_keys);
     if (keys->dk_kind != DICT_KEYS_UNICODE || ix >= _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
         return NULL;
     }
     PyObject *v = sigil_uop_dict_entry_ref(d, keys, ix, name);
-    if (v != NULL) {
-        sigil_module_value_loaded(v);
+    if (v != NULL && sigil_module_value_loaded(v)) {
+        *quiet = 0;
     }
     return v;
 }

@@ -186,7 +186,7 @@ SIGIL_UOP_BODY(GUARD_MODULE_DICT_LOCKFREE)
 SIGIL_UOP_BODY(LOAD_MODULE_ENTRY)
 {
     e->tmp = sigil_uop_module_entry_ref((PyDictObject *)uop_module_dict(E_TOP()), e->rec->index,
-                                        E_NAME(e->oparg >> 1));
+                                        E_NAME(e->oparg >> 1), &e->quiet);
     UOP_CHECK(e->tmp != NULL);
     return SIGIL_UOP_OK;
 }

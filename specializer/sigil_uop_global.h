@@ -52,7 +52,7 @@ SIGIL_UOP_BODY(GUARD_BUILTINS_KEYS_VERSION)
 SIGIL_UOP_BODY(LOAD_GLOBALS_ENTRY)
 {
     e->tmp = sigil_uop_module_entry_ref((PyDictObject *)e->frame->f_globals, SIGIL_W_AUX(e->word),
-                                        E_NAME(e->oparg >> 1));
+                                        E_NAME(e->oparg >> 1), &e->quiet);
     UOP_CHECK(e->tmp != NULL);
     return SIGIL_UOP_OK;
 }
@@ -82,7 +82,7 @@ SIGIL_UOP_BODY(GUARD_WORLD_VERSION)
 SIGIL_UOP_BODY(LOAD_BUILTINS_NAMED)
 {
     e->tmp = sigil_uop_module_entry_ref((PyDictObject *)e->frame->f_builtins, e->rec->index,
-                                        E_NAME(e->oparg >> 1));
+                                        E_NAME(e->oparg >> 1), &e->quiet);
     UOP_CHECK(e->tmp != NULL);
     return SIGIL_UOP_OK;
 }
@@ -93,7 +93,9 @@ SIGIL_UOP_BODY(LOAD_BUILTINS_ENTRY)
                                       (PyDictKeysObject *)e->snap.obj, e->rec->index,
                                       E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
-    sigil_module_value_loaded(e->tmp);
+    if (sigil_module_value_loaded(e->tmp)) {
+        e->quiet = 0;
+    }
     return SIGIL_UOP_OK;
 }
 
@@ -125,7 +127,9 @@ SIGIL_UOP_BODY(LOAD_PINNED_GLOBAL)
     /* Reported as LOAD_GLOBAL_MODULE reports its value (with the reference
      * taken and the window closed: the sampled report may stop the world),
      * so that a shared tuple or number still becomes immortal. */
-    sigil_module_value_loaded(v);
+    if (sigil_module_value_loaded(v)) {
+        e->quiet = 0;
+    }
     e->tmp = v;
     return SIGIL_UOP_OK;
 }

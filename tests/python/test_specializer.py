@@ -3958,6 +3958,56 @@ for _ in range(3):   # cold, then specialized words
 print("finalizer", *lines_after_enabling(from_a_finalizer))
 """
 
+# Another thread switches LINE events on for a loop whose every instruction
+# but the backward jump leaves without the monitoring check (int compare and
+# add, a store whose old int goes to the free list): the jump's eval-breaker
+# check is the loop's one safe point, the stop of the world the switch makes
+# passes there, and the jump must then go through the check. The callback
+# raises to end the loop (a miss would spin through 10**9 iterations).
+OTHER_THREAD_SCRIPT = r"""
+import sys, threading, time
+mon = sys.monitoring
+TOOL = 4
+mon.use_tool_id(TOOL, "sigil-test")
+
+class Seen(Exception):
+    pass
+
+started = threading.Event()
+
+def spin(n):
+    i = 0
+    started.set()
+    while i < n:
+        i += 1
+    return i
+
+code = spin.__code__
+lines = []
+
+def on_line(c, line):
+    if c is code:
+        lines.append(line - code.co_firstlineno)
+        raise Seen
+
+def enabler():
+    started.wait()
+    time.sleep(0.05)
+    mon.register_callback(TOOL, mon.events.LINE, on_line)
+    mon.set_local_events(TOOL, code, mon.events.LINE)
+
+for _ in range(3):   # specialized words
+    spin(2000)
+started.clear()
+t = threading.Thread(target=enabler)
+t.start()
+try:
+    print("finished", spin(10 ** 9))
+except Seen:
+    print("seen", lines[0] in (3, 4))
+t.join()
+"""
+
 
 @unittest.skipUnless(sigil.info()["mode"] in ("interp", "jit"), "needs Sigil's interpreter")
 class InstrumentationMidFrame(unittest.TestCase):
@@ -3973,6 +4023,13 @@ class InstrumentationMidFrame(unittest.TestCase):
         self.assertEqual(out.stderr, "")
         self.assertEqual(out.stdout.splitlines(),
                          ["call 20.25 [4, 5, 6]"] * 3 + ["finalizer 4 [4, 5]"])
+
+    def test_local_events_switched_on_by_another_thread(self):
+        import subprocess
+        out = subprocess.run([sys.executable, "-X", "sigil=" + sigil.info()["mode"], "-c", OTHER_THREAD_SCRIPT],
+                             capture_output=True, text=True, timeout=300)
+        self.assertEqual(out.stderr, "")
+        self.assertEqual(out.stdout.splitlines(), ["seen True"])
 
 
 class RaceCoverage(unittest.TestCase):

@@ -148,6 +148,18 @@ check_borrowable(int form, const char *name)
 {
     int first, last;
     form_steps(form, &first, &last);
+    /* The loop's borrowed copy of an attribute load leaves without the
+     * monitoring check (bform_owner_pure, runtime/sigil_interp.c): it
+     * releases nothing, so it has no mutation (a store's mutation releases the
+     * old value, which may run code). */
+    if (sigil_form_families[form] == SIGIL_FAM_LOAD_ATTR) {
+        for (int st = first; st <= last; st++) {
+            if (sigil_uop_kinds[sigil_step_uops[st]] == SIGIL_UOP_MUTATE) {
+                fprintf(stderr, "borrowable load %s mutates: its borrowed copy is not pure\n", name);
+            }
+            CHECK(sigil_uop_kinds[sigil_step_uops[st]] != SIGIL_UOP_MUTATE);
+        }
+    }
     if (first == last && selector(sigil_step_uops[first])) {
         return;
     }
