@@ -521,14 +521,19 @@ class Padding(unittest.TestCase):
         self.assertLess(off_pad / off_total, max(pad / total, 0.002))
 
     def test_bad_arguments(self):
-        for args in (["--scales", "1"], ["--python", "/nonexistent/python", "nqueens"],
-                     ["--nosuchoption", "nqueens"], ["--mode", "fast", "nqueens"],
-                     ["nosuchworkload"]):
-            cmd = [sys.executable, self.TOOL] + (["--python", PY] if "--python" not in args else []) + args
-            r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-            self.assertNotEqual(r.returncode, 0, args)
-            self.assertIn("sigil-padding", r.stderr, args)
-            self.assertNotIn("Traceback", r.stderr, args)
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            for args in (["--scales", "1"], ["--python", "/nonexistent/python", "nqueens"],
+                         ["--nosuchoption", "nqueens"], ["--mode", "fast", "nqueens"],
+                         ["nosuchworkload"]):
+                cmd = [sys.executable, self.TOOL] + (["--python", PY] if "--python" not in args else []) + args
+                r = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
+                                   env=dict(os.environ, TMPDIR=tmp))
+                self.assertNotEqual(r.returncode, 0, args)
+                self.assertIn("sigil-padding", r.stderr, args)
+                self.assertNotIn("Traceback", r.stderr, args)
+                # a run that failed leaves no profiles behind
+                self.assertEqual(os.listdir(tmp), [], args)
 
 
 class Gap(unittest.TestCase):
