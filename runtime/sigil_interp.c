@@ -1467,7 +1467,7 @@ op_RESUME: {
         assert(SIGIL_W_NCACHE(word) == 0);                           \
         pc++;                                                        \
         word = sigil_code_word_at(wbias, pc);                        \
-        void *borrowed_ = borrow_targets[dispatch_op(word)];          \
+        void *borrowed_ = borrow_targets[dispatch_op(word)];         \
         frame->instr_ptr = pc;                                       \
         COUNT_INSTRUCTION();                                         \
         if (borrowed_ != NULL) {                                     \
@@ -1475,7 +1475,7 @@ op_RESUME: {
             goto *borrowed_;                                         \
         }                                                            \
         PUSH(new_ref(v));                                            \
-        goto *targets[dispatch_op(word)];                             \
+        goto *targets[dispatch_op(word)];                            \
     } while (0)
 
 op_LOAD_FAST: {
