@@ -412,8 +412,11 @@ sigil_int_new(sigil_tstate *ts, int64_t v)
     /* A small int is CPython's static immortal one, returned without a
      * count as its own get_small_int does; inline, because loops over
      * small lists make most of their ints here (fannkuch: 3 million
-     * out-of-line PyLong_FromLongLong calls of ~20 instructions per unit). */
-    if ((uint64_t)(v + _PY_NSMALLNEGINTS) < (uint64_t)(_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS)) {
+     * out-of-line PyLong_FromLongLong calls of ~20 instructions per unit).
+     * The offset is added in unsigned arithmetic: v may be as large as
+     * BINARY_OP_INT64 makes it (just below 2**63), and a signed overflow
+     * let GCC fold the test wrongly (2**63 - 4 came out as a small int). */
+    if ((uint64_t)v + (uint64_t)_PY_NSMALLNEGINTS < (uint64_t)(_PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS)) {
         return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + v];
     }
 #if SIGIL_INT_FREELIST

@@ -1649,6 +1649,31 @@ class IntFreeList(unittest.TestCase):
         self.assertGreater(s.get("form.FOR_ITER_RANGE", 0), 0, s)
         self.assertGreater(s.get("form.CALL_LEN", 0), 0, s)
 
+    def test_results_near_the_int64_limits(self):
+        # len() and range() make ints up to just below 2**63 through
+        # sigil_int_new; its small-int test must not overflow on them
+        # (test_bisect's len() of a huge range caught one that did)
+        top = 2 ** 63
+        ranges = [range(top - k) for k in (1, 2, 3, 5, 6, 7)] + [range(300), range(250)]
+        def made(ranges):
+            out = []
+            for r in ranges:
+                out.append(len(r))
+            for i in range(top - 9, top - 1):
+                out.append(i)
+            for i in range(-top + 1, -top + 4):
+                out.append(i)
+            return out
+        want = [len(r) for r in ranges] + list(range(top - 9, top - 1)) + list(range(-top + 1, -top + 4))
+        made = fresh(made)
+        sigil.reset_stats()
+        for _ in range(50):   # the generic instructions, then the forms
+            r = made(ranges)
+            self.assertEqual(r, want)
+            self.assertEqual([v is int(str(v)) for v in r], [-5 <= v <= 256 for v in want])
+        s = sigil.stats()
+        self.assertGreater(s.get("form.CALL_LEN", 0), 40 * len(ranges), s)
+
     def test_live_ints_keep_their_values(self):
         # ints kept in a list while the loop frees and makes many more: a
         # block handed out while still referenced would change a kept value
