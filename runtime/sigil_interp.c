@@ -628,8 +628,11 @@ static const unsigned char form_operand[SIGIL_FORM__MAX] = {
  * passed no safe point (see dispatch_pure): they allocate and drop only
  * ints, floats, strs, bools and range iterators, whose deallocation runs
  * nothing, and a tuple whose items all survive it (an unpacked tuple's
- * items now have the stack's references). A miss leaves through the
- * generic instruction, which does not count as pure. */
+ * items now have the stack's references); a list or tuple iterator's
+ * step takes an item's reference and drops nothing, and its exhaustion,
+ * which drops the iterator (and maybe the sequence), clears env.quiet. A
+ * miss leaves through the generic instruction, which does not count as
+ * pure. */
 static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_BINARY_OP_ADD_INT] = 1,
     [SIGIL_FORM_BINARY_OP_SUBTRACT_INT] = 1,
@@ -653,6 +656,8 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_LOAD_GLOBAL_MODULE] = 1,
     [SIGIL_FORM_LOAD_GLOBAL_BUILTIN] = 1,
     [SIGIL_FORM_FOR_ITER_RANGE] = 1,
+    [SIGIL_FORM_FOR_ITER_LIST] = 1,    /* until exhausted: env.quiet */
+    [SIGIL_FORM_FOR_ITER_TUPLE] = 1,
     [SIGIL_FORM_UNPACK_SEQUENCE_TWO_TUPLE] = 1,
     [SIGIL_FORM_UNPACK_SEQUENCE_TUPLE] = 1,
 };

@@ -335,10 +335,14 @@ SIGIL_UOP_BODY(CONTAINS_DICT)
 
 /* -- Iteration --------------------------------------------------------------- */
 
-/* The iterator is exhausted: drop it and continue after the loop. */
+/* The iterator is exhausted: drop it and continue after the loop. The drop
+ * may free a list or tuple and run its items' finalizers, so the form then
+ * leaves through the monitoring check (env.quiet): FOR_ITER_LIST and
+ * FOR_ITER_TUPLE count as pure only while they yield items. */
 static inline __attribute__((always_inline)) int
 uop_iter_exhausted(sigil_uop_env *e)
 {
+    e->quiet = 0;
     Py_DECREF(E_PEEK(1));
     e->sp--;
     e->next += e->oparg + 2;

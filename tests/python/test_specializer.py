@@ -3978,9 +3978,20 @@ def from_a_finalizer(enable):
     y = x + x
     return y
 
+def from_a_loop_end(enable):
+    for v in [Hook(enable), 1]:
+        pass
+    x = 2
+    y = x + x
+    return y
+
 for _ in range(3):   # cold, then specialized words
     print("call", *lines_after_enabling(from_a_call))
 print("finalizer", *lines_after_enabling(from_a_finalizer))
+for _ in range(40):   # FOR_ITER_LIST's form, with its exhaustion
+    from_a_loop_end(lambda: None)
+for _ in range(3):   # the list dies with its exhausted iterator
+    print("loop end", *lines_after_enabling(from_a_loop_end))
 """
 
 # Another thread switches LINE events on for a loop whose every instruction
@@ -4047,7 +4058,8 @@ class InstrumentationMidFrame(unittest.TestCase):
                              capture_output=True, text=True, timeout=120)
         self.assertEqual(out.stderr, "")
         self.assertEqual(out.stdout.splitlines(),
-                         ["call 20.25 [4, 5, 6]"] * 3 + ["finalizer 4 [4, 5]"])
+                         ["call 20.25 [4, 5, 6]"] * 3 + ["finalizer 4 [4, 5]"] +
+                         ["loop end 4 [3, 4, 5]"] * 3)
 
     def test_local_events_switched_on_by_another_thread(self):
         import subprocess
