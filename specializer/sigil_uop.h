@@ -227,6 +227,17 @@ sigil_uop_try_xget_ref(PyObject **slot)
     return sigil_uop_try_xget_ref_shared(slot, v);
 }
 
+/* Report a value loaded from a module's dict to the shared-value sampling
+ * (sigil_module_value_loaded), clearing *quiet (env.quiet) if the report
+ * stopped the world. */
+static inline __attribute__((always_inline)) void
+sigil_uop_value_loaded(int *quiet, PyObject *v)
+{
+    if (sigil_module_value_loaded(v)) {
+        *quiet = 0;
+    }
+}
+
 /* A new reference to the value of unicode entry ix of `keys` (loaded from
  * d->ma_keys with acquire), or NULL: the key is not `name` (when given),
  * the value is gone, or `d` replaced its keys meanwhile. Key and value are
@@ -265,8 +276,8 @@ sigil_uop_module_entry_ref(PyDictObject *d, Py_ssize_t ix, PyObject *name, int *
         return NULL;
     }
     PyObject *v = sigil_uop_dict_entry_ref(d, keys, ix, name);
-    if (v != NULL && sigil_module_value_loaded(v)) {
-        *quiet = 0;
+    if (v != NULL) {
+        sigil_uop_value_loaded(quiet, v);
     }
     return v;
 }

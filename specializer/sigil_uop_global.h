@@ -93,9 +93,7 @@ SIGIL_UOP_BODY(LOAD_BUILTINS_ENTRY)
                                       (PyDictKeysObject *)e->snap.obj, e->rec->index,
                                       E_NAME(e->oparg >> 1));
     UOP_CHECK(e->tmp != NULL);
-    if (sigil_module_value_loaded(e->tmp)) {
-        e->quiet = 0;
-    }
+    sigil_uop_value_loaded(&e->quiet, e->tmp);
     return SIGIL_UOP_OK;
 }
 
@@ -127,9 +125,7 @@ SIGIL_UOP_BODY(LOAD_PINNED_GLOBAL)
     /* Reported as LOAD_GLOBAL_MODULE reports its value (with the reference
      * taken and the window closed: the sampled report may stop the world),
      * so that a shared tuple or number still becomes immortal. */
-    if (sigil_module_value_loaded(v)) {
-        e->quiet = 0;
-    }
+    sigil_uop_value_loaded(&e->quiet, v);
     e->tmp = v;
     return SIGIL_UOP_OK;
 }

@@ -3,12 +3,29 @@ instructions by address: shared by tools/sigil-padding (alignment no-ops)
 and tools/sigil-atomics (atomic read-modify-writes). Stdlib only; needs
 valgrind and binutils (objdump, addr2line)."""
 import collections
+import contextlib
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COST = re.compile(r"^(0x[0-9a-f]+|\+\d+|-\d+|\*)\s+\S+\s+(\d+)")
+
+
+@contextlib.contextmanager
+def profile_dir(keep, prefix):
+    """The directory a tool writes its profiles to: `keep` (created if
+    needed, left in place) or a new temporary one, removed on the way out,
+    also when a run failed and the tool exits."""
+    path = keep or tempfile.mkdtemp(prefix=prefix)
+    os.makedirs(path, exist_ok=True)
+    try:
+        yield path
+    finally:
+        if not keep:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def disassemble(binary):
