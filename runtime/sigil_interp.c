@@ -565,8 +565,12 @@ loaded:
  * reset. A frame with a frame object (which may take the frame's
  * contents) or at the base of a data-stack chunk takes CPython's path.
  * The caller has unlinked the frame (tstate->current_frame is its
- * caller), so finalizers run by the drops never see it. */
-static __attribute__((noinline)) void
+ * caller), so finalizers run by the drops never see it. Inline in the
+ * loop's one return path: as a call it cost a call, a return and six
+ * register saves and restores per return (callgrind, scale 1 minus 0.34,
+ * alignment no-ops apart: deltablue -2.4%, richards -2.2%, raytrace
+ * -2.1% instructions inline). */
+static inline __attribute__((always_inline)) void
 pop_returned_frame(PyThreadState *tstate, _PyInterpreterFrame *dying)
 {
     PyObject **base = (PyObject **)dying;
