@@ -634,9 +634,14 @@ static const unsigned char form_operand[SIGIL_FORM__MAX] = {
  * nothing, and a tuple whose items all survive it (an unpacked tuple's
  * items now have the stack's references); a list or tuple iterator's
  * step takes an item's reference and drops nothing, and its exhaustion,
- * which drops the iterator (and maybe the sequence), clears env.quiet. A
- * miss leaves through the generic instruction, which does not count as
- * pure. */
+ * which drops the iterator (and maybe the sequence), clears env.quiet.
+ * The attribute forms below read with guards and try-increments, take an
+ * object's lock only if it is free (a store), and release the owner they
+ * consumed or the value a store replaced through sigil_drop, clearing
+ * env.quiet when that release may have run code (uop_release_owner,
+ * uop_store_release_old); a module attribute's sampled shared-value
+ * report clears it when it stopped the world. A miss leaves through the
+ * generic instruction, which does not count as pure. */
 static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_BINARY_OP_ADD_INT] = 1,
     [SIGIL_FORM_BINARY_OP_SUBTRACT_INT] = 1,
@@ -664,6 +669,18 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_FOR_ITER_TUPLE] = 1,
     [SIGIL_FORM_UNPACK_SEQUENCE_TWO_TUPLE] = 1,
     [SIGIL_FORM_UNPACK_SEQUENCE_TUPLE] = 1,
+    [SIGIL_FORM_LOAD_ATTR_INSTANCE_VALUE] = 1,
+    [SIGIL_FORM_LOAD_ATTR_MODULE] = 1,
+    [SIGIL_FORM_LOAD_ATTR_SLOT] = 1,
+    [SIGIL_FORM_LOAD_ATTR_CLASS] = 1,
+    [SIGIL_FORM_LOAD_ATTR_CLASS_WITH_METACLASS_CHECK] = 1,
+    [SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES] = 1,
+    [SIGIL_FORM_LOAD_ATTR_NONDESCRIPTOR_NO_DICT] = 1,
+    [SIGIL_FORM_LOAD_ATTR_METHOD_WITH_VALUES] = 1,
+    [SIGIL_FORM_LOAD_ATTR_METHOD_NO_DICT] = 1,
+    [SIGIL_FORM_LOAD_ATTR_METHOD_LAZY_DICT] = 1,
+    [SIGIL_FORM_STORE_ATTR_INSTANCE_VALUE] = 1,
+    [SIGIL_FORM_STORE_ATTR_SLOT] = 1,
 };
 
 /* The borrowed copies of forms ("Borrowed owners", "Borrowed operands"
@@ -1452,8 +1469,10 @@ op_RESUME: {
          * quiescent-state report of the check below is skipped on this
          * path: backward jumps, calls' checks and any pending event still
          * make it, so only a thread recursing without loops or C calls
-         * reports later (3.14t's RESUME_CHECK accepts the same). */
-        NEXT_NC();
+         * reports later (3.14t's RESUME_CHECK accepts the same). Pure:
+         * the frame's first dispatch (or a resumed one's) came through the
+         * monitoring check, and this compare runs nothing. */
+        NEXT_PURE_NC();
     }
     if (code_version != (breaker & ~_PY_EVAL_EVENTS_MASK)) {
         ctx->load_reason = SIGIL_FB_instrumentation_sync;

@@ -360,7 +360,11 @@ uop_store_release_old(sigil_uop_env *e, PyObject *owner, PyObject *old)
         Py_INCREF(owner);
         e->borrow = 0;
     }
-    (void)sigil_drop(old);   /* a dead int or float to its free list */
+    /* a dead int or float to its free list; a release that may have run
+     * code makes the form leave through the monitoring check */
+    if (!sigil_drop(old)) {
+        e->quiet = 0;
+    }
 }
 
 /* The value (second on the stack) into inline slot rec->index, under the
@@ -471,12 +475,22 @@ SIGIL_UOP_BODY(STORE_HINT_ENTRY)
 
 /* -- Results ----------------------------------------------------------------- */
 
+/* Release a consumed owner (not a borrowed one, which the local keeps);
+ * a release that may have run code (the owner's last reference: a
+ * finalizer) clears env.quiet, so that the form leaves through the
+ * monitoring check (see dispatch_pure, runtime/sigil_interp.c). */
+static inline __attribute__((always_inline)) void
+uop_release_owner(sigil_uop_env *e)
+{
+    if (!e->borrow && !sigil_drop(E_TOP())) {
+        e->quiet = 0;
+    }
+}
+
 /* Replace the owner by the loaded value; push NULL for a call. */
 SIGIL_UOP_BODY(PUSH_ATTR)
 {
-    if (!e->borrow) {
-        Py_DECREF(E_TOP());
-    }
+    uop_release_owner(e);
     E_TOP() = e->tmp;
     e->tmp = NULL;
     if (e->oparg & 1) {
@@ -489,9 +503,7 @@ SIGIL_UOP_BODY(PUSH_ATTR)
  * by the guards; see the file comment); push NULL for a call. */
 SIGIL_UOP_BODY(PUSH_CLASS_ATTR)
 {
-    if (!e->borrow) {
-        Py_DECREF(E_TOP());
-    }
+    uop_release_owner(e);
     E_TOP() = Py_NewRef(e->rec->obj);
     if (e->oparg & 1) {
         *e->sp++ = NULL;
@@ -541,9 +553,7 @@ SIGIL_UOP_BODY(PUSH_GETATTRIBUTE_FRAME)
  * cleared env->borrow) before any release that could run code. */
 SIGIL_UOP_BODY(POP_STORE_ATTR)
 {
-    if (!e->borrow) {
-        Py_DECREF(E_TOP());
-    }
+    uop_release_owner(e);
     e->sp -= 2;
     return SIGIL_UOP_OK;
 }

@@ -3992,6 +3992,40 @@ for _ in range(40):   # FOR_ITER_LIST's form, with its exhaustion
     from_a_loop_end(lambda: None)
 for _ in range(3):   # the list dies with its exhausted iterator
     print("loop end", *lines_after_enabling(from_a_loop_end))
+
+class Box:
+    def __init__(self):
+        self.x = 0
+
+BOX = Box()
+
+def from_an_attr_store(enable):
+    b = BOX
+    b.x = Hook(enable)
+    b.x = 2
+    x = 2
+    y = x + x
+    return y
+
+class Owner:
+    def __init__(self, fn):
+        self.fn = fn
+        self.x = 2
+    def __del__(self):
+        self.fn()
+
+def from_an_attr_load(enable):
+    x = Owner(enable).x
+    y = x + x
+    return y
+
+for _ in range(40):   # STORE_ATTR_INSTANCE_VALUE, LOAD_ATTR_INSTANCE_VALUE
+    from_an_attr_store(lambda: None)
+    from_an_attr_load(lambda: None)
+for _ in range(3):   # a store's release of the old value runs the finalizer
+    print("attr store", *lines_after_enabling(from_an_attr_store))
+for _ in range(3):   # so does the release of an attribute load's owner
+    print("attr load", *lines_after_enabling(from_an_attr_load))
 """
 
 # Another thread switches LINE events on for a loop whose every instruction
@@ -4059,7 +4093,8 @@ class InstrumentationMidFrame(unittest.TestCase):
         self.assertEqual(out.stderr, "")
         self.assertEqual(out.stdout.splitlines(),
                          ["call 20.25 [4, 5, 6]"] * 3 + ["finalizer 4 [4, 5]"] +
-                         ["loop end 4 [3, 4, 5]"] * 3)
+                         ["loop end 4 [3, 4, 5]"] * 3 + ["attr store 4 [4, 5, 6]"] * 3 +
+                         ["attr load 4 [2, 3]"] * 3)
 
     def test_local_events_switched_on_by_another_thread(self):
         import subprocess
