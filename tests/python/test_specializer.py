@@ -4026,6 +4026,23 @@ for _ in range(3):   # a store's release of the old value runs the finalizer
     print("attr store", *lines_after_enabling(from_an_attr_store))
 for _ in range(3):   # so does the release of an attribute load's owner
     print("attr load", *lines_after_enabling(from_an_attr_load))
+
+def from_an_is(enable):
+    r = Hook(enable) is None
+    x = 2
+    y = x + x
+    return y
+
+def from_a_none_test(enable):
+    if Hook(enable) is not None:
+        x = 2
+    y = x + x
+    return y
+
+for _ in range(3):   # IS_OP releases the last reference of its operand
+    print("is", *lines_after_enabling(from_an_is))
+for _ in range(3):   # and so does POP_JUMP_IF_NONE
+    print("none test", *lines_after_enabling(from_a_none_test))
 """
 
 # Another thread switches LINE events on for a loop whose every instruction
@@ -4094,7 +4111,8 @@ class InstrumentationMidFrame(unittest.TestCase):
         self.assertEqual(out.stdout.splitlines(),
                          ["call 20.25 [4, 5, 6]"] * 3 + ["finalizer 4 [4, 5]"] +
                          ["loop end 4 [3, 4, 5]"] * 3 + ["attr store 4 [4, 5, 6]"] * 3 +
-                         ["attr load 4 [2, 3]"] * 3)
+                         ["attr load 4 [2, 3]"] * 3 + ["is 4 [2, 3, 4]"] * 3 +
+                         ["none test 4 [2, 3, 4]"] * 3)
 
     def test_local_events_switched_on_by_another_thread(self):
         import subprocess
