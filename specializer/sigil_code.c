@@ -51,8 +51,10 @@ sigil_record_new_n(const sigil_record *init, int n)
     if (b == NULL) {
         return NULL;
     }
-    if (((uintptr_t)b->recs >> 48) != 0) {
-        /* Not representable in a record word; the caller stays generic. */
+    if (((uintptr_t)b->recs >> 48) != 0 || ((uintptr_t)b->recs & (_Alignof(sigil_record) - 1)) != 0) {
+        /* Not representable in a record word, or not aligned as a record
+         * (PyMem's allocators return 16-byte aligned blocks, which the
+         * header's padding keeps); the caller stays generic. */
         PyMem_Free(b);
         return NULL;
     }

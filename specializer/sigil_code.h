@@ -116,8 +116,11 @@ typedef struct sigil_record {
          * sigil_uop_select_entry to compare all at once; the slots past
          * `index` repeat slot 0 (sigil_record_poly_fill). Written like
          * every field before the block's release publication, never
-         * after; readers load it after acquiring the word. */
-        uint32_t poly_versions[4];
+         * after; readers load it after acquiring the word. Aligned to
+         * 16 bytes (so every record is), so that the compare reads it
+         * straight from memory: loaded unaligned, GCC moved the vector
+         * through a stack slot in the loop. */
+        _Alignas(16) uint32_t poly_versions[4];
     };
 } sigil_record;
 
@@ -130,6 +133,8 @@ typedef struct sigil_record {
 
 _Static_assert(SIGIL_POLY_MAX == 4 && sizeof(((sigil_record *)0)->poly_versions) == 16,
                "sigil_uop_select_entry compares a head's versions as one 16-byte vector");
+_Static_assert(sizeof(sigil_record) == 32 && offsetof(sigil_record, poly_versions) % 16 == 0,
+               "records stay 32 bytes, and their versions vector 16-byte aligned");
 
 static inline const sigil_record *
 sigil_record_entry(const sigil_record *head, int i)
@@ -189,7 +194,8 @@ static inline unsigned
 sigil_record_poly_match(const uint32_t have[4], uint32_t v)
 {
 #if defined(__SSE2__)
-    __m128i all = _mm_loadu_si128((const __m128i *)have);
+    /* `have` is a record's poly_versions: 16-byte aligned */
+    __m128i all = _mm_load_si128((const __m128i *)have);
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(all, _mm_set1_epi32((int)v))));
 #else
     return sigil_record_poly_match_scalar(have, v);
