@@ -638,8 +638,8 @@ static const unsigned char form_operand[SIGIL_FORM__MAX] = {
  * The attribute forms below read with guards and try-increments, take an
  * object's lock only if it is free (a store), and release the owner they
  * consumed or the value a store replaced through sigil_drop, clearing
- * env.quiet when that release may have run code (uop_release_owner,
- * uop_store_release_old); a module attribute's sampled shared-value
+ * env.quiet when that release may have run code (sigil_uop_release); a
+ * module attribute's sampled shared-value
  * report clears it when it stopped the world. A miss leaves through the
  * generic instruction, which does not count as pure. */
 static const unsigned char form_pure[SIGIL_FORM__MAX] = {

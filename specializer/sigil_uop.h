@@ -551,6 +551,19 @@ sigil_float_new(double d)
 
 /* -- Shared step parts ---------------------------------------------------- */
 
+/* Release a reference a form consumed (sigil_drop: a dead int or float to
+ * its free list). A release that may have run code (the last reference of
+ * an object with a finalizer, or another thread's object) clears
+ * env.quiet, so that a form counted pure leaves through the monitoring
+ * check (see dispatch_pure, runtime/sigil_interp.c). */
+static inline __attribute__((always_inline)) void
+sigil_uop_release(sigil_uop_env *e, PyObject *o)
+{
+    if (!sigil_drop(o)) {
+        e->quiet = 0;
+    }
+}
+
 /* Release the top two values, a binary form's operands, except those
  * borrowed from locals (env->borrow), the lower one first. sigil_drop: a
  * dead index or operand that is an int or a float goes to its free list.

@@ -360,11 +360,7 @@ uop_store_release_old(sigil_uop_env *e, PyObject *owner, PyObject *old)
         Py_INCREF(owner);
         e->borrow = 0;
     }
-    /* a dead int or float to its free list; a release that may have run
-     * code makes the form leave through the monitoring check */
-    if (!sigil_drop(old)) {
-        e->quiet = 0;
-    }
+    sigil_uop_release(e, old);
 }
 
 /* The value (second on the stack) into inline slot rec->index, under the
@@ -475,15 +471,12 @@ SIGIL_UOP_BODY(STORE_HINT_ENTRY)
 
 /* -- Results ----------------------------------------------------------------- */
 
-/* Release a consumed owner (not a borrowed one, which the local keeps);
- * a release that may have run code (the owner's last reference: a
- * finalizer) clears env.quiet, so that the form leaves through the
- * monitoring check (see dispatch_pure, runtime/sigil_interp.c). */
+/* Release a consumed owner (not a borrowed one, which the local keeps). */
 static inline __attribute__((always_inline)) void
 uop_release_owner(sigil_uop_env *e)
 {
-    if (!e->borrow && !sigil_drop(E_TOP())) {
-        e->quiet = 0;
+    if (!e->borrow) {
+        sigil_uop_release(e, E_TOP());
     }
 }
 

@@ -337,8 +337,10 @@ SIGIL_UOP_BODY(CONTAINS_DICT)
 
 /* The iterator is exhausted: drop it and continue after the loop. The drop
  * may free a list or tuple and run its items' finalizers, so the form then
- * leaves through the monitoring check (env.quiet): FOR_ITER_LIST and
- * FOR_ITER_TUPLE count as pure only while they yield items. */
+ * leaves through the monitoring check (env.quiet), always: asking the
+ * release (sigil_uop_release) would spare the check only for an iterator
+ * that survives its loop, and moved the loop's code enough to cost 0.3%
+ * more instructions on deltablue and richards (sigil-padding). */
 static inline __attribute__((always_inline)) int
 uop_iter_exhausted(sigil_uop_env *e)
 {
