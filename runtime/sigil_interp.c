@@ -499,12 +499,14 @@ bind_code(PyCodeObject *c, sigil_code *t, PyCodeObject **co, sigil_code **sc,
 }
 
 /* Point co/sc/code0 at `frame`'s code, and wbias at the word bias of that
- * table and bytecode (sigil_code_word_at). 0 if the frame must run on the
- * stock loop (ctx->load_reason says why); a pending exception is
- * preserved. */
+ * table and bytecode (sigil_code_word_at). `known` is the code's table
+ * when the call that pushed the frame had it (a Python call form's
+ * record), else NULL. 0 if the frame must run on the stock loop
+ * (ctx->load_reason says why); a pending exception is preserved. */
 static inline int
 load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *frame,
-           PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0, uintptr_t *wbias)
+           sigil_code *known, PyCodeObject **co, sigil_code **sc, _Py_CODEUNIT **code0,
+           uintptr_t *wbias)
 {
     PyCodeObject *c = _PyFrame_GetCode(frame);
     sigil_code *t;
@@ -527,6 +529,13 @@ load_frame(sigil_interp_ctx *ctx, PyThreadState *tstate, _PyInterpreterFrame *fr
         }
         ctx->load_reason = reason;
         return 0;
+    }
+    if (known != NULL) {
+        /* The record's table is the code's own: the record was made for
+         * this code, and a table, once attached, is the code's for life. */
+        assert(known->co == c && known == sigil_code_get_fast(c, ctx->extra_index));
+        t = known;
+        goto loaded;
     }
     t = sigil_code_get_fast(c, ctx->extra_index);
     if (t == NULL) {
@@ -1364,6 +1373,11 @@ SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
     sigil_tstate *ts = ctx->ts;
     _PyInterpreterFrame *frame = entry;
     _PyInterpreterFrame *callee = NULL;
+    /* The table of callee's code when the form that pushed it had it (its
+     * record's: env.callee_table), from that form's PUSH_FRAME to the
+     * load_frame of start_frame, which spares the co_extra lookup; NULL
+     * everywhere else. */
+    sigil_code *callee_sc = NULL;
     /* A frame handed to another evaluator (fallback, other_loop), and
      * whether it is a generator's (see handed_back). */
     _PyInterpreterFrame *handed = NULL;
@@ -1410,14 +1424,17 @@ SIGIL_LOOP_RUN(sigil_tstate *ts_, sigil_runtime *rt_, PyThreadState *tstate,
 start_frame:
     if (tstate->py_recursion_remaining-- <= 0 && _Py_CheckRecursiveCallPy(tstate)) {
         ctx->entry_checked = SIGIL_CHECKED_NONE;   /* the caller resumes fully checked */
+        callee_sc = NULL;
         goto exit_unwind;
     }
-    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias)) {
+    if (!load_frame(ctx, tstate, frame, callee_sc, &co, &sc, &code0, &wbias)) {
+        callee_sc = NULL;
         pc = frame->instr_ptr;
         sp = NULL;
         fb_error = 0;
         goto fallback;
     }
+    callee_sc = NULL;
     pc = frame->instr_ptr;
     sp = _PyFrame_GetStackPointer(frame);
 
@@ -2945,7 +2962,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
 op_CALL:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CALL)) {
         sigil_record rec = {0};
-        int form = sigil_spec_call_any(PEEK(OPARG + 2), PEEK(OPARG + 1), OPARG, &rec);
+        int form = sigil_spec_call_any(rt, PEEK(OPARG + 2), PEEK(OPARG + 1), OPARG, &rec);
         sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_CALL, form, &rec);
     }
 call_generic : {
@@ -2998,7 +3015,7 @@ call_generic : {
 op_CALL_KW:
     if (sigil_spec_should_try(ts, sc, PCI, SIGIL_FAM_CALL_KW)) {
         sigil_record rec = {0};
-        int form = sigil_spec_call_kw(PEEK(OPARG + 3), PEEK(OPARG + 2), OPARG, TOP(), &rec);
+        int form = sigil_spec_call_kw(rt, PEEK(OPARG + 3), PEEK(OPARG + 2), OPARG, TOP(), &rec);
         sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_CALL_KW, form, &rec);
     }
 call_kw_generic : {
@@ -3346,6 +3363,7 @@ op_CLEANUP_THROW: {
         e.next = pc + 1 + family_ncache[fam];                                     \
         e.tmp = NULL;                                                             \
         e.callee = NULL;                                                          \
+        e.callee_table = NULL;                                                    \
         e.code = NULL;                                                            \
         e.snap.obj = NULL;                                                        \
         e.snap.version = 0;                                                       \
@@ -3405,6 +3423,7 @@ op_CLEANUP_THROW: {
             sp = e.sp;                                                            \
             frame->return_offset = (uint16_t)(e.next - pc);                       \
             callee = e.callee;                                                    \
+            callee_sc = e.callee_table;                                           \
             goto enter_callee;                                                    \
         case SIGIL_UOP_OK_CHECK:                                                  \
             sigil_form_bump(ts, SIGIL_FORM_##form);                               \
@@ -3746,6 +3765,7 @@ other_loop : {
      * the other copy. */
     handed = callee;
     callee = NULL;
+    callee_sc = NULL;
     handed_gen = handed->owner == FRAME_OWNED_BY_GENERATOR;
     retval = SIGIL_OTHER_LOOP_RUN(ts, rt, tstate, handed, 0, SIGIL_CHECKED_NONE);
     goto handed_back;
@@ -3834,7 +3854,7 @@ exit_unwind : {
 resume_with_error:
     /* An error arrives in `frame` from a callee or from gen.throw(); it is
      * handled at the unit before instr_ptr, as the stock loop does. */
-    if (!load_frame(ctx, tstate, frame, &co, &sc, &code0, &wbias)) {
+    if (!load_frame(ctx, tstate, frame, NULL, &co, &sc, &code0, &wbias)) {
         sp = NULL;   /* the frame's stack pointer is already saved */
         fb_error = 1;
         goto fallback;

@@ -1202,8 +1202,27 @@ spec_call_method_descr(PyObject *callable, int nargs, sigil_record *rec)
     }
 }
 
+/* The instruction table of `code` (built now if the code has not run
+ * yet), which a Python call form's record keeps in place of the code
+ * (sigil_code.h): the loop then enters the callee without looking its
+ * table up. NULL if the code cannot have one (its extra slots predate
+ * Sigil's, or no memory; no exception is left set). */
+static sigil_code *
+callee_table(sigil_runtime *rt, PyCodeObject *code)
+{
+    sigil_code *t = sigil_code_get_fast(code, rt->extra_index);
+    if (t == NULL) {
+        t = sigil_code_get_slow(code, rt->extra_index);
+        if (t == NULL) {
+            PyErr_Clear();
+        }
+    }
+    return t;
+}
+
 int
-sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
+sigil_spec_call(sigil_runtime *rt, PyObject *callable, PyObject *self_or_null, int nargs,
+                sigil_record *rec)
 {
     int form = CALL_PY_EXACT_ARGS;
     if (PyType_Check(callable)) {
@@ -1275,8 +1294,14 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
         }
         form = CALL_PY_WITH_DEFAULTS;
     }
+    sigil_code *t = callee_table(rt, code);
+    if (t == NULL) {
+        return sigil_spec_fail(SIGIL_SF_code_table);
+    }
     rec->version = fv;
-    rec->obj = (PyObject *)code;   /* deferred-RC: freed only by the GC */
+    /* The code's table, not the code: it lives exactly as long as the
+     * code (deferred-RC, freed only by the GC), and t->co is the code. */
+    rec->obj = (PyObject *)t;
     return form;
 }
 
@@ -1286,8 +1311,8 @@ sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_rec
  * call site, the version pins the code, so the keyword-to-parameter map
  * is computed once here and kept in the record. */
 int
-sigil_spec_call_kw(PyObject *callable, PyObject *self_or_null, int nargs, PyObject *kwnames,
-                   sigil_record *rec)
+sigil_spec_call_kw(sigil_runtime *rt, PyObject *callable, PyObject *self_or_null, int nargs,
+                   PyObject *kwnames, sigil_record *rec)
 {
     if (Py_TYPE(callable) != &PyFunction_Type || !PyTuple_CheckExact(kwnames)) {
         return sigil_spec_fail(SIGIL_SF_callable_kind);
@@ -1326,9 +1351,13 @@ sigil_spec_call_kw(PyObject *callable, PyObject *self_or_null, int nargs, PyObje
         filled |= 1u << at;
         map |= (uint32_t)at << (4 * j);
     }
+    sigil_code *t = callee_table(rt, code);
+    if (t == NULL) {
+        return sigil_spec_fail(SIGIL_SF_code_table);
+    }
     rec->version = fv;
     rec->version2 = map;
-    rec->obj = (PyObject *)code;   /* deferred-RC: freed only by the GC */
+    rec->obj = (PyObject *)t;   /* the code's table, as sigil_spec_call's */
     rec->key = kwnames;
     return CALL_KW_PY;
 }
@@ -2151,10 +2180,11 @@ sigil_spec_load_super_attr_any(int oparg, PyObject *global_super, PyObject *klas
 }
 
 int
-sigil_spec_call_any(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec)
+sigil_spec_call_any(sigil_runtime *rt, PyObject *callable, PyObject *self_or_null, int nargs,
+                    sigil_record *rec)
 {
-    return poly_mark(SIGIL_FAM_CALL, sigil_spec_call(callable, self_or_null, nargs, rec), callable,
-                     rec);
+    return poly_mark(SIGIL_FAM_CALL, sigil_spec_call(rt, callable, self_or_null, nargs, rec),
+                     callable, rec);
 }
 
 /* The index of the entry among `n` whose version is v, or whose
@@ -2196,7 +2226,7 @@ poly_choose(const poly_choice *c, sigil_record *rec)
         /* only the record form can be an entry: its failure stands */
         return spec_super_method(c->global_super, c->klass, c->owner, c->name, rec);
     default:
-        return sigil_spec_call(c->owner, c->self_or_null, c->nargs, rec);
+        return sigil_spec_call(c->rt, c->owner, c->self_or_null, c->nargs, rec);
     }
 }
 

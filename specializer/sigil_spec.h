@@ -353,7 +353,8 @@ int sigil_spec_store_attr_any(PyObject *owner, PyObject *name, sigil_record *rec
 /* sigil_spec_call, with what a polymorphic call record needs (the
  * *_any choosers all mark a form that can be an entry with the object
  * its version belongs to). */
-int sigil_spec_call_any(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
+int sigil_spec_call_any(sigil_runtime *rt, PyObject *callable, PyObject *self_or_null, int nargs,
+                        sigil_record *rec);
 /* A miss of the LOAD_ATTR or STORE_ATTR record word `seen` at pc: if the
  * owner's type is one no entry of the record covers, its form is one a
  * polymorphic record can hold, and the record has room, publish (under
@@ -399,10 +400,11 @@ int sigil_spec_store_attr_slot(PyObject *owner, PyObject *name, sigil_record *re
  * self if self_or_null): Python functions (exact args, with defaults,
  * bound methods), builtin functions, classes and method descriptors,
  * filling `rec`; -1 if none applies. */
-int sigil_spec_call(PyObject *callable, PyObject *self_or_null, int nargs, sigil_record *rec);
+int sigil_spec_call(sigil_runtime *rt, PyObject *callable, PyObject *self_or_null, int nargs,
+                    sigil_record *rec);
 /* CALL_KW: nargs counts positional and keyword arguments (not self). */
-int sigil_spec_call_kw(PyObject *callable, PyObject *self_or_null, int nargs, PyObject *kwnames,
-                       sigil_record *rec);
+int sigil_spec_call_kw(sigil_runtime *rt, PyObject *callable, PyObject *self_or_null, int nargs,
+                       PyObject *kwnames, sigil_record *rec);
 
 /* Attempt at pc with the chosen form (negative: a failure, above): under
  * the SiJiL, publish the specialized word if the word is still `seen`.

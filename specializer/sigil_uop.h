@@ -122,6 +122,8 @@ typedef struct sigil_uop_env {
     _Py_CODEUNIT *pc, *next;       /* this instruction, and where execution continues */
     PyObject *tmp;                 /* a LOAD step's result (new reference) or NULL */
     _PyInterpreterFrame *callee;   /* the frame a PUSH_FRAME action built and linked */
+    sigil_code *callee_table;      /* its code's table when the action knew it (a
+                                      Python call form's record), else NULL */
     PyCodeObject *code;            /* borrowed: the code a function-version guard read
                                       once, between two checks, for the frame it builds */
     sigil_snapshot snap;

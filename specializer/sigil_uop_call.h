@@ -101,10 +101,27 @@ SIGIL_UOP_BODY(GUARD_METHOD_FUNCTION)
     return SIGIL_UOP_OK;
 }
 
+/* A Python call form's record keeps the callee code's instruction table,
+ * not the code itself (sigil_spec_call): the code is the table's co, and
+ * the loop enters the frame with the table it already has (e->callee_table,
+ * runtime/sigil_interp.c "Frame transitions"). The table lives exactly as
+ * long as the code. */
+static inline __attribute__((always_inline)) sigil_code *
+uop_rec_table(sigil_uop_env *e)
+{
+    return (sigil_code *)e->rec->obj;
+}
+
+static inline __attribute__((always_inline)) PyCodeObject *
+uop_rec_code(sigil_uop_env *e)
+{
+    return uop_rec_table(e)->co;
+}
+
 /* The function's version: a __code__, __defaults__, ... store zeroes it
- * before changing anything, so an equal version means rec->obj is still
- * the function's code (the chooser read the version, then the code, and
- * required co_version to match). */
+ * before changing anything, so an equal version means the record's code
+ * (uop_rec_code) is still the function's (the chooser read the version,
+ * then the code, and required co_version to match). */
 SIGIL_UOP_BODY(GUARD_FUNC_VERSION)
 {
     uint32_t v = _Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)e->snap.obj)->func_version);
@@ -124,19 +141,19 @@ uop_py_total(sigil_uop_env *e)
 
 SIGIL_UOP_BODY(GUARD_CODE_ARGCOUNT)
 {
-    UOP_CHECK(((PyCodeObject *)e->rec->obj)->co_argcount == uop_py_total(e));
+    UOP_CHECK(uop_rec_code(e)->co_argcount == uop_py_total(e));
     return SIGIL_UOP_OK;
 }
 
 SIGIL_UOP_BODY(GUARD_CODE_ARGCOUNT_GE)
 {
-    UOP_CHECK(uop_py_total(e) <= ((PyCodeObject *)e->rec->obj)->co_argcount);
+    UOP_CHECK(uop_py_total(e) <= uop_rec_code(e)->co_argcount);
     return SIGIL_UOP_OK;
 }
 
 SIGIL_UOP_BODY(GUARD_STACK_SPACE)
 {
-    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, ((PyCodeObject *)e->rec->obj)->co_framesize));
+    UOP_CHECK(_PyThreadState_HasStackSpace(e->tstate, uop_rec_code(e)->co_framesize));
     return SIGIL_UOP_OK;
 }
 
@@ -155,7 +172,7 @@ SIGIL_UOP_BODY(LOAD_FUNC_DEFAULTS)
 
 /* The version is re-checked after the tuple is taken: a __defaults__
  * store zeroes it before it swaps the tuple, so an unchanged version means
- * the tuple belongs with rec->obj's code. */
+ * the tuple belongs with the record's code. */
 SIGIL_UOP_BODY(GUARD_FUNC_VERSION_AGAIN)
 {
     UOP_CHECK(_Py_atomic_load_uint32_relaxed(&((PyFunctionObject *)e->snap.obj)->func_version) ==
@@ -165,7 +182,7 @@ SIGIL_UOP_BODY(GUARD_FUNC_VERSION_AGAIN)
 
 SIGIL_UOP_BODY(GUARD_DEFAULTS_COVER)
 {
-    int argcount = ((PyCodeObject *)e->rec->obj)->co_argcount;
+    int argcount = uop_rec_code(e)->co_argcount;
     UOP_CHECK(uop_call_total(e) >= argcount - PyTuple_GET_SIZE(e->tmp));
     return SIGIL_UOP_OK;
 }
@@ -194,7 +211,7 @@ SIGIL_UOP_BODY(UNPACK_BOUND_METHOD)
 static inline __attribute__((always_inline)) _PyInterpreterFrame *
 uop_push_py_frame(sigil_uop_env *e, int null_locals_from)
 {
-    PyCodeObject *code = (PyCodeObject *)e->rec->obj;
+    PyCodeObject *code = uop_rec_code(e);
     PyObject **args = uop_call_args(e);
     int total = uop_call_total(e);
     _PyInterpreterFrame *nf = (_PyInterpreterFrame *)e->tstate->datastack_top;
@@ -226,6 +243,7 @@ uop_push_py_frame(sigil_uop_env *e, int null_locals_from)
     e->sp = uop_call_base(e) - 2;
     nf->previous = e->frame;
     e->callee = nf;
+    e->callee_table = uop_rec_table(e);
     return nf;
 }
 
@@ -240,7 +258,7 @@ SIGIL_UOP_BODY(PUSH_PY_FRAME_DEFAULTS)
     PyObject *defs = e->tmp;
     e->tmp = NULL;
     int total = uop_call_total(e);
-    int argcount = ((PyCodeObject *)e->rec->obj)->co_argcount;
+    int argcount = uop_rec_code(e)->co_argcount;
     Py_ssize_t ndefs = PyTuple_GET_SIZE(defs);
     _PyInterpreterFrame *nf = uop_push_py_frame(e, argcount);
     /* Parameter j takes default j - (argcount - ndefs), as CPython maps
@@ -352,7 +370,7 @@ SIGIL_UOP_BODY(GUARD_KW_CALLABLE_FUNCTION)
  * depends on whether the self slot holds a value. */
 SIGIL_UOP_BODY(GUARD_KW_ARGCOUNT)
 {
-    PyCodeObject *code = (PyCodeObject *)e->rec->obj;
+    PyCodeObject *code = uop_rec_code(e);
     UOP_CHECK(e->oparg + (uop_kw_base(e)[-1] != NULL) == code->co_argcount + code->co_kwonlyargcount);
     return SIGIL_UOP_OK;
 }
@@ -363,7 +381,7 @@ SIGIL_UOP_BODY(GUARD_KW_ARGCOUNT)
  * to the frame; the kwnames constant is released. */
 SIGIL_UOP_BODY(PUSH_KW_FRAME)
 {
-    PyCodeObject *code = (PyCodeObject *)e->rec->obj;
+    PyCodeObject *code = uop_rec_code(e);
     PyObject **base = uop_kw_base(e);
     PyObject *kwnames = e->sp[-1];
     PyObject **args = base[-1] != NULL ? base - 1 : base;
@@ -384,6 +402,7 @@ SIGIL_UOP_BODY(PUSH_KW_FRAME)
     e->sp = base - 2;
     nf->previous = e->frame;
     e->callee = nf;
+    e->callee_table = uop_rec_table(e);
     return SIGIL_UOP_PUSH_FRAME;
 }
 
