@@ -672,6 +672,7 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_TO_BOOL_NONE] = 1,
     [SIGIL_FORM_TO_BOOL_STR] = 1,
     [SIGIL_FORM_LOAD_GLOBAL_MODULE] = 1,
+    [SIGIL_FORM_LOAD_GLOBAL_MODULE_KEYS] = 1,
     [SIGIL_FORM_LOAD_GLOBAL_BUILTIN] = 1,
     [SIGIL_FORM_FOR_ITER_RANGE] = 1,
     [SIGIL_FORM_FOR_ITER_LIST] = 1,    /* until exhausted: env.quiet */
@@ -1830,6 +1831,11 @@ op_LOAD_GLOBAL:
                                                        NAME(OPARG >> 1), ix, &rec) >= 0) {
             sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL,
                                       LOAD_GLOBAL_PINNED, &rec);
+        }
+        else if (form >= 0 && sigil_spec_load_global_keys(rt, ts, frame->f_globals,
+                                                          NAME(OPARG >> 1), ix, &rec) >= 0) {
+            sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL,
+                                      LOAD_GLOBAL_MODULE_KEYS, &rec);
         }
         else if (form >= 0) {
             sigil_spec_attempt_aux(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, (uint16_t)ix);
@@ -3180,11 +3186,10 @@ op_YIELD_VALUE: {
     _PyFrame_SetStackPointer(frame, sp);
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;
-    /* At least release (CPython has no int8 release store; seq_cst is
-     * stronger): whoever claims the frame next (SEND_GEN's CAS) sees every
+    /* Release: whoever claims the frame next (SEND_GEN's CAS) sees every
      * write this thread made to it. The stock loop stores plainly; its
      * readers are its own unsynchronized checks. */
-    _Py_atomic_store_int8(&gen->gi_frame_state, (int8_t)(FRAME_SUSPENDED + OPARG));
+    sigil_gen_release_frame(gen, (int8_t)(FRAME_SUSPENDED + OPARG));
     tstate->py_recursion_remaining++;
     _PyInterpreterFrame *gen_frame = frame;
     frame = tstate->current_frame = gen_frame->previous;
@@ -3687,8 +3692,13 @@ miss_CALL:
                                            PEEK(MISS_OPARG + 1), MISS_OPARG));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
+/* A keys-version global whose keys changed keeps the index-and-name form
+ * (sigil_spec_global_demote) instead of spending its miss budget. */
 miss_LOAD_GLOBAL:
-    SPEC_MISS(LOAD_GLOBAL, load_global_generic);
+    SPEC_MISS_OR_GROW(LOAD_GLOBAL, load_global_generic,
+                      SIGIL_W_OP(word) == LOAD_GLOBAL_MODULE_KEYS &&
+                          sigil_spec_global_demote(rt, ts, sc, PCI, word, frame->f_globals,
+                                                   NAME(MISS_OPARG >> 1)));
 
 /* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
 op_unknown:

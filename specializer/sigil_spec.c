@@ -1642,6 +1642,36 @@ dict_keys_version(PyDictObject *d)
     return _PyDictKeys_GetVersionForCurrentState(_PyInterpreterState_GET(), d->ma_keys);
 }
 
+/* The index-and-name form's check reads the name, the keys' kind and entry
+ * count and the entry's key at every execution; this form reads the keys'
+ * version instead, and the record keeps where the value lies. Chosen for a
+ * site until its keys change once (sigil_spec_global_demote). */
+int
+sigil_spec_load_global_keys(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
+                            PyObject *name, int index, sigil_record *rec)
+{
+    PyDictObject *g = (PyDictObject *)globals;   /* exact: sigil_spec_load_global */
+    uint32_t version = 0, offset = 0;
+    sigil_sijil_lock(rt, ts);
+    Py_BEGIN_CRITICAL_SECTION(g);
+    PyDictKeysObject *k = g->ma_keys;
+    if (k->dk_kind == DICT_KEYS_UNICODE && index < k->dk_nentries &&
+        DK_UNICODE_ENTRIES(k)[index].me_key == name) {
+        version = dict_keys_version(g);
+        offset = (uint32_t)((char *)&DK_UNICODE_ENTRIES(k)[index].me_value - (char *)k);
+    }
+    Py_END_CRITICAL_SECTION();
+    sigil_sijil_unlock(rt);
+    if (version == 0) {
+        return -1;
+    }
+    rec->version = version;
+    rec->version2 = offset;
+    rec->index = (uint16_t)index;
+    return LOAD_GLOBAL_MODULE_KEYS;
+}
+
+
 /* LOAD_GLOBAL_BUILTIN when the world version is usable: the name is
  * registered, and the lookups, the watch of the globals and the read of
  * the world version happen in one critical section over both dicts, so
@@ -2526,6 +2556,30 @@ sigil_spec_super_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ss
  * make it miss): a site that meets more receiver types than a record
  * holds, or whose classes keep changing, keeps it for good instead of
  * cycling between records and the generic path. */
+int
+sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                         sigil_word seen, PyObject *globals, PyObject *name)
+{
+    if (!SIGIL_W_IS_RECORD(seen) || SIGIL_W_OP(seen) != LOAD_GLOBAL_MODULE_KEYS) {
+        return 0;
+    }
+    /* read before the retire below (the retire_no_grace fault build frees
+     * the record at once) */
+    uint32_t oparg = sigil_word_oparg(seen);
+    int index = 0;
+    if (sigil_spec_load_global(globals, name, &index) != LOAD_GLOBAL_MODULE) {
+        return 0;
+    }
+    sigil_word desired = sigil_word_make_aux(LOAD_GLOBAL_MODULE, SIGIL_W_NCACHE(seen), oparg,
+                                             (uint16_t)index);
+    if (!publish_word(rt, ts, sc, pc, seen, desired, SIGIL_FAM_LOAD_GLOBAL, 1)) {
+        return 0;
+    }
+    retire_unpublished(ts, seen);
+    sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_deopts);
+    return 1;
+}
+
 int
 sigil_spec_super_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                         sigil_word seen, PyObject *global_super, PyObject *klass)

@@ -319,6 +319,15 @@ _Static_assert(LOAD_GLOBAL_BUILTIN_KEYS > YIELD_VALUE && LOAD_GLOBAL_BUILTIN_KEY
 _Static_assert(LOAD_GLOBAL_PINNED > YIELD_VALUE && LOAD_GLOBAL_PINNED < RESUME &&
                    LOAD_GLOBAL_PINNED != LOAD_GLOBAL_BUILTIN_KEYS,
                "Sigil's own form numbers must not collide with CPython's");
+/* LOAD_GLOBAL_MODULE_KEYS: a module global read through a record that
+ * keeps the globals' keys version and where the entry's value lies in that
+ * keys object (sigil_uop_global.h, LOAD_GLOBALS_KEYED), as CPython 3.13's
+ * own LOAD_GLOBAL_MODULE guards it; a site whose keys change once is
+ * demoted to Sigil's index-and-name LOAD_GLOBAL_MODULE for good. In
+ * CPython's gap between YIELD_VALUE and RESUME. */
+#define LOAD_GLOBAL_MODULE_KEYS 141
+_Static_assert(LOAD_GLOBAL_MODULE_KEYS > YIELD_VALUE && LOAD_GLOBAL_MODULE_KEYS < TO_BOOL_MIXED,
+               "Sigil's own form numbers must not collide with CPython's or each other");
 /* Under the SiJiL and the critical section of `globals`: the pinned form
  * for the global `name` at entry `index` (what sigil_spec_load_global
  * found), filling `rec`; -1 when the value is immortal, the world is off,
@@ -326,6 +335,21 @@ _Static_assert(LOAD_GLOBAL_PINNED > YIELD_VALUE && LOAD_GLOBAL_PINNED < RESUME &
  * or the entry moved. */
 int sigil_spec_load_global_pinned(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                   PyObject *name, int index, sigil_record *rec);
+/* Under the SiJiL and the critical section of `globals`: the keys-version
+ * form for the global `name` at entry `index` (what sigil_spec_load_global
+ * found), filling `rec` with the keys version (assigned if the keys have
+ * none) and the entry's value-slot offset in the keys object; -1 when the
+ * entry moved or CPython's versions are used up. */
+int sigil_spec_load_global_keys(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
+                                PyObject *name, int index, sigil_record *rec);
+/* A LOAD_GLOBAL_MODULE_KEYS word `seen` that missed (its keys changed, or
+ * the value is gone): publish LOAD_GLOBAL_MODULE at the name's current
+ * index in its place (under the SiJiL, if the word is still `seen`; the
+ * record is retired), so a site whose keys change once stops depending on
+ * them. 1 if published (the instruction runs again); 0 otherwise (an
+ * ordinary miss). */
+int sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
+                             sigil_word seen, PyObject *globals, PyObject *name);
 /* Sigil's record form of super(class, self).name feeding a call (CPython
  * 3.13 calls _PySuper_Lookup, which takes the type lock, every time): the
  * method found past class on type(self)'s MRO, cached, keyed by the

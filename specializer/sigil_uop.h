@@ -245,7 +245,23 @@ sigil_uop_value_loaded(int *quiet, PyObject *v)
  * the value is gone, or `d` replaced its keys meanwhile. Key and value are
  * read with the atomics CPython's writers pair with, the value with a
  * try-incref, and the keys pointer re-checked after, as CPython's own
- * lock-free lookup does. */
+ * lock-free lookup does (sigil_uop_dict_slot_ref: the same for a value
+ * slot of `keys` the caller located). */
+static inline PyObject *
+sigil_uop_dict_slot_ref(PyDictObject *d, PyDictKeysObject *keys, PyObject **slot)
+{
+    PyObject *v = _Py_TryXGetRef(slot);
+    /* The slot may belong to keys that a resize replaced since they were
+     * loaded (they stay readable until a grace period ends, but their
+     * slots are no longer the dict's): with the keys still the dict's after
+     * the increment, the value was the entry's at that moment. */
+    if (v != NULL && _Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
+        Py_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
 static inline PyObject *
 sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix, PyObject *name)
 {
@@ -253,12 +269,7 @@ sigil_uop_dict_entry_ref(PyDictObject *d, PyDictKeysObject *keys, Py_ssize_t ix,
     if (name != NULL && _Py_atomic_load_ptr_acquire(&ep->me_key) != name) {
         return NULL;
     }
-    PyObject *v = _Py_TryXGetRef(&ep->me_value);
-    if (v != NULL && _Py_atomic_load_ptr_acquire(&d->ma_keys) != keys) {
-        Py_DECREF(v);
-        return NULL;
-    }
-    return v;
+    return sigil_uop_dict_slot_ref(d, keys, &ep->me_value);
 }
 
 /* A new reference to the value a module dict (globals, builtins, a

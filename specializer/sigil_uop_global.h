@@ -57,6 +57,32 @@ SIGIL_UOP_BODY(LOAD_GLOBALS_ENTRY)
     return SIGIL_UOP_OK;
 }
 
+/* LOAD_GLOBAL_MODULE_KEYS: the globals' keys object still carries the
+ * version the chooser assigned it when the name's entry was found, so it
+ * is that keys object (a version names one keys object: CPython's counter
+ * only grows, and a new keys object starts without one), whose layout
+ * never changes, and the entry still holds the name (every insertion or
+ * deletion zeroes the version first, and a deleted entry is never reused
+ * for another key). The record gives the entry's value slot as an offset
+ * into the keys object, so neither the name nor the entry count is read.
+ * The version is read relaxed, as GUARD_GLOBALS_KEYS_VERSION reads it
+ * (CPython 3.13t writes it plainly, under the dict's lock): a version seen
+ * before a concurrent change only means the value is taken from the keys
+ * the change is about to modify, which the try-incref of the slot and the
+ * keys re-check make linearizable (sigil_uop_dict_slot_ref). A miss
+ * demotes the site to LOAD_GLOBAL_MODULE (sigil_spec_global_demote), whose
+ * index-and-name check survives keys changes. */
+SIGIL_UOP_BODY(LOAD_GLOBALS_KEYED)
+{
+    PyDictObject *g = (PyDictObject *)e->frame->f_globals;
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&g->ma_keys);
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&keys->dk_version) == e->rec->version);
+    e->tmp = sigil_uop_dict_slot_ref(g, keys, (PyObject **)((char *)keys + e->rec->version2));
+    UOP_CHECK(e->tmp != NULL);
+    sigil_uop_value_loaded(&e->quiet, e->tmp);
+    return SIGIL_UOP_OK;
+}
+
 /* The frame's globals are the dict the record was made for, and the world
  * version has not moved since: that dict has gained no name that could
  * hide this builtin (runtime/sigil_world.c). The dict is compared by
@@ -270,6 +296,18 @@ SIGIL_UOP_BODY(GUARD_NOS_GEN_OR_CORO)
     PyTypeObject *tp = Py_TYPE(E_PEEK(2));
     UOP_CHECK(tp == &PyGen_Type || tp == &PyCoro_Type);
     return SIGIL_UOP_OK;
+}
+
+/* A yield's half of the hand-over: the frame's suspended state, stored
+ * with release so that the thread that claims the frame next
+ * (uop_claim_gen's compare-and-swap, which acquires) sees every write
+ * this thread made to it. CPython's _Py_atomic_store_int8 is seq_cst, an
+ * xchg on x86-64 (a full barrier, once per yield: 290 k per half unit of
+ * generators, tools/sigil-atomics); the release store is a plain mov. */
+static inline __attribute__((always_inline)) void
+sigil_gen_release_frame(PyGenObject *gen, int8_t state)
+{
+    __atomic_store_n(&gen->gi_frame_state, state, __ATOMIC_RELEASE);
 }
 
 /* Created or suspended -> executing, or a miss. */
