@@ -674,6 +674,7 @@ static const unsigned char form_pure[SIGIL_FORM__MAX] = {
     [SIGIL_FORM_LOAD_GLOBAL_MODULE] = 1,
     [SIGIL_FORM_LOAD_GLOBAL_MODULE_KEYS] = 1,
     [SIGIL_FORM_LOAD_GLOBAL_BUILTIN] = 1,
+    [SIGIL_FORM_LOAD_GLOBAL_BUILTIN_KEYED] = 1,
     [SIGIL_FORM_FOR_ITER_RANGE] = 1,
     [SIGIL_FORM_FOR_ITER_LIST] = 1,    /* until exhausted: env.quiet */
     [SIGIL_FORM_FOR_ITER_TUPLE] = 1,
@@ -1842,7 +1843,7 @@ op_LOAD_GLOBAL:
         }
         else {
             form = sigil_spec_load_global_builtin(rt, ts, frame->f_globals, frame->f_builtins,
-                                                  NAME(OPARG >> 1), &rec);
+                                                  NAME(OPARG >> 1), 1, &rec);
             sigil_spec_attempt_record(rt, ts, sc, PCI, word, SIGIL_FAM_LOAD_GLOBAL, form, &rec);
         }
     }
@@ -3692,13 +3693,15 @@ miss_CALL:
                                            PEEK(MISS_OPARG + 1), MISS_OPARG));
 miss_CALL_KW:
     SPEC_MISS(CALL_KW, call_kw_generic);
-/* A keys-version global whose keys changed keeps the index-and-name form
- * (sigil_spec_global_demote) instead of spending its miss budget. */
+/* A keys-version global or builtin whose keys changed keeps the
+ * index-and-name form (sigil_spec_global_demote) instead of spending its
+ * miss budget. */
 miss_LOAD_GLOBAL:
     SPEC_MISS_OR_GROW(LOAD_GLOBAL, load_global_generic,
-                      SIGIL_W_OP(word) == LOAD_GLOBAL_MODULE_KEYS &&
+                      (SIGIL_W_OP(word) == LOAD_GLOBAL_MODULE_KEYS ||
+                       SIGIL_W_OP(word) == LOAD_GLOBAL_BUILTIN_KEYED) &&
                           sigil_spec_global_demote(rt, ts, sc, PCI, word, frame->f_globals,
-                                                   NAME(MISS_OPARG >> 1)));
+                                                   frame->f_builtins, NAME(MISS_OPARG >> 1)));
 
 /* Opcodes absent from base bytecode (sigil_opcodes.def says why). */
 op_unknown:

@@ -105,6 +105,13 @@ typedef struct sigil_record {
                              polymorphic head's count of rotations
                              (sigil_spec.c, full_record_miss) */
     union {
+        /* LOAD_GLOBAL_BUILTIN_KEYED: the builtins' keys version and the
+         * offset of the name's value slot in those keys, in obj's place
+         * (the globals' address stays in key). */
+        struct {
+            uint32_t keys_version;
+            uint32_t slot_offset;
+        };
         struct {
             PyObject *obj;    /* borrowed, deferred-RC: descriptor or code */
             PyObject *key;    /* never dereferenced, compared by identity only

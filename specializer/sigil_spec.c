@@ -1682,10 +1682,14 @@ sigil_spec_load_global_keys(sigil_runtime *rt, sigil_tstate *ts, PyObject *globa
  * keys by identity); otherwise, or if the registry is full or the watch
  * fails, LOAD_GLOBAL_BUILTIN_KEYS: both dicts' keys versions, assigned in
  * that same section (CPython zeroes a version under the dict's lock before
- * every insertion or deletion). */
+ * every insertion or deletion). With `keyed`, the world-version form
+ * finds its builtins entry by the builtins' keys version (assigned in that
+ * section too) and the entry's value-slot offset instead of by index and
+ * name: LOAD_GLOBAL_BUILTIN_KEYED, which a site keeps until its first
+ * miss (sigil_spec_global_demote then asks again without `keyed`). */
 int
 sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
-                               PyObject *builtins, PyObject *name, sigil_record *rec)
+                               PyObject *builtins, PyObject *name, int keyed, sigil_record *rec)
 {
     if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) {
         return sigil_spec_fail(SIGIL_SF_not_exact_dict);
@@ -1695,7 +1699,7 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
     }
     PyDictObject *g = (PyDictObject *)globals, *b = (PyDictObject *)builtins;
     Py_ssize_t gix = -2, bix = -1;
-    uint32_t gv = 0, bv = 0;
+    uint32_t gv = 0, bv = 0, kv = 0, off = 0;
     uint64_t wv = 0;
     sigil_sijil_lock(rt, ts);
     int world = sigil_world_usable(rt);
@@ -1710,6 +1714,11 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
             if (world && DK_UNICODE_ENTRIES(b->ma_keys)[bix].me_key == name &&
                 sigil_world_add_name(rt, name) && sigil_world_watch(rt, globals) == 0) {
                 wv = sigil_world_version(rt);
+                if (keyed) {
+                    PyDictKeysObject *bk = b->ma_keys;
+                    kv = dict_keys_version(b);
+                    off = (uint32_t)((char *)&DK_UNICODE_ENTRIES(bk)[bix].me_value - (char *)bk);
+                }
             }
             else {
                 gv = dict_keys_version(g);
@@ -1734,6 +1743,11 @@ sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *gl
         rec->version = (uint32_t)wv;
         rec->version2 = (uint32_t)(wv >> 32);
         rec->key = globals;   /* compared by address only */
+        if (kv != 0) {
+            rec->keys_version = kv;
+            rec->slot_offset = off;
+            return LOAD_GLOBAL_BUILTIN_KEYED;
+        }
         return LOAD_GLOBAL_BUILTIN;
     }
     if (gv == 0 || bv == 0) {
@@ -2558,14 +2572,35 @@ sigil_spec_super_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ss
  * cycling between records and the generic path. */
 int
 sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
-                         sigil_word seen, PyObject *globals, PyObject *name)
+                         sigil_word seen, PyObject *globals, PyObject *builtins, PyObject *name)
 {
-    if (!SIGIL_W_IS_RECORD(seen) || SIGIL_W_OP(seen) != LOAD_GLOBAL_MODULE_KEYS) {
+    if (!SIGIL_W_IS_RECORD(seen)) {
         return 0;
     }
     /* read before the retire below (the retire_no_grace fault build frees
      * the record at once) */
     uint32_t oparg = sigil_word_oparg(seen);
+    if (SIGIL_W_OP(seen) == LOAD_GLOBAL_BUILTIN_KEYED) {
+        /* the same choice without the keys: a world version moved since
+         * gets the current one, a name now in the globals no record */
+        sigil_record add = {0};
+        if (sigil_spec_load_global_builtin(rt, ts, globals, builtins, name, 0, &add) !=
+            LOAD_GLOBAL_BUILTIN) {
+            return 0;
+        }
+        add.oparg = oparg;
+        add.form = LOAD_GLOBAL_BUILTIN;
+        sigil_record *rec = sigil_record_new(&add);
+        if (rec == NULL || !replace_record(rt, ts, sc, pc, seen, rec, LOAD_GLOBAL_BUILTIN,
+                                           SIGIL_FAM_LOAD_GLOBAL, 1)) {
+            return 0;
+        }
+        sigil_family_bump(ts, SIGIL_FAM_LOAD_GLOBAL, SIGIL_FAMCTR_deopts);
+        return 1;
+    }
+    if (SIGIL_W_OP(seen) != LOAD_GLOBAL_MODULE_KEYS) {
+        return 0;
+    }
     int index = 0;
     if (sigil_spec_load_global(globals, name, &index) != LOAD_GLOBAL_MODULE) {
         return 0;

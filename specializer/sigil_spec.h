@@ -238,7 +238,8 @@ int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);
  * `builtins` (both exact dicts with unicode keys), filling `rec` with both
  * keys versions and the builtins entry index; -1 otherwise. */
 int sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
-                                   PyObject *builtins, PyObject *name, sigil_record *rec);
+                                   PyObject *builtins, PyObject *name, int keyed,
+                                   sigil_record *rec);
 /* LOAD_ATTR_MODULE for `name` on an exact module whose dict has it (no
  * keys version to assign, so no SiJiL). */
 int sigil_spec_load_attr_module(PyObject *owner, PyObject *name, sigil_record *rec);
@@ -328,6 +329,15 @@ _Static_assert(LOAD_GLOBAL_PINNED > YIELD_VALUE && LOAD_GLOBAL_PINNED < RESUME &
 #define LOAD_GLOBAL_MODULE_KEYS 141
 _Static_assert(LOAD_GLOBAL_MODULE_KEYS > YIELD_VALUE && LOAD_GLOBAL_MODULE_KEYS < TO_BOOL_MIXED,
                "Sigil's own form numbers must not collide with CPython's or each other");
+/* LOAD_GLOBAL_BUILTIN_KEYED: LOAD_GLOBAL_BUILTIN (the world version
+ * vouches for the name's absence from the globals) whose builtins entry is
+ * found by the builtins' keys version and a recorded value-slot offset
+ * rather than by index and name; demoted to LOAD_GLOBAL_BUILTIN at a
+ * site's first miss. */
+#define LOAD_GLOBAL_BUILTIN_KEYED 140
+_Static_assert(LOAD_GLOBAL_BUILTIN_KEYED > YIELD_VALUE &&
+                   LOAD_GLOBAL_BUILTIN_KEYED < LOAD_GLOBAL_MODULE_KEYS,
+               "Sigil's own form numbers must not collide with CPython's or each other");
 /* Under the SiJiL and the critical section of `globals`: the pinned form
  * for the global `name` at entry `index` (what sigil_spec_load_global
  * found), filling `rec`; -1 when the value is immortal, the world is off,
@@ -344,12 +354,14 @@ int sigil_spec_load_global_keys(sigil_runtime *rt, sigil_tstate *ts, PyObject *g
                                 PyObject *name, int index, sigil_record *rec);
 /* A LOAD_GLOBAL_MODULE_KEYS word `seen` that missed (its keys changed, or
  * the value is gone): publish LOAD_GLOBAL_MODULE at the name's current
- * index in its place (under the SiJiL, if the word is still `seen`; the
+ * index in its place (a LOAD_GLOBAL_BUILTIN_KEYED word: LOAD_GLOBAL_BUILTIN
+ * as the chooser makes it now) (under the SiJiL, if the word is still `seen`; the
  * record is retired), so a site whose keys change once stops depending on
  * them. 1 if published (the instruction runs again); 0 otherwise (an
  * ordinary miss). */
 int sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
-                             sigil_word seen, PyObject *globals, PyObject *name);
+                             sigil_word seen, PyObject *globals, PyObject *builtins,
+                             PyObject *name);
 /* Sigil's record form of super(class, self).name feeding a call (CPython
  * 3.13 calls _PySuper_Lookup, which takes the type lock, every time): the
  * method found past class on type(self)'s MRO, cached, keyed by the

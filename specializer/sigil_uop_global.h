@@ -113,6 +113,22 @@ SIGIL_UOP_BODY(LOAD_BUILTINS_NAMED)
     return SIGIL_UOP_OK;
 }
 
+/* LOAD_GLOBAL_BUILTIN_KEYED: the builtins entry found as
+ * LOAD_GLOBALS_KEYED finds a global's (the builtins' keys version and the
+ * record's value-slot offset), after the world version has vouched for
+ * the name's absence from the globals. A miss demotes the site to
+ * LOAD_GLOBAL_BUILTIN. */
+SIGIL_UOP_BODY(LOAD_BUILTINS_KEYED)
+{
+    PyDictObject *b = (PyDictObject *)e->frame->f_builtins;
+    PyDictKeysObject *keys = _Py_atomic_load_ptr_acquire(&b->ma_keys);
+    UOP_CHECK(_Py_atomic_load_uint32_relaxed(&keys->dk_version) == e->rec->keys_version);
+    e->tmp = sigil_uop_dict_slot_ref(b, keys, (PyObject **)((char *)keys + e->rec->slot_offset));
+    UOP_CHECK(e->tmp != NULL);
+    sigil_uop_value_loaded(&e->quiet, e->tmp);
+    return SIGIL_UOP_OK;
+}
+
 SIGIL_UOP_BODY(LOAD_BUILTINS_ENTRY)
 {
     e->tmp = sigil_uop_dict_entry_ref((PyDictObject *)e->frame->f_builtins,
