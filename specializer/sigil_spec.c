@@ -1671,7 +1671,6 @@ sigil_spec_load_global_keys(sigil_runtime *rt, sigil_tstate *ts, PyObject *globa
     return LOAD_GLOBAL_MODULE_KEYS;
 }
 
-
 /* LOAD_GLOBAL_BUILTIN when the world version is usable: the name is
  * registered, and the lookups, the watch of the globals and the read of
  * the world version happen in one critical section over both dicts, so

@@ -13,14 +13,12 @@ Invariant: V is always a pair of equal ints; K (never rebound) is always
 import _race
 
 SRC = """
-def hot(n, expect, relax):
+def hot(n, check, pair, expect, relax):
     missing = 0
     for i in range(n):
         if not (i & 127):
             relax()
-        v = V
-        if v[0] != v[1]:
-            expect(v[1], v[0], "V pair")
+        check(V, pair, "V")
         if K != "k":
             expect(K, "k", "K")
         try:
@@ -32,6 +30,11 @@ def hot(n, expect, relax):
                 expect(w, 7, "W")
     return missing
 """
+
+
+def pair(v):
+    """A pair of equal ints: what writers bind V to."""
+    return type(v) is tuple and len(v) == 2 and type(v[0]) is int and v[0] == v[1]
 
 
 def new_phase():
@@ -50,7 +53,7 @@ def main():
         done = 0
         while done < total:
             step = min(2000, total - done)
-            cur[0]["hot"](step, t.expect, _race.relax)
+            cur[0]["hot"](step, t.check, pair, t.expect, _race.relax)
             done += step
         return done
 
