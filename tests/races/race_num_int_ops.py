@@ -59,12 +59,17 @@ def main():
     r_ok = tuple(_race.Allowed(*({exp[id(rp)][k]} | ({"rmod"} if name == "%" else {"rand"} if name == "&" else set())))
                  for k, (name, _) in enumerate(OPS))
 
+    pairs_ok = lambda p: any(p is q for q in PAIRS)
+
     def reader(t):
         check, expect = t.check, t.expect
         seen = {}
         for i in range(t.iters(30000)):
             if not (i & 127):
                 _race.relax()     # let writers in on an oversubscribed machine
+                # every pair loaded is one a writer binds (and the checks
+                # see an observation on every run, whichever pairs come)
+                check(PAIR, pairs_ok, "PAIR")
             p = PAIR
             a, b = p
             # one site per operator (each specializes on its own)
