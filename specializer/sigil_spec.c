@@ -2565,10 +2565,9 @@ sigil_spec_super_grow(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ss
     return poly_grow(sc, pc, seen, &c);
 }
 
-/* The immediate form is CPython's own (no cache, so no class change can
- * make it miss): a site that meets more receiver types than a record
- * holds, or whose classes keep changing, keeps it for good instead of
- * cycling between records and the generic path. */
+/* A keys-version global or builtin that missed goes back to the
+ * index-and-name form for good (a site whose keys change once would miss
+ * again at every change). */
 int
 sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                          sigil_word seen, PyObject *globals, PyObject *builtins, PyObject *name)
@@ -2614,6 +2613,10 @@ sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py
     return 1;
 }
 
+/* The immediate form is CPython's own (no cache, so no class change can
+ * make it miss): a site that meets more receiver types than a record
+ * holds, or whose classes keep changing, keeps it for good instead of
+ * cycling between records and the generic path. */
 int
 sigil_spec_super_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                         sigil_word seen, PyObject *global_super, PyObject *klass)

@@ -235,8 +235,10 @@ sigil_thread_private(PyObject *o)
 int sigil_spec_load_global(PyObject *globals, PyObject *name, int *index);
 
 /* LOAD_GLOBAL_BUILTIN if `name` is absent from `globals` and present in
- * `builtins` (both exact dicts with unicode keys), filling `rec` with both
- * keys versions and the builtins entry index; -1 otherwise. */
+ * `builtins` (both exact dicts with unicode keys), filling `rec` with the
+ * world version (or both keys versions: LOAD_GLOBAL_BUILTIN_KEYS) and the
+ * builtins entry index; with `keyed`, LOAD_GLOBAL_BUILTIN_KEYED where the
+ * world version is used (sigil_spec.c says how); -1 otherwise. */
 int sigil_spec_load_global_builtin(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                    PyObject *builtins, PyObject *name, int keyed,
                                    sigil_record *rec);
@@ -345,20 +347,22 @@ _Static_assert(LOAD_GLOBAL_BUILTIN_KEYED > YIELD_VALUE &&
  * or the entry moved. */
 int sigil_spec_load_global_pinned(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                   PyObject *name, int index, sigil_record *rec);
-/* Under the SiJiL and the critical section of `globals`: the keys-version
- * form for the global `name` at entry `index` (what sigil_spec_load_global
- * found), filling `rec` with the keys version (assigned if the keys have
- * none) and the entry's value-slot offset in the keys object; -1 when the
- * entry moved or CPython's versions are used up. */
+/* The keys-version form for the global `name` at entry `index` (what
+ * sigil_spec_load_global found), filling `rec` with the keys version
+ * (assigned if the keys have none) and the entry's value-slot offset in the
+ * keys object, both read under the SiJiL and the critical section of
+ * `globals`, which it takes; -1 when the entry moved or CPython's versions
+ * are used up. */
 int sigil_spec_load_global_keys(sigil_runtime *rt, sigil_tstate *ts, PyObject *globals,
                                 PyObject *name, int index, sigil_record *rec);
-/* A LOAD_GLOBAL_MODULE_KEYS word `seen` that missed (its keys changed, or
- * the value is gone): publish LOAD_GLOBAL_MODULE at the name's current
- * index in its place (a LOAD_GLOBAL_BUILTIN_KEYED word: LOAD_GLOBAL_BUILTIN
- * as the chooser makes it now) (under the SiJiL, if the word is still `seen`; the
- * record is retired), so a site whose keys change once stops depending on
- * them. 1 if published (the instruction runs again); 0 otherwise (an
- * ordinary miss). */
+/* A keys-version word `seen` that missed (its keys changed, or the value
+ * is gone): publish in its place, under the SiJiL and only if the word is
+ * still `seen`, the index-and-name form (for LOAD_GLOBAL_MODULE_KEYS,
+ * LOAD_GLOBAL_MODULE at the name's current index; for
+ * LOAD_GLOBAL_BUILTIN_KEYED, the LOAD_GLOBAL_BUILTIN record the chooser
+ * makes now) and retire the old record, so that a site whose keys change
+ * once stops depending on them. 1 if published (the instruction runs
+ * again); 0 otherwise (an ordinary miss). */
 int sigil_spec_global_demote(sigil_runtime *rt, sigil_tstate *ts, sigil_code *sc, Py_ssize_t pc,
                              sigil_word seen, PyObject *globals, PyObject *builtins,
                              PyObject *name);
