@@ -224,7 +224,10 @@ def bound_loop(bound, n):
 
 class Slotted:
     __slots__ = ("a", "b")
-    k = "class-k"
+    # interned, hence immortal however this file is loaded: a constant not
+    # shaped like a name is immortal when the module is imported but mortal
+    # when the file runs as __main__, and records cache no mortal str
+    k = sys.intern("class-k")
 
     def __init__(self, a, b):
         self.a = a
