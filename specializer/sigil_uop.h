@@ -469,6 +469,29 @@ sigil_int_new(sigil_tstate *ts, int64_t v)
 
 /* -- Dropping references ---------------------------------------------------- */
 
+/* Free the dead exact float `o` (no reference left, counted or not) as
+ * _PyFloat_ExactDealloc does, its common case inline: onto this thread's
+ * float free list while that has room (the list is the thread's own in
+ * 3.13t, so no other thread reads or writes it; a negative count marks
+ * a list already finalized at thread exit). The call it replaces cost a
+ * call, a thread-state load of its own and the caller's saved registers
+ * per float that dies in a form (nbody: 5.5 M per unit). */
+static inline __attribute__((always_inline)) void
+sigil_float_free(PyObject *o)
+{
+#if defined(WITH_FREELISTS) && !defined(Py_REF_DEBUG) && !defined(Py_TRACE_REFS) && !defined(Py_STATS)
+    struct _Py_float_freelist *fl = &_Py_object_freelists_GET()->floats;
+    int n = fl->numfree;
+    if (n >= 0 && n < PyFloat_MAXFREELIST) {
+        fl->numfree = n + 1;
+        Py_SET_TYPE(o, (PyTypeObject *)fl->items);
+        fl->items = (PyFloatObject *)o;
+        return;
+    }
+#endif
+    _PyFloat_ExactDealloc(o);
+}
+
 /* Py_DECREF(o), returning 1 when it certainly ran no code (so the caller
  * may skip the eval-breaker check: NEXT_PURE), else 0. One load of the
  * local count serves every case:
@@ -519,7 +542,7 @@ sigil_drop(PyObject *o)
         _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
         _PyRuntime.ref_tracer.tracer_func == NULL) {
         if (tp == &PyFloat_Type) {
-            _PyFloat_ExactDealloc(o);
+            sigil_float_free(o);
             return 1;
         }
         /* the thread's state from thread-local storage, not a parameter:
