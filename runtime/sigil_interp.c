@@ -476,7 +476,7 @@ sigil_interp_needs_stock(PyThreadState *tstate, PyCodeObject *co)
  * cell still holds that object; an object being freed refuses the
  * increment, and a block reused meanwhile fails the check and is
  * released). Linearizable at the check. Writers keep swapping under the
- * cell's critical section (STORE_DEREF here and in the stock loop), as
+ * cell's lock (cell_swap here, a critical section in the stock loop), as
  * the stock loop's locked readers need. Stock 3.13t takes that section
  * for every LOAD_DEREF: two compare-and-swaps, measured at over a
  * quarter of a closure-heavy workload's time. */
@@ -485,6 +485,29 @@ cell_get_ref(PyCellObject *cell)
 {
     PyObject *v = _Py_TryXGetRef(&cell->ob_ref);
     return v != NULL ? v : PyCell_GetRef(cell);
+}
+
+/* Put `v` (a reference the cell takes; NULL empties it) into `cell` and
+ * return the old content (a reference the caller drops, after this
+ * returns: its finalizer may touch the cell). The swap runs under the
+ * cell's lock, as PyCell_SwapTakeRef's critical section takes it: the
+ * stock loop's and C code's readers count the content under that lock,
+ * so the old value may be dropped only once it is out of the cell. Here
+ * the lock is taken without waiting and without entering a critical
+ * section (nothing runs while it is held: the two CAS remain, the
+ * section's bookkeeping goes); a busy lock waits in PyCell_SwapTakeRef.
+ * The content is stored with release, for cell_get_ref's lock-free
+ * readers, which CPython's plain store does not order. */
+static inline PyObject *
+cell_swap(PyCellObject *cell, PyObject *v)
+{
+    if (!PyMutex_LockFast(&cell->ob_base.ob_mutex._bits)) {
+        return PyCell_SwapTakeRef(cell, v);
+    }
+    PyObject *old = cell->ob_ref;
+    _Py_atomic_store_ptr_release(&cell->ob_ref, v);
+    PyMutex_Unlock(&cell->ob_base.ob_mutex);
+    return old;
 }
 
 /* The loop's per-frame view of code `c` with table `t`. */
@@ -1677,12 +1700,11 @@ op_LOAD_DEREF: {
 
 op_STORE_DEREF: {
     PyObject *v = POP();
-    PyCell_SetTakeRef((PyCellObject *)GETLOCAL(OPARG), v);
-    NEXT_NC();
+    NEXT_AFTER_DROP_NC(cell_swap((PyCellObject *)GETLOCAL(OPARG), v));
 }
 
 op_DELETE_DEREF: {
-    PyObject *old = PyCell_SwapTakeRef((PyCellObject *)GETLOCAL(OPARG), NULL);
+    PyObject *old = cell_swap((PyCellObject *)GETLOCAL(OPARG), NULL);
     if (old == NULL) {
         _PyEval_FormatExcUnbound(tstate, co, OPARG);
         goto error;

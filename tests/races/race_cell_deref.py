@@ -6,17 +6,31 @@ fresh tuple (k, -k, str(k)) at every store or delete (reads then raise
 NameError), so the tuple a reader is about to take a reference to may be
 freed by a writer's release at that moment. Every 16th read goes through
 a class body (LOAD_FROM_DICT_OR_DEREF).
+A second cell is rebound to a new int (8k + 5) or float (k + 0.25) at
+every store, so its old content dies there: Sigil's STORE_DEREF swaps
+under the cell's lock taken without waiting and drops the old value onto
+the thread's int or float free list, whose next new number may reuse the
+block at once while a reader is about to count it.
 Invariant: every value read is a whole tuple (k, -k, str(k)) that some
-writer stored, or the name is unbound (NameError); nothing else.
+writer stored, or the name is unbound (NameError); every number read is
+an int that is 5 modulo 8 or a float whose fraction is 0.25; nothing else.
 """
 import _race
 
 
 def make():
     box = (0, 0, "0")
+    num = 5
 
     def get():
         return box
+
+    def get_num():
+        return num
+
+    def put_num(k):
+        nonlocal num
+        num = k * 8 + 5 if k & 1 else k + 0.25
 
     def put(v):
         nonlocal box
@@ -31,16 +45,22 @@ def make():
             seen = box
         return K.seen
 
-    return get, put, delete, in_class
+    return get, put, delete, in_class, get_num, put_num
 
 
 def whole(v):
     return type(v) is tuple and len(v) == 3 and v[1] == -v[0] and v[2] == str(v[0])
 
 
+def number(v):
+    if type(v) is int:
+        return v & 7 == 5
+    return type(v) is float and v - int(v) == 0.25
+
+
 def main():
     race = _race.Race(__doc__)
-    get, put, delete, in_class = make()
+    get, put, delete, in_class, get_num, put_num = make()
 
     def reader(t):
         check = t.check
@@ -55,6 +75,7 @@ def main():
                 continue
             check(v, whole, "value read from the cell")
             seen["tuple"] += 1
+            check(get_num(), number, "number read from the cell")
         return seen
 
     def writer(t):
@@ -69,6 +90,7 @@ def main():
                     pass
             else:
                 put((k, -k, str(k)))
+            put_num(k)
             _race.dwell(rng.randrange(50))
 
     race.run(reader, writer)
