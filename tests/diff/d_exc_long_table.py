@@ -5,6 +5,12 @@
 # prints which block caught, with the stack depth and `lasti` it restored
 # (a re-raise after a handler, a value left on the stack by a with).
 
+def define(lines, ns=None):
+    # the function the source lines define, executed in namespace ns
+    ns = {} if ns is None else ns
+    exec("\n".join(lines), ns)
+    return ns[lines[0][4:lines[0].index("(")]]
+
 def make_flat(n):
     # n sequential try blocks; block i raises when k == i
     lines = ["def flat(k):", "    out = []"]
@@ -17,9 +23,7 @@ def make_flat(n):
             f"        out.append(('caught', {i}, e.args[0]))",
         ]
     lines.append("    return len(out), [x for x in out if type(x) is tuple]")
-    ns = {}
-    exec("\n".join(lines), ns)
-    return ns["flat"]
+    return define(lines)
 
 def make_nested(depth):
     # try blocks nested `depth` deep; level i raises when k == i and the
@@ -39,9 +43,7 @@ def make_nested(depth):
             ind + f"    if {i} >= k and k % 2: raise",
         ]
     lines.append("    return log")
-    ns = {}
-    exec("\n".join(lines), ns)
-    return ns["nested"]
+    return define(lines)
 
 def make_long_body(n):
     # one block after a long straight run: offsets past 4096 units
@@ -55,9 +57,7 @@ def make_long_body(n):
             f"        x = -{i}",
         ]
     lines.append("    return x")
-    ns = {}
-    exec("\n".join(lines), ns)
-    return ns["long_body"]
+    return define(lines)
 
 def make_names(n):
     # n blocks whose global's load raises when the global is missing; the
@@ -77,8 +77,7 @@ def make_names(n):
         ]
     lines.append("    return got")
     ns = {f"v{i}": i for i in range(n)}
-    exec("\n".join(lines), ns)
-    return ns["names"], ns
+    return define(lines, ns), ns
 
 class Ctx:
     def __enter__(self):
