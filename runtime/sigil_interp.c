@@ -95,11 +95,46 @@ read_varint(const unsigned char **p)
     return val;
 }
 
+/* Tables longer than this are narrowed by bisection before the scan. */
+#define EXC_TABLE_LINEAR_MAX 40
+
+/* The last entry of the table [p, end) that starts at or before `offset`
+ * (or `p`), found by bisection on entry starts (entries are sorted by
+ * start), as the stock loop's get_exception_handler narrows a long table.
+ * Out of line and only for long tables: find_handler is inlined into the
+ * loop's one unwinding site, whose code (and so the loop's layout) stays
+ * as it was. */
+static __attribute__((noinline)) const unsigned char *
+exc_table_bisect(const unsigned char *p, const unsigned char *end, int offset)
+{
+    const unsigned char *lo = p, *hi = end;
+    while (hi - lo > EXC_TABLE_LINEAR_MAX) {
+        const unsigned char *mid = lo + ((hi - lo) >> 1);
+        while (mid > lo && !(*mid & 128)) {
+            mid--;
+        }
+        if (mid == lo) {
+            break;   /* no entry starts in the first half: scan from lo */
+        }
+        const unsigned char *q = mid;
+        if (read_varint(&q) > offset) {
+            hi = mid;
+        }
+        else {
+            lo = mid;
+        }
+    }
+    return lo;
+}
+
 static int
 find_handler(PyCodeObject *co, int offset, int *level, int *handler, int *lasti)
 {
     const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(co->co_exceptiontable);
     const unsigned char *end = p + PyBytes_GET_SIZE(co->co_exceptiontable);
+    if (end - p > EXC_TABLE_LINEAR_MAX) {
+        p = exc_table_bisect(p, end, offset);
+    }
     while (p < end) {
         int start = read_varint(&p);
         int size = read_varint(&p);
