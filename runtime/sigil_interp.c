@@ -78,10 +78,9 @@ new_ref(PyObject *o)
 
 /* -- Helpers with CPython's semantics ------------------------------------ */
 
-/* Find the handler covering code unit `offset` in the exception table.
- * Entries are varint-encoded (start, length, target, depth<<1|lasti), the
- * first byte of each entry flagged with bit 7; six data bits per byte, bit
- * 6 meaning "more". Returns 1 and fills the outs, or 0 if none. */
+/* One varint of an exception table at *p, advancing *p past it: six data
+ * bits per byte, bit 6 meaning "more" (bit 7 flags an entry's first byte
+ * and is not data). */
 static int
 read_varint(const unsigned char **p)
 {
@@ -127,6 +126,10 @@ exc_table_bisect(const unsigned char *p, const unsigned char *end, int offset)
     return lo;
 }
 
+/* Find the handler covering code unit `offset` in the exception table.
+ * Entries are varint-encoded (start, length, target, depth<<1|lasti),
+ * sorted by start, the first byte of each flagged with bit 7. Returns 1
+ * and fills the outs, or 0 if none. */
 static int
 find_handler(PyCodeObject *co, int offset, int *level, int *handler, int *lasti)
 {

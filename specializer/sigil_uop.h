@@ -500,7 +500,7 @@ sigil_float_free(PyObject *o)
  *   the owning thread writes ob_ref_local, relaxed as CPython does; other
  *   threads read it only for a racy Py_REFCNT);
  * - an exact float whose last reference this is: freed straight onto the
- *   thread's free list (_PyFloat_ExactDealloc), as the GIL build's
+ *   thread's free list (sigil_float_free), as the GIL build's
  *   specialized instructions free floats (_Py_DECREF_SPECIALIZED), where
  *   Py_DECREF would go through _Py_MergeZeroLocalRefcount, _Py_Dealloc and
  *   float_dealloc. "Last": owned, local count 1, and a shared count of
