@@ -3,7 +3,10 @@
 # blocks, nested blocks, blocks inside loops and a comprehension, with
 # offsets past 4096 code units (varints of three bytes). Each handler
 # prints which block caught, with the stack depth and `lasti` it restored
-# (a re-raise after a handler, a value left on the stack by a with).
+# (a re-raise after a handler, a value left on the stack by a with). A
+# crafted table puts an entry's start at every raising offset.
+import dis
+import types
 
 def define(lines, ns=None):
     # the function the source lines define, executed in namespace ns
@@ -61,8 +64,8 @@ def make_long_body(n):
 
 def make_names(n):
     # n blocks whose global's load raises when the global is missing; the
-    # load follows an inner try, so the outer block's range resumes with
-    # it: the raise is at an entry's start offset
+    # load follows an inner try, so an entry of the outer block's range
+    # starts with it
     lines = ["def names():", "    got = []"]
     for i in range(n):
         lines += [
@@ -78,6 +81,54 @@ def make_names(n):
     lines.append("    return got")
     ns = {f"v{i}": i for i in range(n)}
     return define(lines, ns), ns
+
+def varint(out, v, first):
+    # one exception-table varint: 6 bits a byte, most significant first,
+    # bit 6 "more", bit 7 on an entry's first byte
+    chunks = [v & 63]
+    while v >> 6:
+        v >>= 6
+        chunks.append(v & 63)
+    for k, c in enumerate(reversed(chunks)):
+        out.append(c | (64 if k < len(chunks) - 1 else 0) | (128 if first and k == 0 else 0))
+
+def entries(table):
+    out, i = [], 0
+    while i < len(table):
+        ent = []
+        for _ in range(4):
+            v = table[i] & 63
+            while table[i] & 64:
+                i += 1
+                v = (v << 6) | (table[i] & 63)
+            i += 1
+            ent.append(v)
+        out.append(tuple(ent))
+    return out
+
+def make_exact(n):
+    # a table of one entry per global load, each starting at the code unit
+    # an exception there is looked up at (the load's last cache unit), so
+    # that every step of a bisection lands on an entry that starts exactly
+    # at the raising offset for some load; the handler's own entries kept
+    lines = ["def exact():", "    got = []", "    try:"]
+    lines += [f"        got.append({i}); w{i}" for i in range(n)]
+    lines += ["    except NameError:", "        return got[-1]", "    return None"]
+    ns = {f"w{i}": i for i in range(n)}
+    fn = define(lines, ns)
+    co = fn.__code__
+    body, *handler_ents = entries(co.co_exceptiontable)
+    _, _, target, dl = body
+    table = bytearray()
+    for ins in dis.get_instructions(co):
+        if ins.opname == "LOAD_GLOBAL" and ins.argval.startswith("w"):
+            unit = ins.offset // 2 + 4    # LOAD_GLOBAL has four cache units
+            for k, v in enumerate((unit, 1, target, dl)):
+                varint(table, v, k == 0)
+    for ent in handler_ents:
+        for k, v in enumerate(ent):
+            varint(table, v, k == 0)
+    return types.FunctionType(co.replace(co_exceptiontable=bytes(table)), ns), ns
 
 class Ctx:
     def __enter__(self):
@@ -132,6 +183,15 @@ for gone in range(40):
     caught.append(names())
     names_ns[f"v{gone}"] = gone
 print("names", caught)
+
+exact, exact_ns = make_exact(50)
+print(len(exact.__code__.co_exceptiontable), "bytes of table (exact)")
+caught = []
+for gone in range(50):
+    del exact_ns[f"w{gone}"]
+    caught.append(exact())
+    exact_ns[f"w{gone}"] = gone
+print("exact", caught == list(range(50)), caught)
 
 for _ in range(300):   # past the specializer's warm-up
     assert flat(44) == (60, [("caught", 44, 44)])
