@@ -14,24 +14,25 @@ def define(lines, ns=None):
     exec("\n".join(lines), ns)
     return ns[lines[0][4:lines[0].index("(")]]
 
+def try_except(body, exc, handler):
+    # the lines of one try block at function level: body lines, the
+    # exception class caught, handler lines
+    return (["    try:"] + ["        " + b for b in body] +
+            [f"    except {exc}:"] + ["        " + h for h in handler])
+
 def make_flat(n):
     # n sequential try blocks; block i raises when k == i
     lines = ["def flat(k):", "    out = []"]
     for i in range(n):
-        lines += [
-            "    try:",
-            f"        if k == {i}: raise ValueError({i})",
-            f"        out.append({i})",
-            "    except ValueError as e:",
-            f"        out.append(('caught', {i}, e.args[0]))",
-        ]
+        lines += try_except([f"if k == {i}: raise ValueError({i})", f"out.append({i})"],
+                            "ValueError as e", [f"out.append(('caught', {i}, e.args[0]))"])
     lines.append("    return len(out), [x for x in out if type(x) is tuple]")
     return define(lines)
 
 def make_nested(depth):
-    # try blocks nested `depth` deep; level i raises when k == i and the
-    # handler of level i re-raises when k is odd, so the next level out
-    # catches it
+    # try blocks nested `depth` deep around one raise; for odd k the
+    # handlers of levels k and up re-raise, so the exception climbs out
+    # level by level from the innermost to level k - 1
     lines = ["def nested(k):", "    log = []"]
     ind = "    "
     for i in range(depth):
@@ -53,12 +54,7 @@ def make_long_body(n):
     lines = ["def long_body(k):", "    x = 0"]
     lines += [f"    x = x + {i % 7}" for i in range(n)]
     for i in range(6):
-        lines += [
-            "    try:",
-            f"        if k == {i}: [][k]",
-            "    except IndexError:",
-            f"        x = -{i}",
-        ]
+        lines += try_except([f"if k == {i}: [][k]"], "IndexError", [f"x = -{i}"])
     lines.append("    return x")
     return define(lines)
 
@@ -175,22 +171,22 @@ print(len(loops.__code__.co_exceptiontable), "bytes of table (loops)")
 for k in range(-1, 7):
     print("loops", k, loops(k))
 
+def each_missing(fn, ns, prefix, n):
+    # fn()'s result with each global prefix0 .. prefix{n-1} missing in turn
+    caught = []
+    for gone in range(n):
+        del ns[f"{prefix}{gone}"]
+        caught.append(fn())
+        ns[f"{prefix}{gone}"] = gone
+    return caught
+
 names, names_ns = make_names(40)
 print(len(names.__code__.co_exceptiontable), "bytes of table (names)")
-caught = []
-for gone in range(40):
-    del names_ns[f"v{gone}"]
-    caught.append(names())
-    names_ns[f"v{gone}"] = gone
-print("names", caught)
+print("names", each_missing(names, names_ns, "v", 40))
 
 exact, exact_ns = make_exact(50)
 print(len(exact.__code__.co_exceptiontable), "bytes of table (exact)")
-caught = []
-for gone in range(50):
-    del exact_ns[f"w{gone}"]
-    caught.append(exact())
-    exact_ns[f"w{gone}"] = gone
+caught = each_missing(exact, exact_ns, "w", 50)
 print("exact", caught == list(range(50)), caught)
 
 for _ in range(300):   # past the specializer's warm-up
