@@ -436,6 +436,34 @@ sigil_dict_lookup_vkey(PyDictObject *mp, const sigil_vkey *k, PyObject **value, 
     }
 }
 
+/* -- Last references ----------------------------------------------------- */
+
+/* The local count of `o` (owned by this thread) has just dropped to zero
+ * (sigil_drop). The common case of _Py_MergeZeroLocalRefcount, without
+ * its two calls (into it and on to _Py_Dealloc) and their saved
+ * registers: no other thread counts a reference (shared count zero,
+ * loaded with acquire as CPython loads it, so that another thread's
+ * release decrement of its own reference happens before the free) and no
+ * reference tracer is registered (_Py_Dealloc would report the
+ * destruction to it), so the object is deallocated here. Anything else
+ * is CPython's merge, which may free the object too. Out of line: every
+ * drop site in the loop calls it, and an inline tp_dealloc call at each
+ * would grow the loop. */
+void
+sigil_drop_last(PyObject *o)
+{
+#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS) || defined(Py_STATS) || defined(Py_DEBUG)
+    _Py_MergeZeroLocalRefcount(o);
+#else
+    if (_Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0 &&
+        _PyRuntime.ref_tracer.tracer_func == NULL) {
+        Py_TYPE(o)->tp_dealloc(o);
+        return;
+    }
+    _Py_MergeZeroLocalRefcount(o);
+#endif
+}
+
 /* -- Ints ---------------------------------------------------------------- */
 
 void

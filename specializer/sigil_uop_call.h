@@ -195,7 +195,7 @@ SIGIL_UOP_BODY(UNPACK_BOUND_METHOD)
     PyObject *method = args[-2];
     args[-1] = Py_NewRef(((PyMethodObject *)method)->im_self);
     args[-2] = Py_NewRef(((PyMethodObject *)method)->im_func);
-    Py_DECREF(method);
+    sigil_decref(method);
     return SIGIL_UOP_OK;
 }
 
@@ -266,7 +266,7 @@ SIGIL_UOP_BODY(PUSH_PY_FRAME_DEFAULTS)
     for (int i = total; i < argcount; i++) {
         nf->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - argcount + ndefs));
     }
-    Py_DECREF(defs);
+    sigil_decref(defs);
     return SIGIL_UOP_PUSH_FRAME;
 }
 
@@ -335,7 +335,7 @@ SIGIL_UOP_BODY(PUSH_INIT_FRAMES)
     sigil_uop_push_record_frame(e, e->oparg + 1);
     e->callee->previous = shim;
     e->sp--;   /* the class's slot */
-    Py_DECREF(cls);
+    sigil_decref(cls);
     return SIGIL_UOP_PUSH_FRAME;
 }
 
@@ -398,7 +398,7 @@ SIGIL_UOP_BODY(PUSH_KW_FRAME)
     for (int j = 0; j < nkw; j++) {
         nf->localsplus[(map >> (4 * j)) & 15] = args[npos + j];
     }
-    Py_DECREF(kwnames);
+    sigil_decref(kwnames);
     e->sp = base - 2;
     nf->previous = e->frame;
     e->callee = nf;
@@ -693,17 +693,20 @@ SIGIL_UOP_BODY(INVOKE_DESCR_FAST_KW)
 }
 #undef UOP_CHARGED_CALL
 
-/* Drop the callable, self (when its slot holds one) and the arguments.
- * Out of line on purpose: one copy serves every C call form, where an
- * inlined copy per form cost more in instruction-cache misses than the
- * call does. */
+/* Drop the callable, self (when its slot holds one) and the arguments
+ * (sigil_drop: a dead int or float argument, such as math.sin(i)'s, goes
+ * to its free list). Out of line on purpose: one copy serves every C call
+ * form, where an inlined copy per form cost more in instruction-cache
+ * misses than the call does. */
 static __attribute__((noinline, unused)) void
 uop_call_drop(PyObject **args, int oparg)
 {
-    Py_DECREF(args[-2]);
-    Py_XDECREF(args[-1]);
+    sigil_decref(args[-2]);
+    if (args[-1] != NULL) {
+        (void)sigil_drop(args[-1]);
+    }
     for (int i = 0; i < oparg; i++) {
-        Py_DECREF(args[i]);
+        (void)sigil_drop(args[i]);
     }
 }
 
@@ -741,9 +744,9 @@ uop_push_call_result_n(sigil_uop_env *e, int n, int moved, int check)
     PyObject *r = e->tmp;
     e->tmp = NULL;
     e->sp = uop_call_base(e) - 2;
-    Py_DECREF(callable);
+    sigil_decref(callable);
     for (int i = moved + 1; i <= n; i++) {
-        Py_DECREF(top[-i]);
+        sigil_decref(top[-i]);
     }
     if (r == NULL) {
         return SIGIL_UOP_ERROR;
