@@ -227,13 +227,14 @@ SIGIL_UOP_BODY(SUBSCR_SEQUENCE_INT)
     return SIGIL_UOP_OK;
 }
 
-/* PyDict_GetItemRef is CPython's thread-safe lookup (it leaves NULL in `r`
- * when the key is missing or on error); a missing key raises KeyError as
- * dict's own subscript does for an exact dict. */
+/* sigil_dict_getitem_ref: PyDict_GetItemRef's answer (it leaves NULL in
+ * `r` when the key is missing or on error), the common keys found by
+ * Sigil's own probe (specializer/sigil_uop.c); a missing key raises
+ * KeyError as dict's own subscript does for an exact dict. */
 SIGIL_UOP_BODY(SUBSCR_DICT)
 {
     PyObject *r;
-    if (PyDict_GetItemRef(E_PEEK(2), E_PEEK(1), &r) == 0) {
+    if (sigil_dict_getitem_ref(E_PEEK(2), E_PEEK(1), &r) == 0) {
         _PyErr_SetKeyError(E_PEEK(1));
     }
     sigil_dict_read(E_PEEK(2));
@@ -324,11 +325,11 @@ SIGIL_UOP_BODY(CONTAINS_SET)
     return uop_contains_result(e, _PySet_Contains((PySetObject *)E_PEEK(1), E_PEEK(2)));
 }
 
-/* PyDict_Contains is CPython's thread-safe lookup (lock-free reads of the
- * keys object, retried if a resize replaced it). */
+/* sigil_dict_contains: PyDict_Contains's answer, the common keys found
+ * by Sigil's own probe (specializer/sigil_uop.c). */
 SIGIL_UOP_BODY(CONTAINS_DICT)
 {
-    int r = PyDict_Contains(E_PEEK(1), E_PEEK(2));
+    int r = sigil_dict_contains(E_PEEK(1), E_PEEK(2));
     sigil_dict_read(E_PEEK(1));
     return uop_contains_result(e, r);
 }

@@ -1253,6 +1253,45 @@ class Forms(unittest.TestCase):
                      "STORE_SUBSCR_DICT"):
             self.assertGreaterEqual(s.get("form." + form, 0), 290, form)
 
+    def test_dict_lookup_keys(self):
+        # BINARY_SUBSCR_DICT and CONTAINS_OP_DICT answer exact str and
+        # compact int keys with Sigil's own probe and hand every other key
+        # (and every collision it cannot settle) to CPython: each kind
+        # below must get dict's own answer, taken by the method calls the
+        # specializer leaves alone.
+        def loop(d, keys):
+            out = []
+            for k in keys:
+                try:
+                    out.append(d[k])
+                except KeyError:
+                    out.append("missing")
+                out.append(k in d)
+            return out
+        made = "".join(["ru", "ntime"])      # a str with no hash yet
+        big = 2 ** 80
+        d = {1: "one", -1: "minus one", -2: "minus two", 3: "three", big: "big",
+             "s": "str", "runtime": "made", -(2 ** 29): "low", (1, 2): "tuple"}
+        keys = [1, 3, -1, -2, 2, "s", "t", True, 1.0, 3.0, MyInt(3), big, 2 ** 80 + 1,
+                made, -(2 ** 29), 2 ** 31, (1, 2), (2, 1)] * 20
+        want = []
+        for k in keys:
+            want.append(dict.__getitem__(d, k) if dict.__contains__(d, k) else "missing")
+            want.append(dict.__contains__(d, k))
+        r, s = stats_delta(loop, d, keys)
+        self.assertEqual(r, want)
+        self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_DICT", 0), 300, s)
+        self.assertGreaterEqual(s.get("form.CONTAINS_OP_DICT", 0), 300, s)
+        # a dict made by another thread, not yet shared: CPython's lookup
+        # marks it, the later ones read it lock-free
+        other = in_thread(lambda: {i: -i for i in range(40)} | {"k%d" % i: i for i in range(40)})
+        keys = [i for i in range(45)] + ["k%d" % i for i in range(45)]
+        want = []
+        for k in keys:
+            want.append(dict.__getitem__(other, k) if dict.__contains__(other, k) else "missing")
+            want.append(dict.__contains__(other, k))
+        self.assertEqual(fresh(loop)(other, keys * 5), want * 5)
+
     def test_container_errors(self):
         def loop(d, lst, keys):
             out = []

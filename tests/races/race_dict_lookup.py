@@ -3,14 +3,15 @@
 Attacks: BINARY_SUBSCR_DICT, STORE_SUBSCR_DICT, CONTAINS_OP_DICT, CALL_DICT_GET
 The dict holds eight constant str keys, eight constant int keys and four
 keys of a class whose instances all hash alike (a collision chain).
-Writers insert and delete up to 500 other keys of their own, forcing
-resizes and leaving dummies. A second dict, read with get(), holds small
+Writers insert and delete up to 500 other keys of their own (strs, and
+as many ints), forcing resizes and leaving dummies. A second dict, read with get(), holds small
 ints (immortal, so stock 3.13t's dict.get never falls into its slow,
 spinning path; bench/README.md), and writers resize it by inserting and
 deleting other small ints.
 Invariant: every constant key always maps to its value (by subscript and
-by get()) and is `in` the dict; get() of an absent key returns its
-default; a reader's own key reads back what it stored; nothing else.
+by get()) and is `in` the dict; an int key no one inserts is never `in`
+it; get() of an absent key returns its default; a reader's own keys (a
+str and an int) read back what it stored; nothing else.
 """
 import _race
 
@@ -45,6 +46,7 @@ def main():
     def reader(t):
         expect = t.expect
         mykey = "own%d" % t.index
+        myint = 100000 + t.index
         for i in range(t.iters(30000)):
             if not (i & 127):
                 _race.relax()     # let writers in on an oversubscribed machine
@@ -56,6 +58,8 @@ def main():
                 expect(v, -j, "d[%d]" % (1000 + j))
             if 1000 + j not in d:
                 expect(False, True, "%d in d" % (1000 + j))
+            if 3000 + j in d:
+                expect(True, False, "%d in d" % (3000 + j))
             v = d[probes[j & 3]]
             if v != "k%d" % (j & 3):
                 expect(v, "k%d" % (j & 3), "d[K(%d)]" % (j & 3))
@@ -69,13 +73,18 @@ def main():
             v = d[mykey]
             if v != i:
                 expect(v, i, "own d[%r] read back" % mykey)
+            d[myint] = i
+            v = d[myint]
+            if v != i:
+                expect(v, i, "own d[%d] read back" % myint)
         return None
 
     def writer(t):
         rng = t.rng
         mine = ["w%d_%d" % (t.index, i) for i in range(500)]
+        mine += [10000 + 1000 * t.index + i for i in range(500)]
         for _ in t.until_done():
-            n = rng.randrange(1, 500)
+            n = rng.randrange(1, 1000)
             for k in mine[:n]:
                 d[k] = 0
             for k in mine[:n]:
