@@ -550,22 +550,23 @@ uop_check_result(sigil_uop_env *e, PyObject *callable, PyObject *r)
         }                                                                                 \
     } while (0)
 
-/* dict.get through PyDict_GetItemRef: the same lookup and errors (the
- * key's hash and comparisons) as the method, but not inside the dict's
- * critical section. Stock 3.13t's dict.get holds that section, and when
- * its lock-free lookup cannot take a reference (a key or value another
- * thread made, with no shared count yet) the lookup takes the same lock
- * again and spins, yielding, until the thread detaches: measured ~100x
- * slower than on a dict the calling thread made (bench/README.md). Here
- * the lock-free lookup's fallback takes the lock once, as PyDict_GetItemRef
- * does for every caller. */
+/* dict.get through sigil_dict_getitem_ref (an exact str or compact int
+ * key by Sigil's lock-free probe, else PyDict_GetItemRef): the same
+ * lookup and errors (the key's hash and comparisons) as the method, but
+ * not inside the dict's critical section. Stock 3.13t's dict.get holds
+ * that section, and when its lock-free lookup cannot take a reference (a
+ * key or value another thread made, with no shared count yet) the lookup
+ * takes the same lock again and spins, yielding, until the thread
+ * detaches: measured ~100x slower than on a dict the calling thread made
+ * (bench/README.md). Here the lock-free lookup's fallback takes the lock
+ * once, as PyDict_GetItemRef does for every caller. */
 SIGIL_UOP_BODY(INVOKE_DICT_GET)
 {
     PyObject **args = uop_call_args(e);
     PyObject *value = NULL;
     int found = 0;
     if (!_Py_EnterRecursiveCallTstate(e->tstate, " while calling a Python object")) {
-        found = PyDict_GetItemRef(args[0], args[1], &value);
+        found = sigil_dict_getitem_ref(args[0], args[1], &value);
         _Py_LeaveRecursiveCallTstate(e->tstate);
     }
     else {

@@ -1254,11 +1254,11 @@ class Forms(unittest.TestCase):
             self.assertGreaterEqual(s.get("form." + form, 0), 290, form)
 
     def test_dict_lookup_keys(self):
-        # BINARY_SUBSCR_DICT and CONTAINS_OP_DICT answer exact str and
-        # compact int keys with Sigil's own probe and hand every other key
-        # (and every collision it cannot settle) to CPython: each kind
-        # below must get dict's own answer, taken by the method calls the
-        # specializer leaves alone.
+        # BINARY_SUBSCR_DICT, CONTAINS_OP_DICT and CALL_DICT_GET answer
+        # exact str and compact int keys with Sigil's own probe and hand
+        # every other key (and every collision it cannot settle) to
+        # CPython: each kind below must get dict's own answer, taken by
+        # the method calls the specializer leaves alone.
         def loop(d, keys):
             out = []
             for k in keys:
@@ -1267,6 +1267,7 @@ class Forms(unittest.TestCase):
                 except KeyError:
                     out.append("missing")
                 out.append(k in d)
+                out.append(d.get(k, "absent"))
             return out
         made = "".join(["ru", "ntime"])      # a str with no hash yet
         big = 2 ** 80
@@ -1278,10 +1279,12 @@ class Forms(unittest.TestCase):
         for k in keys:
             want.append(dict.__getitem__(d, k) if dict.__contains__(d, k) else "missing")
             want.append(dict.__contains__(d, k))
+            want.append(dict.__getitem__(d, k) if dict.__contains__(d, k) else "absent")
         r, s = stats_delta(loop, d, keys)
         self.assertEqual(r, want)
         self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_DICT", 0), 300, s)
         self.assertGreaterEqual(s.get("form.CONTAINS_OP_DICT", 0), 300, s)
+        self.assertGreaterEqual(s.get("form.CALL_DICT_GET", 0), 300, s)
         # a dict made by another thread, not yet shared: CPython's lookup
         # marks it, the later ones read it lock-free
         other = in_thread(lambda: {i: -i for i in range(40)} | {"k%d" % i: i for i in range(40)})
@@ -1290,6 +1293,7 @@ class Forms(unittest.TestCase):
         for k in keys:
             want.append(dict.__getitem__(other, k) if dict.__contains__(other, k) else "missing")
             want.append(dict.__contains__(other, k))
+            want.append(dict.__getitem__(other, k) if dict.__contains__(other, k) else "absent")
         self.assertEqual(fresh(loop)(other, keys * 5), want * 5)
 
     def test_container_errors(self):
