@@ -371,6 +371,46 @@ class BenchInterleave(unittest.TestCase):
         self.assertEqual(cells[2].split()[0], "%.2f" % want, table)
         self.assertIn("median of the per-repetition ratios", table)
 
+    def test_head_to_head(self):
+        # Two engines besides `off` (the `gil` reference pointed at a
+        # script that runs this sigil-python in mode off, about half as
+        # fast as interp): their column is the median of the per-round
+        # time ratios, quartiles after it.
+        import json
+        import statistics
+        with tempfile.TemporaryDirectory() as out:
+            ref = os.path.join(out, "stock-python")
+            with open(ref, "w") as f:
+                f.write('#!/bin/sh\nexec "%s" -X sigil=off "$@"\n' % os.path.abspath(PY))
+            os.chmod(ref, 0o755)
+            r = subprocess.run([sys.executable, self.TOOL, "--python", PY, "--modes", "interp",
+                                "--refs", "gil", "--gil-python", ref,
+                                "--workloads", "shared_module_read,closures", "--threads", "1",
+                                "--repeat", "3", "--warmup", "0", "--scale", "0.05",
+                                "--no-memory", "--no-plots", "--out", out],
+                               capture_output=True, text=True, timeout=600)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(os.path.join(out, "results.json")) as f:
+                res = json.load(f)
+            with open(os.path.join(out, "table.md")) as f:
+                table = f.read()
+        recs = {(x["workload"], x["engine"]): x for x in res["records"]}
+        section = table.split("## Head to head, 1 thread, paired by repetition")[1]
+        section = section.split("\n## ")[0]
+        ratios = {}
+        for w in ("closures", "shared_module_read"):
+            a, b = recs[(w, "interp")]["times"], recs[(w, "gil")]["times"]
+            ratios[w] = statistics.median([y / x for x, y in zip(a, b)])
+            row = [line for line in section.splitlines() if line.startswith("| %s |" % w)]
+            self.assertEqual(len(row), 1, section)
+            cells = [c.strip() for c in row[0].strip("|").split("|")]
+            self.assertRegex(cells[1], r"^\d+\.\d\d \(\d+\.\d\d-\d+\.\d\d\)$", section)
+            self.assertEqual(cells[1].split()[0], "%.2f" % ratios[w], section)
+        self.assertIn("| interp vs gil |", section)
+        self.assertGreater(ratios["shared_module_read"], 1.2, section)   # interp is faster
+        geo = (ratios["closures"] * ratios["shared_module_read"]) ** 0.5
+        self.assertIn("| **geomean (all 2)** | %.2f |" % geo, section)
+
     def test_ceiling(self):
         import statistics
         res, table, redrawn = self.bench("--ceiling", "0.5")
