@@ -1269,19 +1269,22 @@ class Forms(unittest.TestCase):
                 out.append(k in d)
                 out.append(d.get(k, "absent"))
             return out
+
+        def reference(d, keys):
+            out = []
+            for k in keys:
+                present = dict.__contains__(d, k)
+                out += [dict.__getitem__(d, k) if present else "missing", present,
+                        dict.__getitem__(d, k) if present else "absent"]
+            return out
         made = "".join(["ru", "ntime"])      # a str with no hash yet
         big = 2 ** 80
         d = {1: "one", -1: "minus one", -2: "minus two", 3: "three", big: "big",
              "s": "str", "runtime": "made", -(2 ** 29): "low", (1, 2): "tuple"}
         keys = [1, 3, -1, -2, 2, "s", "t", True, 1.0, 3.0, MyInt(3), big, 2 ** 80 + 1,
                 made, -(2 ** 29), 2 ** 31, (1, 2), (2, 1)] * 20
-        want = []
-        for k in keys:
-            want.append(dict.__getitem__(d, k) if dict.__contains__(d, k) else "missing")
-            want.append(dict.__contains__(d, k))
-            want.append(dict.__getitem__(d, k) if dict.__contains__(d, k) else "absent")
         r, s = stats_delta(loop, d, keys)
-        self.assertEqual(r, want)
+        self.assertEqual(r, reference(d, keys))
         self.assertGreaterEqual(s.get("form.BINARY_SUBSCR_DICT", 0), 300, s)
         self.assertGreaterEqual(s.get("form.CONTAINS_OP_DICT", 0), 300, s)
         self.assertGreaterEqual(s.get("form.CALL_DICT_GET", 0), 300, s)
@@ -1289,12 +1292,7 @@ class Forms(unittest.TestCase):
         # marks it, the later ones read it lock-free
         other = in_thread(lambda: {i: -i for i in range(40)} | {"k%d" % i: i for i in range(40)})
         keys = [i for i in range(45)] + ["k%d" % i for i in range(45)]
-        want = []
-        for k in keys:
-            want.append(dict.__getitem__(other, k) if dict.__contains__(other, k) else "missing")
-            want.append(dict.__contains__(other, k))
-            want.append(dict.__getitem__(other, k) if dict.__contains__(other, k) else "absent")
-        self.assertEqual(fresh(loop)(other, keys * 5), want * 5)
+        self.assertEqual(fresh(loop)(other, keys * 5), reference(other, keys) * 5)
 
     def test_container_errors(self):
         def loop(d, lst, keys):
