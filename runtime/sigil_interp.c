@@ -191,7 +191,7 @@ raise_exception(PyThreadState *tstate, PyObject *exc, PyObject *cause)
         type = Py_NewRef(PyExceptionInstance_Class(exc));
     }
     else {
-        sigil_decref(exc);
+        Py_DECREF(exc);
         _PyErr_SetString(tstate, PyExc_TypeError, "exceptions must derive from BaseException");
         goto fail;
     }
@@ -206,16 +206,16 @@ raise_exception(PyThreadState *tstate, PyObject *exc, PyObject *cause)
                 _PyErr_Format(tstate, PyExc_TypeError,
                               "calling %R should have returned an instance of BaseException, not %R",
                               cause, Py_TYPE(fixed));
-                sigil_decref(fixed);
+                Py_DECREF(fixed);
                 goto fail;
             }
-            sigil_decref(cause);
+            Py_DECREF(cause);
         }
         else if (PyExceptionInstance_Check(cause)) {
             fixed = cause;
         }
         else if (Py_IsNone(cause)) {
-            sigil_decref(cause);
+            Py_DECREF(cause);
             fixed = NULL;
         }
         else {
@@ -226,8 +226,8 @@ raise_exception(PyThreadState *tstate, PyObject *exc, PyObject *cause)
         PyException_SetCause(value, fixed);
     }
     _PyErr_SetObject(tstate, type, value);
-    sigil_decref(value);
-    sigil_decref(type);
+    Py_DECREF(value);
+    Py_DECREF(type);
     return 0;
 fail:
     Py_XDECREF(value);
@@ -251,7 +251,7 @@ import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
     }
     PyObject *locals = frame->f_locals != NULL ? frame->f_locals : Py_None;
     if (_PyImport_IsDefaultImportFunc(tstate->interp, import_func)) {
-        sigil_decref(import_func);
+        Py_DECREF(import_func);
         int ilevel = PyLong_AsInt(level);
         if (ilevel == -1 && _PyErr_Occurred(tstate)) {
             return NULL;
@@ -260,7 +260,7 @@ import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
     }
     PyObject *args[5] = {name, frame->f_globals, locals, fromlist, level};
     PyObject *res = PyObject_Vectorcall(import_func, args, 5, NULL);
-    sigil_decref(import_func);
+    Py_DECREF(import_func);
     return res;
 }
 
@@ -298,7 +298,7 @@ import_from_error(PyThreadState *tstate, PyObject *v, PyObject *name, PyObject *
         if (stdlib != NULL && PyAnySet_Check(stdlib)) {
             shadowing_stdlib = PySet_Contains(stdlib, shown);
             if (shadowing_stdlib < 0) {
-                sigil_decref(stdlib);
+                Py_DECREF(stdlib);
                 goto done;
             }
         }
@@ -350,12 +350,12 @@ import_from_error(PyThreadState *tstate, PyObject *v, PyObject *name, PyObject *
 emit:
     if (msg != NULL) {
         _PyErr_SetImportErrorWithNameFrom(msg, mod_name, origin, name);
-        sigil_decref(msg);
+        Py_DECREF(msg);
     }
 done:
     Py_XDECREF(origin);
     Py_XDECREF(spec);
-    sigil_decref(shown);
+    Py_DECREF(shown);
 }
 
 /* IMPORT_FROM: getattr, then sys.modules for a circular relative import. */
@@ -377,15 +377,15 @@ import_from(PyThreadState *tstate, PyObject *v, PyObject *name)
     }
     PyObject *full = PyUnicode_FromFormat("%U.%U", mod_name, name);
     if (full == NULL) {
-        sigil_decref(mod_name);
+        Py_DECREF(mod_name);
         return NULL;
     }
     x = PyImport_GetModule(full);
-    sigil_decref(full);
+    Py_DECREF(full);
     if (x == NULL && !_PyErr_Occurred(tstate)) {
         import_from_error(tstate, v, name, mod_name);
     }
-    sigil_decref(mod_name);
+    Py_DECREF(mod_name);
     return x;
 }
 
@@ -400,7 +400,7 @@ check_star_args(PyThreadState *tstate, PyObject *func, PyObject *args)
             _PyErr_Format(tstate, PyExc_TypeError,
                           "%U argument after * must be an iterable, not %.200s", fs,
                           Py_TYPE(args)->tp_name);
-            sigil_decref(fs);
+            Py_DECREF(fs);
         }
         return -1;
     }
@@ -420,9 +420,9 @@ push_frame_ex(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
     if (has_kw) {
         args = _PyStack_UnpackDict(tstate, _PyTuple_ITEMS(callargs), nargs, kwargs, &kwnames);
         if (args == NULL) {
-            sigil_decref(func);
+            Py_DECREF(func);
             Py_XDECREF(locals);
-            sigil_decref(callargs);
+            Py_DECREF(callargs);
             Py_XDECREF(kwargs);
             return NULL;
         }
@@ -437,7 +437,7 @@ push_frame_ex(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
     if (has_kw) {
         _PyStack_UnpackDict_FreeNoDecRef(args, kwnames);
     }
-    sigil_decref(callargs);
+    Py_DECREF(callargs);
     Py_XDECREF(kwargs);
     return f;
 }
@@ -662,8 +662,8 @@ pop_returned_frame(PyThreadState *tstate, _PyInterpreterFrame *dying)
         }
     }
     Py_CLEAR(dying->f_locals);
-    sigil_decref(dying->f_funcobj);
-    sigil_decref(dying->f_executable);
+    Py_DECREF(dying->f_funcobj);
+    Py_DECREF(dying->f_executable);
     tstate->c_recursion_remaining++;
     tstate->datastack_top = base;
 }
@@ -1233,7 +1233,7 @@ pinned_span(sigil_tstate *ts, _PyInterpreterFrame *frame, const sigil_record *pr
     out.how = held == NULL ? PINNED_DONE_PURE : PINNED_DONE;
     if (sample) {
         sigil_dict_read_shared(ts, g);
-        sigil_decref(g);
+        Py_DECREF(g);
         out.how = PINNED_DONE;
     }
     return out;
@@ -1309,7 +1309,7 @@ pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyO
         sp[-1] = (r ^ (SIGIL_W_ARG(w1) & 1)) ? Py_True : Py_False;
         if (sample) {
             sigil_dict_read_shared(ts, g);
-            sigil_decref(g);
+            Py_DECREF(g);
         }
         out.how = sigil_drop(item) && !sample ? PINNED_DONE_PURE : PINNED_DONE;
         return out;
@@ -1347,7 +1347,7 @@ pinned_fused(sigil_tstate *ts, _PyInterpreterFrame *frame, PyCodeObject *co, PyO
     out.how = PINNED_DONE_PURE;
     if (sample) {
         sigil_dict_read_shared(ts, g);
-        sigil_decref(g);
+        Py_DECREF(g);
         out.how = PINNED_DONE;
     }
     return out;
@@ -1685,7 +1685,7 @@ op_PUSH_NULL:
 op_END_SEND: {
     PyObject *v = POP();
     PyObject *receiver = POP();
-    sigil_decref(receiver);
+    Py_DECREF(receiver);
     PUSH(v);
     NEXT_NC();
 }
@@ -1747,7 +1747,7 @@ op_DELETE_DEREF: {
         _PyEval_FormatExcUnbound(tstate, co, OPARG);
         goto error;
     }
-    sigil_decref(old);
+    Py_DECREF(old);
     NEXT_NC();
 }
 
@@ -1765,7 +1765,7 @@ op_LOAD_FROM_DICT_OR_DEREF: {
             goto error;
         }
     }
-    sigil_decref(class_dict);
+    Py_DECREF(class_dict);
     TOP() = v;
     NEXT_NC();
 }
@@ -1788,11 +1788,11 @@ op_STORE_NAME: {
     int err;
     if (ns == NULL) {
         _PyErr_Format(tstate, PyExc_SystemError, "no locals found when storing %R", name);
-        sigil_decref(v);
+        Py_DECREF(v);
         goto error;
     }
     err = PyDict_CheckExact(ns) ? PyDict_SetItem(ns, name, v) : PyObject_SetItem(ns, name, v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (err) {
         goto error;
     }
@@ -1862,23 +1862,23 @@ op_LOAD_FROM_DICT_OR_GLOBALS: {
         }
         else {
             if (PyMapping_GetOptionalItem(frame->f_globals, name, &v) < 0) {
-                sigil_decref(dict);
+                Py_DECREF(dict);
                 ERROR_POP(1);
             }
             if (v == NULL) {
                 if (PyMapping_GetOptionalItem(frame->f_builtins, name, &v) < 0) {
-                    sigil_decref(dict);
+                    Py_DECREF(dict);
                     ERROR_POP(1);
                 }
                 if (v == NULL) {
                     _PyEval_FormatExcCheckArg(tstate, PyExc_NameError, MSG_NAME_ERROR, name);
-                    sigil_decref(dict);
+                    Py_DECREF(dict);
                     ERROR_POP(1);
                 }
             }
         }
     }
-    sigil_decref(dict);
+    Py_DECREF(dict);
     TOP() = v;
     NEXT_NC();
 }
@@ -1993,7 +1993,7 @@ op_load_global_pinned_fused: {
 op_STORE_GLOBAL: {
     PyObject *v = POP();
     int err = PyDict_SetItem(frame->f_globals, NAME(OPARG), v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (err) {
         goto error;
     }
@@ -2042,13 +2042,13 @@ op_SETUP_ANNOTATIONS: {
             goto error;
         }
         int err = PyObject_SetItem(ns, &_Py_ID(__annotations__), ann);
-        sigil_decref(ann);
+        Py_DECREF(ann);
         if (err) {
             goto error;
         }
     }
     else {
-        sigil_decref(ann);
+        Py_DECREF(ann);
     }
     NEXT_NC();
 }
@@ -2074,7 +2074,7 @@ load_attr_generic : {
             PUSH(owner);   /* self: ownership moves to the new slot */
         }
         else {
-            sigil_decref(owner);
+            Py_DECREF(owner);
             if (attr == NULL) {
                 ERROR_POP(1);
             }
@@ -2084,7 +2084,7 @@ load_attr_generic : {
     }
     else {
         PyObject *attr = PyObject_GetAttr(owner, name);
-        sigil_decref(owner);
+        Py_DECREF(owner);
         if (attr == NULL) {
             ERROR_POP(1);
         }
@@ -2103,8 +2103,8 @@ store_attr_generic : {
     PyObject *owner = POP();
     PyObject *v = POP();
     int err = PyObject_SetAttr(owner, NAME(OPARG), v);
-    sigil_decref(v);
-    sigil_decref(owner);
+    Py_DECREF(v);
+    Py_DECREF(owner);
     if (err) {
         goto error;
     }
@@ -2114,7 +2114,7 @@ store_attr_generic : {
 op_DELETE_ATTR: {
     PyObject *owner = POP();
     int err = PyObject_DelAttr(owner, NAME(OPARG));
-    sigil_decref(owner);
+    Py_DECREF(owner);
     if (err) {
         goto error;
     }
@@ -2140,14 +2140,14 @@ load_super_attr_generic : {
     PyObject *global_super = POP();
     PyObject *stack[2] = {klass, self};
     PyObject *super = PyObject_Vectorcall(global_super, stack, OPARG & 2, NULL);
-    sigil_decref(global_super);
-    sigil_decref(klass);
-    sigil_decref(self);
+    Py_DECREF(global_super);
+    Py_DECREF(klass);
+    Py_DECREF(self);
     if (super == NULL) {
         goto error;
     }
     PyObject *attr = PyObject_GetAttr(super, NAME(OPARG >> 2));
-    sigil_decref(super);
+    Py_DECREF(super);
     if (attr == NULL) {
         goto error;
     }
@@ -2162,7 +2162,7 @@ load_super_attr_generic : {
 op_UNARY_NEGATIVE: {
     PyObject *v = TOP();
     PyObject *r = PyNumber_Negative(v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2173,7 +2173,7 @@ op_UNARY_NEGATIVE: {
 op_UNARY_INVERT: {
     PyObject *v = TOP();
     PyObject *r = PyNumber_Invert(v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2206,7 +2206,7 @@ op_TO_BOOL:
 to_bool_generic : {
     PyObject *v = TOP();
     int t = PyObject_IsTrue(v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (t < 0) {
         ERROR_POP(1);
     }
@@ -2224,8 +2224,8 @@ binary_op_generic : {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
     PyObject *r = _PyEval_BinaryOps[OPARG](lhs, rhs);
-    sigil_decref(lhs);
-    sigil_decref(rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2242,14 +2242,14 @@ compare_op_generic : {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
     PyObject *r = PyObject_RichCompare(lhs, rhs, OPARG >> 5);
-    sigil_decref(lhs);
-    sigil_decref(rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
     if (r == NULL) {
         ERROR_POP(1);
     }
     if (OPARG & 16) {
         int t = PyObject_IsTrue(r);
-        sigil_decref(r);
+        Py_DECREF(r);
         if (t < 0) {
             ERROR_POP(1);
         }
@@ -2263,8 +2263,8 @@ op_IS_OP: {
     PyObject *rhs = POP();
     PyObject *lhs = TOP();
     int r = Py_Is(lhs, rhs) ^ OPARG;
-    sigil_decref(lhs);
-    sigil_decref(rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
     TOP() = r ? Py_True : Py_False;
     NEXT_NC();
 }
@@ -2277,8 +2277,8 @@ contains_op_generic : {
     PyObject *container = POP();
     PyObject *item = TOP();
     int r = PySequence_Contains(container, item);
-    sigil_decref(item);
-    sigil_decref(container);
+    Py_DECREF(item);
+    Py_DECREF(container);
     if (r < 0) {
         ERROR_POP(1);
     }
@@ -2305,8 +2305,8 @@ binary_subscr_generic : {
     PyObject *sub = POP();
     PyObject *container = TOP();
     PyObject *r = PyObject_GetItem(container, sub);
-    sigil_decref(container);
-    sigil_decref(sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2324,9 +2324,9 @@ store_subscr_generic : {
     PyObject *container = POP();
     PyObject *v = POP();
     int err = PyObject_SetItem(container, sub, v);
-    sigil_decref(v);
-    sigil_decref(container);
-    sigil_decref(sub);
+    Py_DECREF(v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
     if (err) {
         goto error;
     }
@@ -2337,8 +2337,8 @@ op_DELETE_SUBSCR: {
     PyObject *sub = POP();
     PyObject *container = POP();
     int err = PyObject_DelItem(container, sub);
-    sigil_decref(container);
-    sigil_decref(sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
     if (err) {
         goto error;
     }
@@ -2353,9 +2353,9 @@ op_BINARY_SLICE: {
     PyObject *r = NULL;
     if (slice != NULL) {
         r = PyObject_GetItem(container, slice);
-        sigil_decref(slice);
+        Py_DECREF(slice);
     }
-    sigil_decref(container);
+    Py_DECREF(container);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2372,10 +2372,10 @@ op_STORE_SLICE: {
     int err = 1;
     if (slice != NULL) {
         err = PyObject_SetItem(container, slice, v);
-        sigil_decref(slice);
+        Py_DECREF(slice);
     }
-    sigil_decref(v);
-    sigil_decref(container);
+    Py_DECREF(v);
+    Py_DECREF(container);
     if (err) {
         goto error;
     }
@@ -2387,8 +2387,8 @@ op_BUILD_SLICE: {
     PyObject *stop = POP();
     PyObject *start = TOP();
     PyObject *slice = PySlice_New(start, stop, step);
-    sigil_decref(start);
-    sigil_decref(stop);
+    Py_DECREF(start);
+    Py_DECREF(stop);
     Py_XDECREF(step);
     if (slice == NULL) {
         ERROR_POP(1);
@@ -2429,11 +2429,11 @@ op_BUILD_SET: {
         if (err == 0) {
             err = PySet_Add(set, items[i]);
         }
-        sigil_decref(items[i]);
+        Py_DECREF(items[i]);
     }
     sp -= OPARG;
     if (err != 0) {
-        sigil_decref(set);
+        Py_DECREF(set);
         goto error;
     }
     PUSH(set);
@@ -2444,7 +2444,7 @@ op_BUILD_MAP: {
     PyObject **items = sp - 2 * OPARG;
     PyObject *map = _PyDict_FromItems(items, 2, items + 1, 2, OPARG);
     for (int i = 0; i < 2 * OPARG; i++) {
-        sigil_decref(items[i]);
+        Py_DECREF(items[i]);
     }
     sp -= 2 * OPARG;
     if (map == NULL) {
@@ -2459,9 +2459,9 @@ op_BUILD_CONST_KEY_MAP: {
     PyObject **values = sp - OPARG;
     PyObject *map = _PyDict_FromItems(&PyTuple_GET_ITEM(keys, 0), 1, values, 1, OPARG);
     for (int i = 0; i < OPARG; i++) {
-        sigil_decref(values[i]);
+        Py_DECREF(values[i]);
     }
-    sigil_decref(keys);
+    Py_DECREF(keys);
     sp -= OPARG;
     if (map == NULL) {
         goto error;
@@ -2474,7 +2474,7 @@ op_BUILD_STRING: {
     PyObject **pieces = sp - OPARG;
     PyObject *s = _PyUnicode_JoinArray(&_Py_STR(empty), pieces, OPARG);
     for (int i = 0; i < OPARG; i++) {
-        sigil_decref(pieces[i]);
+        Py_DECREF(pieces[i]);
     }
     sp -= OPARG;
     if (s == NULL) {
@@ -2495,7 +2495,7 @@ op_LIST_APPEND: {
 op_SET_ADD: {
     PyObject *v = POP();
     int err = PySet_Add(PEEK(OPARG), v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (err) {
         goto error;
     }
@@ -2523,18 +2523,18 @@ op_LIST_EXTEND: {
             _PyErr_Format(tstate, PyExc_TypeError, "Value after * must be an iterable, not %.200s",
                           Py_TYPE(iterable)->tp_name);
         }
-        sigil_decref(iterable);
+        Py_DECREF(iterable);
         goto error;
     }
-    sigil_decref(none);
-    sigil_decref(iterable);
+    Py_DECREF(none);
+    Py_DECREF(iterable);
     NEXT_NC();
 }
 
 op_SET_UPDATE: {
     PyObject *iterable = POP();
     int err = _PySet_Update(PEEK(OPARG), iterable);
-    sigil_decref(iterable);
+    Py_DECREF(iterable);
     if (err < 0) {
         goto error;
     }
@@ -2549,10 +2549,10 @@ op_DICT_UPDATE: {
             _PyErr_Format(tstate, PyExc_TypeError, "'%.200s' object is not a mapping",
                           Py_TYPE(update)->tp_name);
         }
-        sigil_decref(update);
+        Py_DECREF(update);
         goto error;
     }
-    sigil_decref(update);
+    Py_DECREF(update);
     NEXT_NC();
 }
 
@@ -2562,10 +2562,10 @@ op_DICT_MERGE: {
     PyObject *callable = PEEK(OPARG + 3);
     if (_PyDict_MergeEx(dict, update, 2) < 0) {
         _PyEval_FormatKwargsError(tstate, callable, update);
-        sigil_decref(update);
+        Py_DECREF(update);
         goto error;
     }
-    sigil_decref(update);
+    Py_DECREF(update);
     NEXT_NC();
 }
 
@@ -2573,7 +2573,7 @@ op_DICT_MERGE: {
 op_CONVERT_VALUE: {
     PyObject *v = TOP();
     PyObject *r = _PyEval_ConversionFuncs[OPARG](v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2585,7 +2585,7 @@ op_FORMAT_SIMPLE: {
     PyObject *v = TOP();
     if (!PyUnicode_CheckExact(v)) {
         PyObject *r = PyObject_Format(v, NULL);
-        sigil_decref(v);
+        Py_DECREF(v);
         if (r == NULL) {
             ERROR_POP(1);
         }
@@ -2598,8 +2598,8 @@ op_FORMAT_WITH_SPEC: {
     PyObject *spec = POP();
     PyObject *v = TOP();
     PyObject *r = PyObject_Format(v, spec);
-    sigil_decref(v);
-    sigil_decref(spec);
+    Py_DECREF(v);
+    Py_DECREF(spec);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2616,7 +2616,7 @@ op_UNPACK_SEQUENCE:
 unpack_sequence_generic : {
     PyObject *seq = TOP();
     int ok = _PyEval_UnpackIterable(tstate, seq, OPARG, -1, sp + OPARG - 1);
-    sigil_decref(seq);
+    Py_DECREF(seq);
     if (ok == 0) {
         ERROR_POP(1);
     }
@@ -2628,7 +2628,7 @@ op_UNPACK_EX: {
     int total = 1 + (OPARG & 0xFF) + (OPARG >> 8);
     PyObject *seq = TOP();
     int ok = _PyEval_UnpackIterable(tstate, seq, OPARG & 0xFF, OPARG >> 8, sp + total - 1);
-    sigil_decref(seq);
+    Py_DECREF(seq);
     if (ok == 0) {
         ERROR_POP(1);
     }
@@ -2677,14 +2677,14 @@ op_POP_JUMP_IF_NONE: {
     if (Py_IsNone(v)) {
         JUMP_TO(NEXT_UNIT + OPARG);
     }
-    sigil_decref(v);
+    Py_DECREF(v);
     NEXT();
 }
 
 op_POP_JUMP_IF_NOT_NONE: {
     PyObject *v = POP();
     if (!Py_IsNone(v)) {
-        sigil_decref(v);
+        Py_DECREF(v);
         JUMP_TO(NEXT_UNIT + OPARG);
     }
     NEXT();
@@ -2694,7 +2694,7 @@ op_POP_JUMP_IF_NOT_NONE: {
 op_GET_ITER: {
     PyObject *v = TOP();
     PyObject *it = PyObject_GetIter(v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (it == NULL) {
         ERROR_POP(1);
     }
@@ -2716,7 +2716,7 @@ op_GET_YIELD_FROM_ITER: {
         if (it == NULL) {
             goto error;
         }
-        sigil_decref(v);
+        Py_DECREF(v);
         TOP() = it;
     }
     NEXT_NC();
@@ -2738,7 +2738,7 @@ for_iter_generic : {
         }
         /* Exhausted: pop the iterator and skip the END_FOR, POP_TOP pair
          * at the jump target. */
-        sigil_decref(it);
+        Py_DECREF(it);
         sp--;
         JUMP_TO(NEXT_UNIT + OPARG + 2);
     }
@@ -2765,9 +2765,9 @@ op_MATCH_CLASS: {
     PyObject *type = POP();
     PyObject *subject = TOP();
     PyObject *attrs = _PyEval_MatchClass(tstate, subject, type, OPARG, names);
-    sigil_decref(subject);
-    sigil_decref(type);
-    sigil_decref(names);
+    Py_DECREF(subject);
+    Py_DECREF(type);
+    Py_DECREF(names);
     if (attrs == NULL) {
         if (_PyErr_Occurred(tstate)) {
             ERROR_POP(1);
@@ -2824,7 +2824,7 @@ op_RERAISE: {
         PyObject *lasti = PEEK(OPARG);
         if (!PyLong_Check(lasti)) {
             _PyErr_SetString(tstate, PyExc_SystemError, "lasti is not an int");
-            sigil_decref(exc);
+            Py_DECREF(exc);
             goto error;
         }
         frame->instr_ptr = code0 + PyLong_AsLong(lasti);
@@ -2854,11 +2854,11 @@ op_CHECK_EXC_MATCH: {
     PyObject *right = POP();
     PyObject *left = TOP();
     if (_PyEval_CheckExceptTypeValid(tstate, right) < 0) {
-        sigil_decref(right);
+        Py_DECREF(right);
         goto error;
     }
     int r = PyErr_GivenExceptionMatches(left, right);
-    sigil_decref(right);
+    Py_DECREF(right);
     PUSH(r ? Py_True : Py_False);
     NEXT_NC();
 }
@@ -2867,14 +2867,14 @@ op_CHECK_EG_MATCH: {
     PyObject *match_type = POP();
     PyObject *exc_value = POP();
     if (_PyEval_CheckExceptStarTypeValid(tstate, match_type) < 0) {
-        sigil_decref(exc_value);
-        sigil_decref(match_type);
+        Py_DECREF(exc_value);
+        Py_DECREF(match_type);
         goto error;
     }
     PyObject *match = NULL, *rest = NULL;
     int r = _PyEval_ExceptionGroupMatch(exc_value, match_type, &match, &rest);
-    sigil_decref(exc_value);
-    sigil_decref(match_type);
+    Py_DECREF(exc_value);
+    Py_DECREF(match_type);
     if (r < 0 || match == NULL) {
         goto error;
     }
@@ -2894,7 +2894,7 @@ op_WITH_EXCEPT_START: {
         tb = Py_None;
     }
     else {
-        sigil_decref(tb);   /* the exception keeps it alive */
+        Py_DECREF(tb);   /* the exception keeps it alive */
     }
     PyObject *stack[4] = {NULL, PyExceptionInstance_Class(val), val, tb};
     PyObject *r = PyObject_Vectorcall(exit_func, stack + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
@@ -2933,15 +2933,15 @@ before_with : {
                                   "(missed __exit__ method)",
                           Py_TYPE(mgr)->tp_name);
         }
-        sigil_decref(enter);
+        Py_DECREF(enter);
         goto error;
     }
-    sigil_decref(mgr);
+    Py_DECREF(mgr);
     TOP() = exit;
     PyObject *r = PyObject_CallNoArgs(enter);
-    sigil_decref(enter);
+    Py_DECREF(enter);
     if (r == NULL) {
-        sigil_decref(exit);
+        Py_DECREF(exit);
         ERROR_POP(1);
     }
     PUSH(r);
@@ -2951,7 +2951,7 @@ before_with : {
 op_CALL_INTRINSIC_1: {
     PyObject *v = TOP();
     PyObject *r = _PyIntrinsics_UnaryFunctions[OPARG].func(tstate, v);
-    sigil_decref(v);
+    Py_DECREF(v);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2963,8 +2963,8 @@ op_CALL_INTRINSIC_2: {
     PyObject *v1 = POP();
     PyObject *v2 = TOP();
     PyObject *r = _PyIntrinsics_BinaryFunctions[OPARG].func(tstate, v2, v1);
-    sigil_decref(v2);
-    sigil_decref(v1);
+    Py_DECREF(v2);
+    Py_DECREF(v1);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2977,8 +2977,8 @@ op_IMPORT_NAME: {
     PyObject *fromlist = POP();
     PyObject *level = TOP();
     PyObject *r = import_name(tstate, frame, NAME(OPARG), fromlist, level);
-    sigil_decref(level);
-    sigil_decref(fromlist);
+    Py_DECREF(level);
+    Py_DECREF(fromlist);
     if (r == NULL) {
         ERROR_POP(1);
     }
@@ -2999,7 +2999,7 @@ op_IMPORT_FROM: {
 op_MAKE_FUNCTION: {
     PyObject *code = TOP();
     PyFunctionObject *f = (PyFunctionObject *)PyFunction_New(code, frame->f_globals);
-    sigil_decref(code);
+    Py_DECREF(code);
     if (f == NULL) {
         ERROR_POP(1);
     }
@@ -3018,7 +3018,7 @@ op_SET_FUNCTION_ATTRIBUTE: {
     case MAKE_FUNCTION_KWDEFAULTS: f->func_kwdefaults = attr; break;
     case MAKE_FUNCTION_DEFAULTS: f->func_defaults = attr; break;
     default:
-        sigil_decref(func);
+        Py_DECREF(func);
         _PyErr_SetString(tstate, PyExc_SystemError, "bad SET_FUNCTION_ATTRIBUTE oparg");
         ERROR_POP(1);
     }
@@ -3048,7 +3048,7 @@ call_generic : {
         PyObject *func = ((PyMethodObject *)callable)->im_func;
         args[0] = Py_NewRef(self);
         args[-1] = Py_NewRef(func);
-        sigil_decref(callable);
+        Py_DECREF(callable);
         callable = func;
     }
     if (inlinable_function(callable)) {
@@ -3066,9 +3066,9 @@ call_generic : {
         goto push_frame;
     }
     PyObject *r = PyObject_Vectorcall(callable, args, total | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-    sigil_decref(callable);
+    Py_DECREF(callable);
     for (int i = 0; i < total; i++) {
-        sigil_decref(args[i]);
+        Py_DECREF(args[i]);
     }
     sp -= OPARG + 2;
     if (r == NULL) {
@@ -3102,7 +3102,7 @@ call_kw_generic : {
         PyObject *func = ((PyMethodObject *)callable)->im_func;
         args[0] = Py_NewRef(self);
         args[-1] = Py_NewRef(func);
-        sigil_decref(callable);
+        Py_DECREF(callable);
         callable = func;
     }
     int npos = total - (int)PyTuple_GET_SIZE(kwnames);
@@ -3111,7 +3111,7 @@ call_kw_generic : {
         PyObject *locals = (flags & CO_OPTIMIZED) ? NULL : Py_NewRef(PyFunction_GET_GLOBALS(callable));
         _PyInterpreterFrame *nf = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)callable,
                                                           locals, args, npos, kwnames);
-        sigil_decref(kwnames);
+        Py_DECREF(kwnames);
         sp -= OPARG + 2;
         if (nf == NULL) {
             goto error;
@@ -3121,10 +3121,10 @@ call_kw_generic : {
         goto push_frame;
     }
     PyObject *r = PyObject_Vectorcall(callable, args, npos | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
-    sigil_decref(kwnames);
-    sigil_decref(callable);
+    Py_DECREF(kwnames);
+    Py_DECREF(callable);
     for (int i = 0; i < total; i++) {
-        sigil_decref(args[i]);
+        Py_DECREF(args[i]);
     }
     sp -= OPARG + 2;
     if (r == NULL) {
@@ -3164,8 +3164,8 @@ op_CALL_FUNCTION_EX: {
         goto push_frame;
     }
     PyObject *r = PyObject_Call(func, callargs, kwargs);
-    sigil_decref(func);
-    sigil_decref(callargs);
+    Py_DECREF(func);
+    Py_DECREF(callargs);
     Py_XDECREF(kwargs);
     if (r == NULL) {
         goto error;
@@ -3175,8 +3175,8 @@ op_CALL_FUNCTION_EX: {
     NEXT_NC();
 call_ex_fail:
     /* Keep the stack balanced as CPython does: the inputs are released. */
-    sigil_decref(func);
-    sigil_decref(callargs);
+    Py_DECREF(func);
+    Py_DECREF(callargs);
     Py_XDECREF(kwargs);
     goto error;
 }
@@ -3186,7 +3186,7 @@ op_EXIT_INIT_CHECK: {
     if (!Py_IsNone(v)) {
         PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
                      Py_TYPE(v)->tp_name);
-        sigil_decref(v);
+        Py_DECREF(v);
         goto error;
     }
     NEXT_NC();
@@ -3281,14 +3281,14 @@ send_generic : {
     }
     if (r == NULL) {
         if (_PyGen_FetchStopIterationValue(&r) == 0) {
-            sigil_decref(v);
+            Py_DECREF(v);
             PUSH(r);
             JUMP_TO(NEXT_UNIT + OPARG);
         }
         PUSH(v);
         goto error;
     }
-    sigil_decref(v);
+    Py_DECREF(v);
     PUSH(r);
     NEXT();
 }
@@ -3299,11 +3299,11 @@ op_GET_AWAITABLE: {
     if (it == NULL) {
         _PyEval_FormatAwaitableError(tstate, Py_TYPE(iterable), OPARG);
     }
-    sigil_decref(iterable);
+    Py_DECREF(iterable);
     if (it != NULL && PyCoro_CheckExact(it)) {
         PyObject *yf = _PyGen_yf((PyGenObject *)it);
         if (yf != NULL) {
-            sigil_decref(yf);
+            Py_DECREF(yf);
             Py_CLEAR(it);
             _PyErr_SetString(tstate, PyExc_RuntimeError, "coroutine is being awaited already");
         }
@@ -3323,11 +3323,11 @@ op_GET_AITER: {
         _PyErr_Format(tstate, PyExc_TypeError,
                       "'async for' requires an object with __aiter__ method, got %.100s",
                       type->tp_name);
-        sigil_decref(obj);
+        Py_DECREF(obj);
         ERROR_POP(1);
     }
     PyObject *it = getter(obj);
-    sigil_decref(obj);
+    Py_DECREF(obj);
     if (it == NULL) {
         ERROR_POP(1);
     }
@@ -3335,7 +3335,7 @@ op_GET_AITER: {
         _PyErr_Format(tstate, PyExc_TypeError,
                       "'async for' received an object from __aiter__ that does not implement "
                       "__anext__: %.100s", Py_TYPE(it)->tp_name);
-        sigil_decref(it);
+        Py_DECREF(it);
         ERROR_POP(1);
     }
     TOP() = it;
@@ -3369,10 +3369,10 @@ op_GET_ANEXT: {
             _PyErr_FormatFromCause(PyExc_TypeError,
                                    "'async for' received an invalid object from __anext__: %.100s",
                                    Py_TYPE(next_iter)->tp_name);
-            sigil_decref(next_iter);
+            Py_DECREF(next_iter);
             goto error;
         }
-        sigil_decref(next_iter);
+        Py_DECREF(next_iter);
     }
     PUSH(awaitable);
     NEXT_NC();
@@ -3382,8 +3382,8 @@ op_END_ASYNC_FOR: {
     PyObject *exc = POP();
     PyObject *awaitable = POP();
     if (PyErr_GivenExceptionMatches(exc, PyExc_StopAsyncIteration)) {
-        sigil_decref(awaitable);
-        sigil_decref(exc);
+        Py_DECREF(awaitable);
+        Py_DECREF(exc);
         NEXT_NC();
     }
     PUSH(awaitable);
@@ -3398,9 +3398,9 @@ op_CLEANUP_THROW: {
         PyObject *ev = POP();
         PyObject *last_sent = POP();
         PyObject *sub_iter = POP();
-        sigil_decref(ev);
-        sigil_decref(last_sent);
-        sigil_decref(sub_iter);
+        Py_DECREF(ev);
+        Py_DECREF(last_sent);
+        Py_DECREF(sub_iter);
         PUSH(Py_None);
         PUSH(value);
         NEXT_NC();

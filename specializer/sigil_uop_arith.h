@@ -398,10 +398,10 @@ SIGIL_UOP_BODY(BINARY_INPLACE_ADD_UNICODE)
     PyObject *right = E_PEEK(1);
     int local = sigil_code_store_fast_target(e->next);
     PyObject **target = &e->frame->localsplus[local];
-    sigil_decref(E_PEEK(2));   /* the local still holds it */
+    Py_DECREF(E_PEEK(2));   /* the local still holds it */
     e->sp -= 2;
     PyUnicode_Append(target, right);
-    sigil_decref(right);
+    Py_DECREF(right);
     if (*target == NULL) {
         return SIGIL_UOP_ERROR;
     }
@@ -480,7 +480,7 @@ SIGIL_UOP_BODY(COMPARE_STR)
 static inline __attribute__((always_inline)) int
 uop_truth_result(sigil_uop_env *e, int truth)
 {
-    sigil_decref(E_TOP());
+    Py_DECREF(E_TOP());
     E_TOP() = truth ? Py_True : Py_False;
     return SIGIL_UOP_OK;
 }

@@ -236,7 +236,7 @@ SIGIL_UOP_BODY(LOAD_HINT_ENTRY)
         e->rec->index < _Py_atomic_load_ssize_relaxed(&keys->dk_nentries)) {
         attr = sigil_uop_dict_entry_ref(d, keys, e->rec->index, E_NAME(e->oparg >> 1));
     }
-    sigil_decref(d);
+    Py_DECREF(d);
     e->tmp = attr;
     UOP_CHECK(attr != NULL);
     return SIGIL_UOP_OK;
@@ -319,7 +319,7 @@ uop_push_wrapped(sigil_uop_env *e, int owner_is_cls)
     else if (e->oparg & 1) {
         *e->sp++ = NULL;
     }
-    sigil_decref(owner);
+    Py_DECREF(owner);
     return SIGIL_UOP_OK;
 }
 
@@ -464,7 +464,7 @@ SIGIL_UOP_BODY(STORE_HINT_ENTRY)
     d->ma_version_tag = nv;
     PyMutex_Unlock(&dict->ob_mutex);
     (void)sigil_drop(old);
-    sigil_decref(dict);
+    Py_DECREF(dict);
     e->tmp = NULL;
     return SIGIL_UOP_OK;
 }

@@ -195,7 +195,7 @@ SIGIL_UOP_BODY(UNPACK_BOUND_METHOD)
     PyObject *method = args[-2];
     args[-1] = Py_NewRef(((PyMethodObject *)method)->im_self);
     args[-2] = Py_NewRef(((PyMethodObject *)method)->im_func);
-    sigil_decref(method);
+    Py_DECREF(method);
     return SIGIL_UOP_OK;
 }
 
@@ -266,7 +266,7 @@ SIGIL_UOP_BODY(PUSH_PY_FRAME_DEFAULTS)
     for (int i = total; i < argcount; i++) {
         nf->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(defs, i - argcount + ndefs));
     }
-    sigil_decref(defs);
+    Py_DECREF(defs);
     return SIGIL_UOP_PUSH_FRAME;
 }
 
@@ -335,7 +335,7 @@ SIGIL_UOP_BODY(PUSH_INIT_FRAMES)
     sigil_uop_push_record_frame(e, e->oparg + 1);
     e->callee->previous = shim;
     e->sp--;   /* the class's slot */
-    sigil_decref(cls);
+    Py_DECREF(cls);
     return SIGIL_UOP_PUSH_FRAME;
 }
 
@@ -398,7 +398,7 @@ SIGIL_UOP_BODY(PUSH_KW_FRAME)
     for (int j = 0; j < nkw; j++) {
         nf->localsplus[(map >> (4 * j)) & 15] = args[npos + j];
     }
-    sigil_decref(kwnames);
+    Py_DECREF(kwnames);
     e->sp = base - 2;
     nf->previous = e->frame;
     e->callee = nf;
@@ -745,9 +745,9 @@ uop_push_call_result_n(sigil_uop_env *e, int n, int moved, int check)
     PyObject *r = e->tmp;
     e->tmp = NULL;
     e->sp = uop_call_base(e) - 2;
-    sigil_decref(callable);
+    Py_DECREF(callable);
     for (int i = moved + 1; i <= n; i++) {
-        sigil_decref(top[-i]);
+        Py_DECREF(top[-i]);
     }
     if (r == NULL) {
         return SIGIL_UOP_ERROR;

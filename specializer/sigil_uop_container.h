@@ -118,7 +118,7 @@ SIGIL_UOP_BODY(UNPACK_TUPLE)
     PyObject *seq = E_PEEK(1);
     uop_unpack_items(e, _PyTuple_ITEMS(seq), e->oparg);
     e->sp += e->oparg - 1;
-    sigil_decref(seq);
+    Py_DECREF(seq);
     return SIGIL_UOP_OK;
 }
 
@@ -138,7 +138,7 @@ SIGIL_UOP_BODY(UNPACK_LIST_LOCKED)
     uop_unpack_items(e, ((PyListObject *)seq)->ob_item, e->oparg);
     PyMutex_Unlock(&seq->ob_mutex);
     e->sp += e->oparg - 1;
-    sigil_decref(seq);
+    Py_DECREF(seq);
     return SIGIL_UOP_OK;
 }
 
@@ -283,8 +283,8 @@ SIGIL_UOP_BODY(STORE_LIST_ITEM)
     if (old != NULL) {
         (void)sigil_drop(old);
     }
-    sigil_decref(list);
-    sigil_decref(sub);
+    Py_DECREF(list);
+    Py_DECREF(sub);
     return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
 }
 
@@ -294,9 +294,9 @@ SIGIL_UOP_BODY(STORE_DICT_ITEM)
     PyObject *dict = E_PEEK(2), *sub = E_PEEK(1), *v = E_PEEK(3);
     int err = PyDict_SetItem(dict, sub, v);
     e->sp -= 3;
-    sigil_decref(v);
-    sigil_decref(dict);
-    sigil_decref(sub);
+    Py_DECREF(v);
+    Py_DECREF(dict);
+    Py_DECREF(sub);
     return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
 }
 
@@ -307,8 +307,8 @@ SIGIL_UOP_BODY(STORE_DICT_ITEM)
 static inline __attribute__((always_inline)) int
 uop_contains_result(sigil_uop_env *e, int r)
 {
-    sigil_decref(E_PEEK(2));
-    sigil_decref(E_PEEK(1));
+    Py_DECREF(E_PEEK(2));
+    Py_DECREF(E_PEEK(1));
     e->sp--;
     if (r < 0) {
         e->sp--;
@@ -346,7 +346,7 @@ static inline __attribute__((always_inline)) int
 uop_iter_exhausted(sigil_uop_env *e)
 {
     e->quiet = 0;
-    sigil_decref(E_PEEK(1));
+    Py_DECREF(E_PEEK(1));
     e->sp--;
     e->next += e->oparg + 2;
     return SIGIL_UOP_OK;
@@ -417,7 +417,7 @@ SIGIL_UOP_BODY(ITER_NEXT_TUPLE)
     }
     if (seq != NULL) {
         ti->it_seq = NULL;
-        sigil_decref(seq);
+        Py_DECREF(seq);
     }
     return uop_iter_exhausted(e);
 }

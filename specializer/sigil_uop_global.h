@@ -198,9 +198,9 @@ SIGIL_UOP_BODY(SUPER_LOAD_ATTR)
 {
     PyObject *klass = E_PEEK(2), *self = E_PEEK(1);
     PyObject *attr = sigil_super_lookup(e->ts, (PyTypeObject *)klass, self, E_NAME(e->oparg >> 2), NULL);
-    sigil_decref(E_PEEK(3));   /* the builtin super: immortal */
-    sigil_decref(klass);
-    sigil_decref(self);
+    Py_DECREF(E_PEEK(3));   /* the builtin super: immortal */
+    Py_DECREF(klass);
+    Py_DECREF(self);
     e->sp -= 3;
     if (attr == NULL) {
         return SIGIL_UOP_ERROR;
@@ -219,15 +219,15 @@ SIGIL_UOP_BODY(SUPER_LOAD_METHOD)
     PyObject *attr = sigil_super_lookup(e->ts, (PyTypeObject *)klass, self, E_NAME(e->oparg >> 2),
                                         sigil_type_getattro(Py_TYPE(self)) == PyObject_GenericGetAttr
                                             ? &method_found : NULL);
-    sigil_decref(E_PEEK(3));
-    sigil_decref(klass);
+    Py_DECREF(E_PEEK(3));
+    Py_DECREF(klass);
     e->sp -= 3;
     if (attr == NULL) {
-        sigil_decref(self);
+        Py_DECREF(self);
         return SIGIL_UOP_ERROR;
     }
     if (!method_found) {
-        sigil_decref(self);
+        Py_DECREF(self);
         self = NULL;
     }
     *e->sp++ = attr;
@@ -266,7 +266,7 @@ SIGIL_UOP_BODY(GUARD_SUPER_CLASS_VERSION)
 SIGIL_UOP_BODY(PUSH_SUPER_METHOD)
 {
     PyObject *self = E_PEEK(1);
-    sigil_decref(E_PEEK(2));
+    Py_DECREF(E_PEEK(2));
     E_PEEK(3) = Py_NewRef(e->rec->obj);
     E_PEEK(2) = self;
     e->sp--;
