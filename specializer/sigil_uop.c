@@ -502,9 +502,9 @@ sigil_dict_contains(PyObject *dict, PyObject *key)
  * release decrement of its own reference happens before the free) and no
  * reference tracer is registered (_Py_Dealloc would report the
  * destruction to it), so the object is deallocated here. Anything else
- * is CPython's merge, which may free the object too. Out of line: every
- * drop site in the loop calls it, and an inline tp_dealloc call at each
- * would grow the loop. */
+ * is CPython's merge, which may free the object too. Out of line: each
+ * of the loop's sigil_drop sites calls it, and an inline tp_dealloc call
+ * at each would grow the loop. */
 void
 sigil_drop_last(PyObject *o)
 {
