@@ -439,20 +439,23 @@ sigil_dict_lookup_vkey(PyDictObject *mp, const sigil_vkey *k, PyObject **value, 
 /* -- Dict subscripts ------------------------------------------------------ */
 
 /* An exact dict looked up by an exact str or compact int key with the
- * probes above, which compare such keys without a call: 1 found (*value a
- * new reference), 0 absent, -1 when they cannot tell (another key type, a
- * key of another type with the same hash, a dict another thread owns and
- * nobody marked shared, a resize meanwhile). Stock 3.13t's
- * _Py_dict_lookup_threadsafe makes the same reads through three calls. */
+ * probes above, which compare such keys without a call: 1 found (with
+ * value non-NULL, *value a new reference; with NULL, membership only, no
+ * reference taken for a str key), 0 absent, -1 when they cannot tell
+ * (another key type, a key of another type with the same hash, a dict
+ * another thread owns and nobody marked shared, a resize meanwhile).
+ * Stock 3.13t's _Py_dict_lookup_threadsafe makes the same reads through
+ * three calls. */
 static int
 dict_lookup_common(PyObject *dict, PyObject *key, PyObject **value)
 {
     PyObject *v = NULL;
     int r;
     if (PyUnicode_CheckExact(key)) {
-        r = sigil_dict_lookup_quiet((PyDictObject *)dict, key, &v);
+        r = sigil_dict_lookup_quiet((PyDictObject *)dict, key, value != NULL ? &v : NULL);
     }
     else if (PyLong_CheckExact(key) && _PyLong_IsCompact((PyLongObject *)key)) {
+        /* the vkey probe always takes the value: membership drops it */
         sigil_vkey k = {.n = 0, .vals = {_PyLong_CompactValue((PyLongObject *)key)}};
         PyObject *held;
         r = sigil_dict_lookup_vkey((PyDictObject *)dict, &k, &v, &held);
@@ -463,11 +466,13 @@ dict_lookup_common(PyObject *dict, PyObject *key, PyObject **value)
     else {
         return -1;
     }
-    if (r != 1 && v != NULL) {
+    if ((r != 1 || value == NULL) && v != NULL) {
         sigil_decref(v);
         v = NULL;
     }
-    *value = v;
+    if (value != NULL) {
+        *value = v;
+    }
     return r;
 }
 
@@ -481,15 +486,8 @@ sigil_dict_getitem_ref(PyObject *dict, PyObject *key, PyObject **result)
 int
 sigil_dict_contains(PyObject *dict, PyObject *key)
 {
-    PyObject *v;
-    int r = dict_lookup_common(dict, key, &v);
-    if (r < 0) {
-        return PyDict_Contains(dict, key);
-    }
-    if (v != NULL) {
-        sigil_decref(v);
-    }
-    return r;
+    int r = dict_lookup_common(dict, key, NULL);
+    return r >= 0 ? r : PyDict_Contains(dict, key);
 }
 
 /* -- Last references ----------------------------------------------------- */

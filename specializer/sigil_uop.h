@@ -194,7 +194,8 @@ enum {
 void sigil_drop_last(PyObject *o);
 
 /* Py_DECREF as 3.13t writes it (immortal: nothing; this thread's own:
- * the local count decremented, a plain store as only the owner writes it;
+ * the local count decremented with a relaxed store, as only the owner
+ * writes it and other threads read it only for a racy Py_REFCNT;
  * another thread's: the shared decrement), except that a local count
  * reaching zero goes to sigil_drop_last rather than to
  * _Py_MergeZeroLocalRefcount: one call and about ten instructions fewer

@@ -3,11 +3,11 @@
 Attacks: BINARY_SUBSCR_DICT, STORE_SUBSCR_DICT, CONTAINS_OP_DICT, CALL_DICT_GET
 The dict holds eight constant str keys, eight constant int keys and four
 keys of a class whose instances all hash alike (a collision chain).
-Writers insert and delete up to 500 other keys of their own (strs, and
-as many ints), forcing resizes and leaving dummies. A second dict, read with get(), holds small
-ints (immortal, so stock 3.13t's dict.get never falls into its slow,
-spinning path; bench/README.md), and writers resize it by inserting and
-deleting other small ints.
+Writers insert and delete up to 1000 other keys of their own (500 strs
+and 500 ints), forcing resizes and leaving dummies. A second dict, read
+with get(), holds small ints (immortal, so stock 3.13t's dict.get never
+falls into its slow, spinning path; bench/README.md), and writers resize
+it by inserting and deleting other small ints.
 Invariant: every constant key always maps to its value (by subscript and
 by get()) and is `in` the dict; an int key no one inserts is never `in`
 it; get() of an absent key returns its default; a reader's own keys (a
