@@ -45,15 +45,54 @@ def disassemble(binary):
     return out
 
 
+def outside_text(binary):
+    """[(start, end)] of the binary's executable sections other than .text
+    (runtime/sigil_layout.ld puts Sigil's code in .text.sigil). Valgrind
+    knows only .text as the object's code: it files the instructions of
+    the others under an unnamed object ("???") at their run-time
+    addresses, where the rest of the binary's are given as in the file."""
+    out = subprocess.run(["readelf", "-SW", binary], capture_output=True, text=True,
+                         check=True).stdout
+    ranges = []
+    for m in re.finditer(r"\]\s+(\.\S+)\s+PROGBITS\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)"
+                         r"\s+\S+\s+(\S*X\S*)", out):
+        if m.group(1) not in (".text", ".init", ".fini", ".plt", ".plt.got", ".plt.sec"):
+            start = int(m.group(2), 16)
+            ranges.append((start, start + int(m.group(3), 16)))
+    return ranges
+
+
+def function_addresses(binary):
+    """{name: address} of the binary's defined functions (nm)."""
+    out = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True,
+                         check=True).stdout
+    syms = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] in "Tt":
+            syms.setdefault(parts[2], int(parts[0], 16))
+    return syms
+
+
 def instr_costs(path, binary):
     """Per-address self cost of a callgrind --dump-instr=yes profile:
     `binary`'s own addresses in `mine`, every other object's summed in
     `other` (their addresses could coincide with the binary's). With the
-    event Ir, an instruction's cost is how often it ran."""
+    event Ir, an instruction's cost is how often it ran. Instructions that
+    valgrind filed under an unnamed object are the binary's when, moved by
+    the binary's load address, they fall in one of its executable sections
+    outside .text (see outside_text); the load address is found from the
+    functions there: a called function's entry is the lowest address that
+    ran under its name, so entry minus the file's address of that name is
+    the load address (the most common difference wins)."""
     cnt = collections.Counter()
+    unnamed = collections.Counter()
+    entry = {}          # function -> lowest address run under it, unnamed object
     other = 0
     names = {}
-    in_binary = False
+    fn_names = {}
+    fn = ""
+    where = "other"     # "mine", "unnamed" or "other": the object of the cost lines
     addr = 0
     after_call = False
     real = os.path.realpath(binary)
@@ -71,7 +110,23 @@ def instr_costs(path, binary):
                 else:
                     name = rest.strip()
                 if key == "ob":
-                    in_binary = bool(name) and os.path.realpath(name) == real
+                    if name and os.path.realpath(name) == real:
+                        where = "mine"
+                    elif name in ("???", ""):
+                        where = "unnamed"
+                    else:
+                        where = "other"
+                continue
+            if line.startswith(("fn=", "cfn=")):
+                key, _, rest = line.rstrip("\n").partition("=")
+                m = re.match(r"\((\d+)\)(?: (.*))?$", rest)
+                name = rest.strip()
+                if m:
+                    if m.group(2):
+                        fn_names[m.group(1)] = m.group(2)
+                    name = fn_names.get(m.group(1), "")
+                if key == "fn":
+                    fn = name
                 continue
             if line.startswith("calls="):
                 after_call = True   # the next cost line is the call's inclusive cost
@@ -87,10 +142,24 @@ def instr_costs(path, binary):
             if after_call:
                 after_call = False
                 continue
-            if in_binary:
+            if where == "mine":
                 cnt[addr] += int(m.group(2))
+            elif where == "unnamed":
+                unnamed[addr] += int(m.group(2))
+                if fn and (fn not in entry or addr < entry[fn]):
+                    entry[fn] = addr
             else:
                 other += int(m.group(2))
+    if unnamed:
+        ranges = outside_text(binary)
+        syms = function_addresses(binary) if ranges else {}
+        diffs = collections.Counter(entry[f] - syms[f] for f in entry if f in syms)
+        bias = diffs.most_common(1)[0][0] if diffs else None
+        for a, c in unnamed.items():
+            if bias is not None and any(lo <= a - bias < hi for lo, hi in ranges):
+                cnt[a - bias] += c
+            else:
+                other += c
     return cnt, other
 
 

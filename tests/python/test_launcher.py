@@ -625,5 +625,68 @@ class Gap(unittest.TestCase):
         self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
         self.assertIn("run the same number of loops", r.stderr)
 
+
+class Layout(unittest.TestCase):
+    """runtime/sigil_layout.ld: Sigil's code and data sit in sections of
+    their own after CPython's, so a change to Sigil's size moves none of
+    CPython's addresses (the benchmarks' build-against-build comparisons
+    rely on it)."""
+
+    def sections(self):
+        r = subprocess.run(["readelf", "-SW", PY], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        found = {}
+        for m in re.finditer(r"\]\s+(\.\S+)\s+\S+\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)",
+                             r.stdout):
+            found[m.group(1)] = (int(m.group(2), 16), int(m.group(2), 16) + int(m.group(3), 16))
+        return found
+
+    def symbols(self):
+        r = subprocess.run(["nm", "--defined-only", PY], capture_output=True, text=True,
+                           timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = {}
+        for line in r.stdout.splitlines():
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[2]] = (int(parts[0], 16), parts[1])
+        return out
+
+    def test_sigil_apart(self):
+        secs = self.sections()
+        for name in (".text", ".text.sigil", ".rodata.sigil", ".data.sigil"):
+            self.assertIn(name, secs, sorted(secs))
+        text, sigil_text = secs[".text"], secs[".text.sigil"]
+        self.assertGreaterEqual(sigil_text[0], text[1])
+        self.assertEqual(sigil_text[0] % 4096, 0)
+        syms = self.symbols()
+
+        def inside(name, sec):
+            addr = syms[name][0]
+            return sec[0] <= addr < sec[1]
+
+        # Every function of Sigil's (launcher and core) is in .text.sigil ...
+        sigil_funcs = [n for n, (_, t) in syms.items()
+                       if t in "Tt" and (n.startswith("sigil_") or n == "main")]
+        self.assertGreater(len(sigil_funcs), 50)
+        for name in sigil_funcs:
+            self.assertTrue(inside(name, sigil_text), name)
+        # ... and CPython's stay in .text, where Sigil's size cannot move them.
+        for name in ("_PyEval_EvalFrameDefault", "PyDict_SetItem", "_Py_MergeZeroLocalRefcount",
+                     "PyObject_GenericGetAttr", "Py_BytesMain"):
+            self.assertTrue(inside(name, text), name)
+        # The interpreter loop's object comes first: code in the files
+        # before it in the archive (stats, runtime) cannot move it.
+        loop = syms["sigil_interp_run"][0]
+        for name in ("sigil_stats_desc", "sigil_runtime_find", "sigil_spec_attempt"):
+            self.assertGreater(syms[name][0], loop, name)
+        # Sigil's writable data is apart too, padded to a page.
+        data = secs[".data.sigil"]
+        self.assertEqual(data[0] % 4096, 0)
+        self.assertEqual(data[1] % 4096, 0)
+        for name in ("_PyRuntime", "PyLong_Type", "PyDict_Type"):
+            self.assertFalse(inside(name, data), name)
+            self.assertLess(syms[name][0], data[0], name)
+
 if __name__ == "__main__":
     unittest.main()
