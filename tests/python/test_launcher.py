@@ -688,5 +688,29 @@ class Layout(unittest.TestCase):
             self.assertFalse(inside(name, data), name)
             self.assertLess(syms[name][0], data[0], name)
 
+
+class RacesTsanLineTables(unittest.TestCase):
+    """tools/sigil-races --flavor tsan refuses an interpreter without line
+    tables: ThreadSanitizer would then name Sigil's function for CPython
+    code inlined into it, and a report on CPython's side would be filed as
+    Sigil's (a tsan build configured as Release, no -g, failed
+    race_cell_deref that way)."""
+
+    TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools",
+                        "sigil-races")
+
+    def test_refuses_binary_without_line_tables(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bare = os.path.join(tmp, "sigil-python")
+            r = subprocess.run(["objcopy", "--strip-debug", PY, bare], capture_output=True,
+                               text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            r = subprocess.run([sys.executable, self.TOOL, "--flavor", "tsan", "--python", bare,
+                                "--filter", "cell_deref"],
+                               capture_output=True, text=True, timeout=300)
+            self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+            self.assertIn("has no line tables", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+
 if __name__ == "__main__":
     unittest.main()
