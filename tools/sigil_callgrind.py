@@ -74,6 +74,19 @@ def function_addresses(binary):
     return syms
 
 
+def compressed_name(line, table):
+    """(key, name) of a callgrind "key=(id) name" or "key=(id)" line: a
+    name is given once with its id (in either the plain or the c- form of
+    the key) and later lines give the id alone; `table` keeps the ids."""
+    key, _, rest = line.rstrip("\n").partition("=")
+    m = re.match(r"\((\d+)\)(?: (.*))?$", rest)
+    if not m:
+        return key, rest.strip()
+    if m.group(2):
+        table[m.group(1)] = m.group(2)
+    return key, table.get(m.group(1), "")
+
+
 def instr_costs(path, binary):
     """Per-address self cost of a callgrind --dump-instr=yes profile:
     `binary`'s own addresses in `mine`, every other object's summed in
@@ -99,16 +112,8 @@ def instr_costs(path, binary):
     with open(path) as f:
         for line in f:
             if line.startswith(("ob=", "cob=")):
-                # "ob=(id) name" defines an id once (in an ob= or a cob=
-                # line); later lines give the id alone. Only ob= moves.
-                key, _, rest = line.rstrip("\n").partition("=")
-                m = re.match(r"\((\d+)\)(?: (.*))?$", rest)
-                if m:
-                    if m.group(2):
-                        names[m.group(1)] = m.group(2)
-                    name = names.get(m.group(1), "")
-                else:
-                    name = rest.strip()
+                # Only ob= moves; cob= may define an id ob= uses later.
+                key, name = compressed_name(line, names)
                 if key == "ob":
                     if name and os.path.realpath(name) == real:
                         where = "mine"
@@ -118,13 +123,7 @@ def instr_costs(path, binary):
                         where = "other"
                 continue
             if line.startswith(("fn=", "cfn=")):
-                key, _, rest = line.rstrip("\n").partition("=")
-                m = re.match(r"\((\d+)\)(?: (.*))?$", rest)
-                name = rest.strip()
-                if m:
-                    if m.group(2):
-                        fn_names[m.group(1)] = m.group(2)
-                    name = fn_names.get(m.group(1), "")
+                key, name = compressed_name(line, fn_names)
                 if key == "fn":
                     fn = name
                 continue
