@@ -2875,6 +2875,85 @@ class ForIterGen(unittest.TestCase):
         assert_self_resumption_raises(self, selfish)
 
 
+def for_gen_kept(n):
+    # A second reference in a list: the claim must take the CAS.
+    kept = []
+    s = 0
+    for _ in range(20):
+        g = _evens(n)
+        kept.append(g)
+        for v in g:
+            s += v
+    return s
+
+
+def for_gen_weakly_referenced(n):
+    # A generator that was ever weakly referenced carries the flag in its
+    # shared count: not provably unshared.
+    refs = []
+
+    def watched():
+        g = _evens(n)
+        refs.append(weakref.ref(g))
+        return g
+    s = 0
+    for _ in range(20):
+        for v in watched():    # the stack's reference is the only strong one
+            s += v
+    return s
+
+
+class UnsharedGeneratorClaim(unittest.TestCase):
+    """A generator or coroutine whose one reference is the stack slot
+    FOR_ITER_GEN or SEND_GEN runs on is claimed by a plain store
+    (eval.gens_unshared); any other reference, a weak reference, or
+    another owner thread means the compare-and-swap."""
+
+    def test_for_loop_over_a_fresh_generator(self):
+        r, s = stats_delta(for_gen, 50)
+        self.assertEqual(r, 20 * sum(2 * i for i in range(50)))
+        self.assertGreaterEqual(s.get("eval.gens_unshared", 0), 900, s)
+        self.assertLessEqual(s.get("eval.gens_unshared", 0), s.get("form.FOR_ITER_GEN", 0), s)
+
+    def test_yield_from_and_await(self):
+        r, s = stats_delta(drive_yield_from, 300)
+        self.assertEqual(r, list(range(300)) + [("done", 300)])
+        # the outer generator is driven by send() (CPython's path); the
+        # inner one, referenced only by the outer's stack, is claimed plainly
+        self.assertGreaterEqual(s.get("eval.gens_unshared", 0), 250, s)
+        r, s = stats_delta(drive_coro, 300)
+        self.assertEqual(r, sum(2 * i + 1 for i in range(300)))
+        self.assertGreaterEqual(s.get("eval.gens_unshared", 0), 500, s)
+
+    def test_other_references_take_the_compare_and_swap(self):
+        expect = 20 * sum(2 * i for i in range(50))
+        for fn in (for_gen_kept, for_gen_weakly_referenced):
+            with self.subTest(fn=fn.__name__):
+                r, s = stats_delta(fn, 50)
+                self.assertEqual(r, expect)
+                self.assertGreaterEqual(s.get("form.FOR_ITER_GEN", 0), 900, s)
+                self.assertEqual(s.get("eval.gens_unshared", 0), 0, s)
+
+    def test_generator_of_another_thread(self):
+        # Made by one thread, iterated by another: the iterating thread
+        # does not own it, whatever the counts say.
+        made = []
+        t = threading.Thread(target=lambda: made.extend(_evens(50) for _ in range(20)))
+        t.start()
+        t.join()
+
+        def consume(gens):
+            s = 0
+            while gens:
+                for v in gens.pop():
+                    s += v
+            return s
+        r, s = stats_delta(consume, made)
+        self.assertEqual(r, 20 * sum(2 * i for i in range(50)))
+        self.assertGreaterEqual(s.get("form.FOR_ITER_GEN", 0), 900, s)
+        self.assertEqual(s.get("eval.gens_unshared", 0), 0, s)
+
+
 class _Doubler:
     def __init__(self, xs):
         self.xs = xs
