@@ -288,15 +288,18 @@ SIGIL_UOP_BODY(STORE_LIST_ITEM)
     return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
 }
 
-/* PyDict_SetItem is CPython's thread-safe store (the dict's lock). */
+/* CPython's thread-safe store (under the dict's lock), given the stack's
+ * references to the key and the value: _PyDict_SetItem_Take2 keeps them
+ * in the dict, or releases them on an error (an unhashable key), as the
+ * GIL build's STORE_SUBSCR_DICT does; PyDict_SetItem would take new ones
+ * and the stack's would then be dropped (an increment and a decrement of
+ * each, atomic for objects another thread owns). */
 SIGIL_UOP_BODY(STORE_DICT_ITEM)
 {
     PyObject *dict = E_PEEK(2), *sub = E_PEEK(1), *v = E_PEEK(3);
-    int err = PyDict_SetItem(dict, sub, v);
+    int err = _PyDict_SetItem_Take2((PyDictObject *)dict, sub, v);
     e->sp -= 3;
-    Py_DECREF(v);
     Py_DECREF(dict);
-    Py_DECREF(sub);
     return err ? SIGIL_UOP_ERROR : SIGIL_UOP_OK;
 }
 
