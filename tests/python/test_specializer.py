@@ -5330,6 +5330,28 @@ class SharedModuleValues(unittest.TestCase):
         self.assertEqual(sigil.stats()["runtime.values_immortalized"], 0)
         self.assertTrue(all(sys.getrefcount(v) < 1000 for v in self.ns["VALS"]))
 
+    def test_module_name_of_closures_made_elsewhere(self):
+        # A function made by MAKE_FUNCTION keeps a reference to its
+        # module's __name__ (taken by a try-increment, dropped when the
+        # function dies): a str another thread owns is reported as a
+        # module value load, and made immortal once seen twice.
+        name = "".join(["shared", " values ", str(id(self))])   # mortal, ours
+        ns = {"__name__": name}
+        exec("def make(n):\n"
+             "    t = 0\n"
+             "    for i in range(n):\n"
+             "        f = lambda: i\n"
+             "        t += f()\n"
+             "    return t\n", ns)
+        self.assertLess(sys.getrefcount(name), 1000)
+        # the owner's own closures never ask
+        self.assertEqual(fresh(ns["make"])(4000), sum(range(4000)))
+        self.assertLess(sys.getrefcount(name), 1000)
+        sigil.reset_stats()
+        self.assertEqual(in_thread(fresh(ns["make"]), 4000), sum(range(4000)))
+        self.assertGreater(sys.getrefcount(name), 1 << 30)
+        self.assertEqual(sigil.stats()["runtime.values_immortalized"], 1)
+
     def test_budget(self):
         big = self.ns["BIG"]
         sigil.reset_stats()
