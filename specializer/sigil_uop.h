@@ -189,6 +189,28 @@ enum {
 
 /* -- Releasing references ------------------------------------------------ */
 
+/* Is a counted stack reference to `o` the only reference there is? Owned
+ * by this thread, local count 1 (only the owner writes it, so the owner
+ * reads it plainly), shared count 0 (which also says no weak reference
+ * was ever made: that sets a flag in the shared count). Another thread can then reach `o` only through a
+ * stale pointer read from a container before the reference left it,
+ * whose try-increment re-reads the slot, finds it changed and lets go
+ * without using the object, or from the collector (gc.get_objects,
+ * gc.get_referrers), which stops the world: a caller that passes no safe
+ * point between this test and its use of `o` races with neither. The
+ * shared count is loaded with acquire: a thread that used `o` and has
+ * since dropped its reference did so by a releasing read-modify-write,
+ * so its writes to `o` are visible here; a transient increment by a stale
+ * reader makes the answer 0, which is always safe. Used where the answer
+ * saves a locked instruction or an allocation (the in-place float forms,
+ * the generator claim). */
+static inline __attribute__((always_inline)) int
+sigil_only_reference(PyObject *o)
+{
+    return _Py_IsOwnedByCurrentThread(o) && o->ob_ref_local == 1 &&
+           _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0;
+}
+
 /* The last local reference of `o`, owned by this thread, is gone: free it
  * or merge its counts (specializer/sigil_uop.c). */
 void sigil_drop_last(PyObject *o);

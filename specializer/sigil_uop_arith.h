@@ -175,22 +175,14 @@ SIGIL_UOP_BODY(BINARY_INT64)
     return sigil_uop_replace2(e, sigil_int_new(e->ts, r));
 }
 
-/* Is `o` a float whose one reference is the stack's? Then no container
- * and no other thread holds it, and the result may be written into it in
- * place, as CPython's GIL build does for a float of reference count 1.
- * Free-threaded, one reference means: owned by this thread, local count 1,
- * shared count 0. Another thread can reach such an object only through a
- * stale pointer (a list slot read before the item was removed); it then
- * try-increfs and re-reads the slot, finds it changed and lets go without
- * reading the value, so writing ob_fval here races with no reader. The
- * shared count is loaded relaxed: such a transient increment is the only
- * concurrent write it can see, and either value leads to a correct
- * result (a fresh float, or the reused one nobody else will read). */
+/* Is `o` a float whose one reference is the stack's (sigil_only_reference)?
+ * Then the result may be written into it in place, as CPython's GIL build
+ * does for a float of reference count 1: a stale reader lets go without
+ * reading the value, so writing ob_fval races with no reader. */
 static inline __attribute__((always_inline)) int
 uop_float_reusable(PyObject *o)
 {
-    return PyFloat_CheckExact(o) && _Py_IsOwnedByCurrentThread(o) && o->ob_ref_local == 1 &&
-           _Py_atomic_load_ssize_relaxed(&o->ob_ref_shared) == 0;
+    return PyFloat_CheckExact(o) && sigil_only_reference(o);
 }
 
 /* Replace the two top values by the float `d`, written into an operand

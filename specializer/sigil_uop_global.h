@@ -334,46 +334,23 @@ sigil_gen_frame_state_acquire(PyGenObject *gen)
     return __atomic_load_n(&gen->gi_frame_state, __ATOMIC_ACQUIRE);
 }
 
-/* Is the stack's reference to `gen` the only one there is? Owned by this
- * thread, local count 1, shared count 0 (which also says no weak
- * reference was ever made: that sets a flag in the shared count), and
- * the slot's reference is a counted one: the iterator of FOR_ITER and
- * the receiver of SEND come from GET_ITER, GET_YIELD_FROM_ITER or
- * GET_AWAITABLE, which push counted references, and neither form runs
- * on a borrowed slot. Then no other thread can resume the generator
- * while this one claims it: a thread that wants to must hold a
- * reference first, and can get one only (a) from a container, which
- * would hold a counted reference of its own (the counts would not be
- * 1 and 0), (b) through a stale pointer read from a container before
- * the reference left it, whose try-increment re-reads the slot, finds it
- * changed and lets go without touching the object (as for
- * uop_float_reusable), or (c) from the collector (gc.get_objects,
- * gc.get_referrers), which stops the world, and no safe point lies
- * between this test and the claim's store. The shared count is loaded
- * with acquire: a thread that ran the generator before and has dropped
- * its reference since made that drop with a read-modify-write that
- * releases, so its writes to the frame are visible here (the state's
- * acquire load pairs with a yield's release store the same way). */
-static inline __attribute__((always_inline)) int
-uop_gen_unshared(PyGenObject *gen)
-{
-    PyObject *o = (PyObject *)gen;
-    return _Py_IsOwnedByCurrentThread(o) && _Py_atomic_load_uint32_relaxed(&o->ob_ref_local) == 1 &&
-           _Py_atomic_load_ssize_acquire(&o->ob_ref_shared) == 0;
-}
-
-/* Created or suspended -> executing, or a miss. A generator that only
- * this stack slot references (uop_gen_unshared) is claimed by a plain
- * store: the compare-and-swap, a locked instruction, ran once per
- * resumption (1.0 M per unit of the generators workload, the most run
- * atomic of its profile, tools/sigil-atomics). */
+/* Created or suspended -> executing, or a miss. A generator whose only
+ * reference is this stack slot (sigil_only_reference) is claimed by a
+ * plain store: no other thread can resume it, as resuming takes a
+ * reference. The slot's reference is a counted one, as that test
+ * requires: FOR_ITER's iterator and SEND's receiver come from GET_ITER,
+ * GET_YIELD_FROM_ITER or GET_AWAITABLE, which push counted references,
+ * and neither form runs on a borrowed slot. The compare-and-swap, a
+ * locked instruction, ran once per resumption (1.0 M per unit of the
+ * generators workload, the most run atomic of its profile,
+ * tools/sigil-atomics). */
 static inline __attribute__((always_inline)) int
 uop_claim_gen(sigil_uop_env *e, PyGenObject *gen)
 {
     /* (acquire: the frame's contents, see above) */
     int8_t state = sigil_gen_frame_state_acquire(gen);
     UOP_CHECK(state < FRAME_EXECUTING);
-    if (uop_gen_unshared(gen)) {
+    if (sigil_only_reference((PyObject *)gen)) {
         /* Relaxed: no other thread can read the state before this thread
          * makes the generator reachable, which publishes it (a store into
          * a shared container takes that container's lock, or releases). */
