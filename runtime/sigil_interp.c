@@ -814,8 +814,24 @@ dispatch_op(sigil_word w)
 #define NAME(i) PyTuple_GET_ITEM(co->co_names, (i))
 #define CONST(i) PyTuple_GET_ITEM(co->co_consts, (i))
 #define PCI ((Py_ssize_t)(pc - code0))
-#define NEXT() do { pc = NEXT_UNIT; goto dispatch; } while (0)
-#define JUMP_TO(target) do { pc = (target); goto dispatch; } while (0)
+/* The monitoring check of `dispatch` (see there), written into every
+ * handler's exit rather than reached by a jump: GCC then copies the
+ * dispatch sequence after it into each exit as well (see "The instruction
+ * stream" in docs/interpreter.md), so every handler ends in an indirect
+ * jump of its own that the branch predictor tells apart from the others. */
+#define GOTO_MONITORED_IF_WATCHED()                                                   \
+    do {                                                                              \
+        if (__builtin_expect(_Py_atomic_load_ptr_relaxed(&co->_co_monitoring) != NULL, 0)) { \
+            goto monitored;                                                           \
+        }                                                                             \
+    } while (0)
+#define NEXT() JUMP_TO(NEXT_UNIT)
+#define JUMP_TO(target)                  \
+    do {                                 \
+        pc = (target);                   \
+        GOTO_MONITORED_IF_WATCHED();     \
+        goto dispatch_pure;              \
+    } while (0)
 /* The next instruction after one that cannot have let instrumentation in
  * (see dispatch_pure): it skips the monitoring check. */
 #define NEXT_PURE() do { pc = NEXT_UNIT; goto dispatch_pure; } while (0)
@@ -1540,10 +1556,9 @@ dispatch : {
      * do neither (no call, no eval-breaker check, no reference drop that
      * could be the last of an object with a finalizer) continue at
      * dispatch_pure without the check. The pointer is read relaxed: the
-     * stop or this thread's own call orders the write before the read. */
-    if (__builtin_expect(_Py_atomic_load_ptr_relaxed(&co->_co_monitoring) != NULL, 0)) {
-        goto monitored;
-    }
+     * stop or this thread's own call orders the write before the read.
+     * Handlers make the check in place (JUMP_TO), the same test. */
+    GOTO_MONITORED_IF_WATCHED();
 dispatch_pure:
     word = sigil_code_word_at(wbias, pc);
     frame->instr_ptr = pc;
